@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: MIT */
+/* Pairing the blocks of the language versions into rows. */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "align.h"
+#include "doc.h"
+#include "xalloc.h"
+
+/*
+ * The cost of a bead (a group of blocks of one version matched with a group
+ * of the other) is a sum of:
+ *
+ *  - length: Gale and Church's -log P(delta), where delta compares the
+ *    characters of the two sides through the length ratio r expected between
+ *    the languages: delta = (lb/r - la) / sqrt(VAR * (la + lb/r) / 2).
+ *    r is estimated from the document (first from the median paragraph
+ *    lengths, then, in a second pass, from the neighbouring 1-1 pairs of the
+ *    first alignment), so a partly translated document or a language pair
+ *    with very different lengths (Chinese runs about a third of English)
+ *    does not skew it;
+ *  - a prior per bead shape: 1-1 is cheap, 2-1 and 1-2 dearer;
+ *  - dropping a block (1-0 or 0-1) costs a flat DROP, whatever its length:
+ *    a missing paragraph leaves a gap instead of being merged into its
+ *    neighbours and dragging everything after it out of line; opening and
+ *    closing a gap cost GAP_OPEN more, so a run of missing blocks stays
+ *    one run;
+ *  - structure: a heading against a paragraph, or a heading merged with a
+ *    paragraph, is expensive; two headings are a little cheaper;
+ *  - numbers: each number both sides mention (dates, article numbers, also
+ *    as CJK or Roman numerals) lowers the cost, one that only one side has
+ *    raises it a little;
+ *  - anchors: a numbered heading whose numbers occur in exactly one heading
+ *    of each version, in order, is matched with its partner at a large bonus
+ *    and with anything else at a large penalty.
+ *
+ * The search is a dynamic programme over (i, j) restricted to a band around
+ * the diagonal that is wide enough for every block that one side lacks, so
+ * it stays linear in the document's length.
+ */
+#define VAR		6.8
+#define PRIOR_11	0.12
+#define PRIOR_21	6.5
+#define DROP		3.0
+#define GAP_OPEN	1.5
+#define KIND_CLASH	6.0
+#define HEADINGS_BONUS	1.0
+#define NUM_SHARED	1.5
+#define NUM_SHARED_MAX	4.5
+#define NUM_ALONE	0.5
+#define NUM_ALONE_MAX	2.0
+#define ANCHOR		8.0
+#define MAX_CELLS	(24u << 20)
+
+enum { B_11, B_10, B_01, B_21, B_12 };
+enum { S_M, S_A, S_B };
+
+static void
+add_num(struct align_item *it, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < it->nnum; i++)
+		if (it->num[i] == v)
+			return;
+	if (it->nnum < sizeof it->num / sizeof it->num[0])
+		it->num[it->nnum++] = v;
+}
+
+static int
+cjk_digit(uint32_t uc)
+{
+	static const uint32_t d[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (d[i] == uc)
+			return i;
+	return -1;
+}
+
+static int
+roman_value(const char *s, size_t n, uint32_t *v)
+{
+	static const char sym[] = "IVXLCDM";
+	static const int val[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	size_t i;
+	int total = 0, prev = 0;
+
+	if (n == 0 || n > 7)
+		return 0;
+	for (i = n; i-- > 0;) {
+		const char *p = strchr(sym, s[i]);
+		int x;
+
+		if (!p || !s[i])
+			return 0;
+		x = val[p - sym];
+		total += x < prev ? -x : x;
+		if (x > prev)
+			prev = x;
+	}
+	*v = total;
+	return total > 0;
+}
+
+void
+align_numbers(struct align_item *it, const char *s, size_t n)
+{
+	size_t i = 0, other = 0;
+	uint32_t cjk = 0, section = 0;
+	int incjk = 0;
+
+	it->nnum = 0;
+	if (n > 600)
+		n = 600;
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i);
+		int d;
+
+		if (k < 0) {
+			i++;
+			continue;
+		}
+		if (uc >= '0' && uc <= '9') {
+			uint64_t v = 0;
+
+			while (i < n && s[i] >= '0' && s[i] <= '9') {
+				if (v < 100000000)
+					v = v * 10 + (s[i] - '0');
+				i++;
+			}
+			add_num(it, (uint32_t)v);
+			continue;
+		}
+		if (uc >= 0xFF10 && uc <= 0xFF19) {
+			add_num(it, uc - 0xFF10);
+			i += k;
+			continue;
+		}
+		/* CJK numerals: 二十三 = 23, 一百 = 100. */
+		d = cjk_digit(uc);
+		if (d >= 0 || uc == 0x5341 || uc == 0x767E || uc == 0x5343) {
+			uint32_t mult = uc == 0x5341 ? 10 : uc == 0x767E ? 100 :
+			    uc == 0x5343 ? 1000 : 0;
+
+			if (mult) {
+				section += (cjk ? cjk : 1) * mult;
+				cjk = 0;
+			} else {
+				cjk = cjk * 10 + d;
+			}
+			incjk = 1;
+			i += k;
+			continue;
+		}
+		if (incjk) {
+			add_num(it, section + cjk);
+			section = cjk = 0;
+			incjk = 0;
+		}
+		/* Roman numerals stand alone, and only in headings. */
+		if (it->kind != BLOCK_PARAGRAPH && strchr("IVXLCDM", (int)uc) && uc &&
+		    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(')) {
+			size_t j = i;
+			uint32_t v;
+
+			while (j < n && s[j] && strchr("IVXLCDM", s[j]))
+				j++;
+			if ((j == n || strchr(" .):", s[j])) && roman_value(s + i, j - i, &v)) {
+				add_num(it, v);
+				i = j;
+				continue;
+			}
+		}
+		if (uc != ' ' && uc != '.' && uc != ')' && uc != '(')
+			other++;
+		i += k;
+	}
+	if (incjk)
+		add_num(it, section + cjk);
+	/* A bare number alone is no evidence. */
+	if (other == 0)
+		it->nnum = 0;
+}
+
+static double
+gc_cost(double la, double lb, double r)
+{
+	double mean, delta, p;
+
+	if (la + lb <= 0)
+		return 0;
+	mean = (la + lb / r) / 2;
+	delta = (lb / r - la) / sqrt(VAR * (mean > 1 ? mean : 1));
+	p = erfc(fabs(delta) / M_SQRT2);
+	return p < 1e-12 ? 27.6 : -log(p);
+}
+
+static int
+shares(const struct align_item *x, uint32_t v)
+{
+	int i;
+
+	for (i = 0; i < x->nnum; i++)
+		if (x->num[i] == v)
+			return 1;
+	return 0;
+}
+
+/* Number evidence between the items a[0..na) and b[0..nb). */
+static double
+number_cost(const struct align_item *a, int na, const struct align_item *b, int nb)
+{
+	double shared = 0, alone = 0;
+	int i, j, k;
+
+	for (i = 0; i < na; i++)
+		for (k = 0; k < a[i].nnum; k++) {
+			int found = 0;
+
+			for (j = 0; j < nb && !found; j++)
+				found = shares(&b[j], a[i].num[k]);
+			if (found)
+				shared += NUM_SHARED;
+			else
+				alone += NUM_ALONE;
+		}
+	for (j = 0; j < nb; j++)
+		for (k = 0; k < b[j].nnum; k++) {
+			int found = 0;
+
+			for (i = 0; i < na && !found; i++)
+				found = shares(&a[i], b[j].num[k]);
+			if (!found)
+				alone += NUM_ALONE;
+		}
+	return (alone > NUM_ALONE_MAX ? NUM_ALONE_MAX : alone) -
+	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);
+}
+
+static double
+bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b,
+    int nb, int jb, double r)
+{
+	double la = 0, lb = 0, c;
+	int i, heads = 0, paras = 0;
+
+	if (na == 0 || nb == 0) {
+		const struct align_item *x = na ? a : b;
+
+		return DROP + (x->anchor >= 0 ? ANCHOR : 0);
+	}
+	for (i = 0; i < na; i++) {
+		la += a[i].chars;
+		if (a[i].kind == BLOCK_PARAGRAPH)
+			paras |= 1;
+		else
+			heads |= 1;
+	}
+	for (i = 0; i < nb; i++) {
+		lb += b[i].chars;
+		if (b[i].kind == BLOCK_PARAGRAPH)
+			paras |= 2;
+		else
+			heads |= 2;
+	}
+	c = gc_cost(la, lb, r) + (na == 1 && nb == 1 ? PRIOR_11 : PRIOR_21);
+	if (heads && paras)
+		c += KIND_CLASH;
+	else if (heads == 3 && na == 1 && nb == 1)
+		c -= HEADINGS_BONUS;
+	c += number_cost(a, na, b, nb);
+	if (na == 1 && nb == 1 && a->anchor >= 0 && a->anchor == jb)
+		c -= ANCHOR;
+	else {
+		for (i = 0; i < na; i++)
+			if (a[i].anchor >= 0)
+				c += ANCHOR;
+		for (i = 0; i < nb; i++)
+			if (b[i].anchor >= 0)
+				c += ANCHOR;
+	}
+	(void)ia;
+	return c;
+}
+
+/* The median length of the paragraphs (all blocks if none). */
+static double
+median_chars(const struct align_item *x, size_t n)
+{
+	uint32_t *v = xmalloc(sizeof *v * (n + 1));
+	size_t k = 0, i, j;
+	double m;
+
+	for (i = 0; i < n; i++)
+		if (x[i].kind == BLOCK_PARAGRAPH)
+			v[k++] = x[i].chars;
+	if (k == 0)
+		for (i = 0; i < n; i++)
+			v[k++] = x[i].chars;
+	/* Nth element by partial selection is overkill here: sort. */
+	for (i = 1; i < k; i++) {
+		uint32_t t = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > t; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+	m = k ? v[k / 2] : 0;
+	free(v);
+	return m;
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Anchors: numbered headings whose numbers occur in exactly one heading of
+ * each side, kept where they are in order on both sides. */
+static void
+find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
+{
+	size_t i, j, np = 0;
+	size_t *pa, *pb, *len, *prev, best = 0, bestk = 0;
+
+	for (i = 0; i < na; i++)
+		a[i].anchor = -1;
+	for (j = 0; j < nb; j++)
+		b[j].anchor = -1;
+	pa = xmalloc(sizeof *pa * (na + 1));
+	pb = xmalloc(sizeof *pb * (na + 1));
+	for (i = 0; i < na; i++) {
+		size_t hits = 0, hj = 0, dup = 0;
+
+		if (a[i].kind == BLOCK_PARAGRAPH || a[i].nnum == 0)
+			continue;
+		for (j = 0; j < na && !dup; j++)
+			dup = j != i && a[j].kind != BLOCK_PARAGRAPH &&
+			    a[j].nnum == a[i].nnum &&
+			    memcmp(a[j].num, a[i].num, a[i].nnum * 4) == 0;
+		if (dup)
+			continue;
+		for (j = 0; j < nb && hits < 2; j++)
+			if (b[j].kind != BLOCK_PARAGRAPH && b[j].nnum == a[i].nnum &&
+			    memcmp(b[j].num, a[i].num, a[i].nnum * 4) == 0) {
+				hits++;
+				hj = j;
+			}
+		if (hits == 1) {
+			pa[np] = i;
+			pb[np++] = hj;
+		}
+	}
+	/* Longest increasing run of partners, quadratic in the (few)
+	 * numbered headings. */
+	len = xmalloc(sizeof *len * (np + 1));
+	prev = xmalloc(sizeof *prev * (np + 1));
+	for (i = 0; i < np; i++) {
+		len[i] = 1;
+		prev[i] = (size_t)-1;
+		for (j = 0; j < i && np < 4096; j++)
+			if (pb[j] < pb[i] && len[j] + 1 > len[i]) {
+				len[i] = len[j] + 1;
+				prev[i] = j;
+			}
+		if (len[i] > best) {
+			best = len[i];
+			bestk = i;
+		}
+	}
+	for (i = best ? bestk : (size_t)-1; i != (size_t)-1 && best > 1; i = prev[i]) {
+		a[pa[i]].anchor = pb[i];
+		b[pb[i]].anchor = pa[i];
+	}
+	free(pa);
+	free(pb);
+	free(len);
+	free(prev);
+}
+
+/*
+ * One pass of the banded dynamic programme with ratio[i] per pivot block.
+ * Each cell keeps three states: the last bead matched blocks (M), dropped
+ * one of the first sequence (A) or one of the second (B), so that opening
+ * and closing a gap each cost GAP_OPEN more than extending one: a run of
+ * missing blocks is one gap, not several with stray pairs between them,
+ * and a version that stops early leaves its gap at the end.
+ */
+static size_t
+dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
+    const double *ratio, struct bead **out)
+{
+	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
+	size_t diff = na > nb ? na - nb : nb - na;
+	size_t w = diff + 40, width, i, nbeads = 0, cap = 0;
+	double *cost[3];
+	unsigned char *back;
+	struct bead *beads = NULL;
+	long j;
+	int st;
+
+	if (na && w > MAX_CELLS / na)
+		w = MAX_CELLS / na > 30 ? MAX_CELLS / na : 30;
+	width = 2 * w + 1;
+	for (i = 0; i < 3; i++)
+		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
+	back = xmalloc((na + 1) * width * 3);
+#define LO(i) ((long)((double)(i) * nb / (na ? na : 1)) - (long)w)
+	for (i = 0; i <= na; i++) {
+		double *row = cost[i % 3];
+		long lo = LO(i), k;
+
+		for (k = 0; k < (long)width; k++) {
+			j = lo + k;
+			for (st = 0; st < 3; st++) {
+				row[k * 3 + st] = DBL_MAX;
+				back[(i * width + k) * 3 + st] = 0xFF;
+			}
+			if (j < 0 || j > (long)nb)
+				continue;
+			if (i == 0 && j == 0) {
+				row[k * 3 + S_M] = 0;
+				continue;
+			}
+			for (int t = 0; t < 5; t++) {
+				long pi = (long)i - da[t], pj = j - db[t], pk;
+				int to = t == B_10 ? S_A : t == B_01 ? S_B : S_M;
+				double bc;
+
+				if (pi < 0 || pj < 0)
+					continue;
+				pk = pj - LO(pi);
+				if (pk < 0 || pk >= (long)width)
+					continue;
+				bc = bead_cost(a + pi, da[t], pi, b + pj, db[t], pj,
+				    ratio[pi < (long)na ? pi : (long)na - 1]);
+				for (st = 0; st < 3; st++) {
+					double pc = cost[pi % 3][pk * 3 + st], c;
+
+					if (pc == DBL_MAX)
+						continue;
+					c = pc + bc + (st != to ? GAP_OPEN : 0);
+					if (c < row[k * 3 + to]) {
+						row[k * 3 + to] = c;
+						back[(i * width + k) * 3 + to] = t | st << 4;
+					}
+				}
+			}
+		}
+	}
+	/* Walk back from (na, nb), from its cheapest state. */
+	i = na;
+	j = nb;
+	{
+		double *row = cost[na % 3];
+		long k = j - LO(i);
+
+		st = S_M;
+		for (int s2 = 0; s2 < 3; s2++)
+			if (row[k * 3 + s2] < row[k * 3 + st])
+				st = s2;
+	}
+	while (i > 0 || j > 0) {
+		long k = j - LO(i);
+		int v = k >= 0 && k < (long)width ? back[(i * width + k) * 3 + st] : 0xFF;
+		int t;
+
+		if (v == 0xFF) {	/* out of the band: cannot happen */
+			t = i > 0 ? B_10 : B_01;
+			st = S_M;
+		} else {
+			t = v & 0x0F;
+			st = v >> 4;
+		}
+		beads = xgrow(beads, &cap, nbeads + 1, sizeof *beads);
+		beads[nbeads].na = da[t];
+		beads[nbeads].nb = db[t];
+		nbeads++;
+		i -= da[t];
+		j -= db[t];
+	}
+#undef LO
+	for (i = 0; i < nbeads / 2; i++) {
+		struct bead tmp = beads[i];
+
+		beads[i] = beads[nbeads - 1 - i];
+		beads[nbeads - 1 - i] = tmp;
+	}
+	for (i = 0; i < 3; i++)
+		free(cost[i]);
+	free(back);
+	*out = beads;
+	return nbeads;
+}
+
+/* Ratio per pivot block from the 1-1 beads of a first alignment: the
+ * summed lengths of the nearest pairs on either side. */
+static void
+local_ratios(const struct align_item *a, size_t na, const struct align_item *b,
+    const struct bead *beads, size_t nbeads, double r0, double *ratio)
+{
+	enum { HALF = 8 };
+	size_t *pi = xmalloc(sizeof *pi * (nbeads + 1)), np = 0, k, i = 0, j = 0, p = 0;
+	double *sa = xmalloc(sizeof *sa * (nbeads + 2)), *sb = xmalloc(sizeof *sb * (nbeads + 2));
+
+	sa[0] = sb[0] = 0;
+	for (k = 0; k < nbeads; k++) {
+		if (beads[k].na == 1 && beads[k].nb == 1 && a[i].chars >= 10 &&
+		    b[j].chars >= 10) {
+			pi[np] = i;
+			sa[np + 1] = sa[np] + a[i].chars;
+			sb[np + 1] = sb[np] + b[j].chars;
+			np++;
+		}
+		i += beads[k].na;
+		j += beads[k].nb;
+	}
+	for (i = 0; i < na; i++) {
+		size_t lo, hi;
+
+		while (p < np && pi[p] < i)
+			p++;
+		lo = p > HALF ? p - HALF : 0;
+		hi = p + HALF < np ? p + HALF : np;
+		if (np >= 3 && hi > lo && sa[hi] - sa[lo] > 0)
+			ratio[i] = (sb[hi] - sb[lo]) / (sa[hi] - sa[lo]);
+		else
+			ratio[i] = r0;
+		if (ratio[i] < 0.05)
+			ratio[i] = 0.05;
+		if (ratio[i] > 20)
+			ratio[i] = 20;
+	}
+	free(pi);
+	free(sa);
+	free(sb);
+}
+
+size_t
+align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
+    struct bead **out)
+{
+	struct bead *beads;
+	double *ratio, ma, mb, r0;
+	size_t n, i;
+
+	if (na == 0 || nb == 0) {
+		n = na + nb;
+		beads = xmalloc(sizeof *beads * (n + 1));
+		for (i = 0; i < n; i++) {
+			beads[i].na = na ? 1 : 0;
+			beads[i].nb = na ? 0 : 1;
+		}
+		*out = beads;
+		return n;
+	}
+	find_anchors(a, na, b, nb);
+	ma = median_chars(a, na);
+	mb = median_chars(b, nb);
+	r0 = ma > 0 && mb > 0 ? mb / ma : 1;
+	ratio = xmalloc(sizeof *ratio * na);
+	for (i = 0; i < na; i++)
+		ratio[i] = r0;
+	n = dp(a, na, b, nb, ratio, &beads);
+	local_ratios(a, na, b, beads, n, r0, ratio);
+	free(beads);
+	n = dp(a, na, b, nb, ratio, out);
+	free(ratio);
+	return n;
+}
+
+static struct align_item *
+items_of(const struct doc *doc, int l)
+{
+	size_t i, n = doc->nseq[l];
+	struct align_item *it = xcalloc(n + 1, sizeof *it);
+
+	for (i = 0; i < n; i++) {
+		const struct block *bl = &doc->blocks[doc->seq[l][i]];
+
+		it[i].chars = bl->chars;
+		it[i].kind = bl->kind;
+		align_numbers(&it[i], doc->files[bl->file].data + bl->off, bl->len);
+		if (it[i].nnum)
+			qsort(it[i].num, it[i].nnum, sizeof it[i].num[0], cmp_u32);
+	}
+	return it;
+}
+
+static void
+add_row(struct doc *doc, size_t *cap, const size_t *start, const size_t *end)
+{
+	int l, nl = doc->nlangs;
+	size_t cap2 = *cap;
+
+	doc->row_start = xgrow(doc->row_start, cap, (doc->nrows + 1) * nl,
+	    sizeof *doc->row_start);
+	doc->row_count = xgrow(doc->row_count, &cap2, (doc->nrows + 1) * nl,
+	    sizeof *doc->row_count);
+	for (l = 0; l < nl; l++) {
+		doc->row_start[doc->nrows * nl + l] = start[l];
+		doc->row_count[doc->nrows * nl + l] = end[l] - start[l];
+	}
+	doc->nrows++;
+}
+
+/*
+ * Merge the alignments of every language with the first into rows: a row
+ * ends at a boundary that all alignments share; blocks that only one
+ * language has at such a boundary get rows of their own.
+ */
+void
+align_doc(struct doc *doc)
+{
+	int nl = doc->nlangs, l;
+	size_t na, i, cap = 0;
+	struct bead **beads;
+	size_t *nbeads, *k, *pa, *pb, *start, *end;
+	struct align_item *ia;
+
+	doc->nrows = 0;
+	if (nl == 0)
+		return;
+	na = doc->nseq[0];
+	beads = xcalloc(nl, sizeof *beads);
+	nbeads = xcalloc(nl, sizeof *nbeads);
+	k = xcalloc(nl, sizeof *k);
+	pa = xcalloc(nl, sizeof *pa);
+	pb = xcalloc(nl, sizeof *pb);
+	start = xcalloc(nl, sizeof *start);
+	end = xcalloc(nl, sizeof *end);
+	ia = items_of(doc, 0);
+	for (l = 1; l < nl; l++) {
+		struct align_item *ib = items_of(doc, l);
+
+		nbeads[l] = align_pair(ia, na, ib, doc->nseq[l], &beads[l]);
+		free(ib);
+	}
+	free(ia);
+	i = 0;
+	for (;;) {
+		size_t e;
+		int changed;
+
+		/* Blocks only one language has, at this boundary. */
+		for (l = 1; l < nl; l++)
+			while (k[l] < nbeads[l] && beads[l][k[l]].na == 0) {
+				int m;
+
+				for (m = 0; m < nl; m++)
+					start[m] = end[m] = m == 0 ? i : pb[m];
+				end[l] = pb[l] + beads[l][k[l]].nb;
+				pb[l] = end[l];
+				k[l]++;
+				add_row(doc, &cap, start, end);
+			}
+		if (i >= na)
+			break;
+		e = i + 1;
+		for (l = 0; l < nl; l++)
+			start[l] = l == 0 ? i : pb[l];
+		do {
+			changed = 0;
+			for (l = 1; l < nl; l++) {
+				while (pa[l] < e && k[l] < nbeads[l]) {
+					pa[l] += beads[l][k[l]].na;
+					pb[l] += beads[l][k[l]].nb;
+					k[l]++;
+				}
+				if (pa[l] > e) {
+					e = pa[l];
+					changed = 1;
+				}
+			}
+		} while (changed);
+		end[0] = e;
+		for (l = 1; l < nl; l++)
+			end[l] = pb[l];
+		add_row(doc, &cap, start, end);
+		i = e;
+	}
+	for (l = 0; l < nl; l++)
+		free(beads[l]);
+	free(beads);
+	free(nbeads);
+	free(k);
+	free(pa);
+	free(pb);
+	free(start);
+	free(end);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* Pairing the blocks of the language versions into rows. */
+#ifndef DIGLOT_ALIGN_H
+#define DIGLOT_ALIGN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+
+/* What the aligner knows of a block. */
+struct align_item {
+	uint32_t chars;		/* length in characters */
+	unsigned char kind;	/* enum block_kind */
+	unsigned char nnum;
+	uint32_t num[6];	/* numbers it mentions (dates, article numbers) */
+	int32_t anchor;		/* index of its anchor partner, or -1 */
+};
+
+/* A bead: na blocks of the first sequence matched with nb of the second. */
+struct bead {
+	uint32_t na, nb;
+};
+
+/* Collect the numbers in raw text s[0..n) (digits, CJK and, in headings,
+ * Roman numerals) into it->num. */
+void align_numbers(struct align_item *it, const char *s, size_t n);
+
+/* Align sequences a and b; returns the number of beads, stored in *out. */
+size_t align_pair(struct align_item *a, size_t na, struct align_item *b,
+    size_t nb, struct bead **out);
+
+/* Fill doc's rows: every language aligned to the first. */
+void align_doc(struct doc *doc);
+
+#endif

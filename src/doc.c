@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: MIT */
+/* The document model: files, blocks, their languages and aligned rows. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "diag.h"
+#include "doc.h"
+#include "lang.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* A heading is one line of at most this many words, not ending like a
+ * sentence or a clause. */
+enum { HEADING_WORDS = 15, HEADING_BYTES = 300 };
+/* A marker hints at the language of the block after it. */
+#define MARKER_HINT 2.0
+
+const char *
+doc_kind_name(int kind)
+{
+	static const char *const names[] = { "header", "heading", "paragraph" };
+
+	return names[kind];
+}
+
+/* Reading state while the blocks of all files are collected. */
+struct reader {
+	struct doc *doc;
+	size_t cap;
+	double *hint;		/* per block: marker hint weight */
+	int *hint_lang;
+	int *fixed;		/* per block: language forced, or -1 */
+	size_t hcap, fcap, hlcap;
+	int file_lang;		/* from the file name, or -1 */
+	int markup_lang;	/* %lang in force, or -1 */
+	int next_kind;		/* %header: kind of the next block, or -1 */
+	char *next_tags;	/* %tag: tags of the next block */
+	int pending_marker;	/* language announced by a marker, or -1 */
+};
+
+static int
+is_blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\v' && s[i] != '\f')
+			return 0;
+	return 1;
+}
+
+/* The end of the line at s[i]: *next is where the next line starts. */
+static size_t
+line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
+{
+	size_t e = i;
+
+	*ff = 0;
+	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f')
+		e++;
+	if (e < n && s[e] == '\f')
+		*ff = 1;
+	*next = e + 1;
+	if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n')
+		*next = e + 2;
+	if (*next > n)
+		*next = n;
+	return e;
+}
+
+static int
+is_heading_text(const char *s, size_t n)
+{
+	size_t i, words = 0;
+	int inword = 0;
+	unsigned char last;
+
+	if (n > HEADING_BYTES)
+		return 0;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!n)
+		return 0;
+	last = (unsigned char)s[n - 1];
+	if (last == '.' || last == ',' || last == ';' || last == ':')
+		return 0;
+	/* 。，；： */
+	if (n >= 3 && (memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0 ||
+	    memcmp(s + n - 3, "\xEF\xBC\x8C", 3) == 0 ||
+	    memcmp(s + n - 3, "\xEF\xBC\x9B", 3) == 0 ||
+	    memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0))
+		return 0;
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+
+		if (!sp && !inword)
+			words++;
+		inword = !sp;
+	}
+	return words <= HEADING_WORDS;
+}
+
+static void
+add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
+    uint32_t line, int nlines, int markup)
+{
+	struct doc *doc = rd->doc;
+	const char *s = doc->files[file].data + off;
+	struct block *b;
+	size_t id = doc->nblocks;
+	int lang;
+
+	if (nlines == 1 && !markup && rd->next_kind < 0 &&
+	    (lang = lang_marker(s, len)) >= 0) {
+		rd->pending_marker = lang;
+		return;
+	}
+	doc->blocks = xgrow(doc->blocks, &rd->cap, id + 1, sizeof *b);
+	rd->hint = xgrow(rd->hint, &rd->hcap, id + 1, sizeof *rd->hint);
+	rd->hint_lang = xgrow(rd->hint_lang, &rd->hlcap, id + 1, sizeof *rd->hint_lang);
+	rd->fixed = xgrow(rd->fixed, &rd->fcap, id + 1, sizeof *rd->fixed);
+	b = &doc->blocks[id];
+	memset(b, 0, sizeof *b);
+	b->off = off;
+	b->len = len;
+	b->file = file;
+	b->line = line;
+	b->chars = text_chars(s, len);
+	b->markup = markup;
+	b->lang = -1;
+	if (rd->next_kind >= 0)
+		b->kind = rd->next_kind;
+	else if (!markup && nlines == 1 && is_heading_text(s, len))
+		b->kind = BLOCK_HEADING;
+	else
+		b->kind = BLOCK_PARAGRAPH;
+	b->tags = rd->next_tags;
+	rd->next_tags = NULL;
+	rd->next_kind = -1;
+	rd->fixed[id] = rd->markup_lang >= 0 ? rd->markup_lang : rd->file_lang;
+	rd->hint[id] = rd->pending_marker >= 0 ? MARKER_HINT : 0;
+	rd->hint_lang[id] = rd->pending_marker;
+	rd->pending_marker = -1;
+	doc->nblocks++;
+}
+
+/* Plain text: blocks are runs of non-blank lines. */
+static void
+read_plain(struct reader *rd, uint32_t file)
+{
+	const struct source *src = &rd->doc->files[file];
+	const char *s = src->data;
+	size_t n = src->len, i = 0, start = 0, end = 0;
+	uint32_t line = 0, first = 0;
+	int nlines = 0;
+
+	while (i < n) {
+		size_t next;
+		int ff;
+		size_t e = line_end(s, n, i, &next, &ff);
+
+		line++;
+		if (is_blank_line(s + i, e - i)) {
+			if (nlines)
+				add_block(rd, file, start, end - start, first, nlines, 0);
+			nlines = 0;
+		} else {
+			if (!nlines) {
+				start = i;
+				first = line;
+			}
+			nlines++;
+			end = e;
+			if (ff) {
+				add_block(rd, file, start, end - start, first, nlines, 0);
+				nlines = 0;
+			}
+		}
+		i = next;
+	}
+	if (nlines)
+		add_block(rd, file, start, end - start, first, nlines, 0);
+}
+
+static int
+directive_is(const char *s, size_t n, const char *name, const char **arg)
+{
+	size_t k = strlen(name);
+
+	if (n < k || memcmp(s, name, k) != 0 || (n > k && s[k] != ' ' && s[k] != '\t'))
+		return 0;
+	s += k;
+	n -= k;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	*arg = s;
+	return 1;
+}
+
+static size_t
+trimmed_len(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/* One directive line of the marked-up form. */
+static void
+directive(struct reader *rd, const char *fname, uint32_t line, const char *s,
+    size_t n)
+{
+	struct buf *ini = &rd->doc->pillar_ini;
+	const char *a;
+	size_t an;
+
+	n = trimmed_len(s, n);
+	if (n >= 2 && s[1] == '%')
+		return;
+	if (directive_is(s, n, "%diglot", &a))
+		return;
+	if (directive_is(s, n, "%lang", &a)) {
+		an = n - (a - s);
+		rd->markup_lang = an ? lang_add(a, an) : -1;
+		return;
+	}
+	if (directive_is(s, n, "%header", &a)) {
+		rd->next_kind = BLOCK_HEADER;
+		return;
+	}
+	if (directive_is(s, n, "%tag", &a)) {
+		free(rd->next_tags);
+		rd->next_tags = xstrndup(a, n - (a - s));
+		return;
+	}
+	if (directive_is(s, n, "%pillar", &a)) {
+		buf_printf(ini, "[pillar.%.*s]\n", (int)(n - (a - s)), a);
+		return;
+	}
+	if (directive_is(s, n, "%title", &a) || directive_is(s, n, "%terms", &a)) {
+		const char *sp = a;
+
+		while (sp < s + n && *sp != ' ' && *sp != '\t')
+			sp++;
+		buf_printf(ini, "%s.%.*s = %.*s\n", s[2] == 'i' ? "title" : "terms",
+		    (int)(sp - a), a, (int)(s + n - sp), sp);
+		return;
+	}
+	diag_warn("%s:%u: unknown directive '%.*s'; ignored", fname, line,
+	    (int)(n > 40 ? 40 : n), s);
+}
+
+/* The marked-up form: %directives, # headings, \escapes, blank lines. */
+static void
+read_markup(struct reader *rd, uint32_t file)
+{
+	const struct source *src = &rd->doc->files[file];
+	const char *s = src->data, *fname = source_label(src);
+	size_t n = src->len, i = 0, start = 0, end = 0;
+	uint32_t line = 0, first = 0;
+	int nlines = 0;
+
+	while (i < n) {
+		size_t next;
+		int ff;
+		size_t e = line_end(s, n, i, &next, &ff);
+		int blank = is_blank_line(s + i, e - i);
+		int dir = s[i] == '%', head = s[i] == '#';
+
+		line++;
+		if ((blank || dir || head) && nlines) {
+			add_block(rd, file, start, end - start, first, nlines, 1);
+			nlines = 0;
+		}
+		if (dir) {
+			directive(rd, fname, line, s + i, e - i);
+		} else if (head) {
+			size_t h = i + 1;
+
+			while (h < e && (s[h] == ' ' || s[h] == '\t' || s[h] == '#'))
+				h++;
+			if (rd->next_kind < 0)
+				rd->next_kind = BLOCK_HEADING;
+			if (h < e)
+				add_block(rd, file, h, e - h, line, 1, 1);
+			else
+				rd->next_kind = -1;
+		} else if (!blank) {
+			if (!nlines) {
+				start = i;
+				first = line;
+			}
+			nlines++;
+			end = e;
+		}
+		if (ff && nlines) {
+			add_block(rd, file, start, end - start, first, nlines, 1);
+			nlines = 0;
+		}
+		i = next;
+	}
+	if (nlines)
+		add_block(rd, file, start, end - start, first, nlines, 1);
+	rd->markup_lang = -1;
+	rd->next_kind = -1;
+	free(rd->next_tags);
+	rd->next_tags = NULL;
+}
+
+static int
+is_markup(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return n - i >= 7 && memcmp(s + i, "%diglot", 7) == 0 &&
+	    (n - i == 7 || s[i + 7] == ' ' || s[i + 7] == '\n' || s[i + 7] == '\r' ||
+	    s[i + 7] == '\t');
+}
+
+/* A language code as a dot-separated part of the file name (brief.bg.txt). */
+static int
+name_lang(const char *path)
+{
+	const char *base = strrchr(path, '/'), *p, *q;
+
+	base = base ? base + 1 : path;
+	p = strchr(base, '.');
+	while (p) {
+		int id;
+
+		p++;
+		q = strchr(p, '.');
+		if (q && q - p >= 2 && q - p <= 3 && (id = lang_find(p, q - p)) >= 0)
+			return id;
+		if (!q && strlen(p) >= 2 && strlen(p) <= 3 &&
+		    (id = lang_find(p, strlen(p))) >= 0)
+			return id;
+		p = q;
+	}
+	return -1;
+}
+
+/* Whether language id is among cand[0..n). */
+static int
+cand_index(const int *cand, int n, int id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (cand[i] == id)
+			return i;
+	return -1;
+}
+
+/*
+ * Decide the language of every block: score the evidence for each
+ * candidate, choose over the whole sequence, then drop candidates that won
+ * almost nothing (stray look-alikes) and choose again among the rest.
+ */
+static void
+decide_languages(struct reader *rd, const struct doc_opts *o)
+{
+	struct doc *doc = rd->doc;
+	size_t nb = doc->nblocks, b;
+	int *cand, ncand = 0, *pick, *fixed, i, pass;
+	double *score;
+
+	if (!nb)
+		return;
+	cand = xmalloc(sizeof *cand * (lang_count() + 1));
+	if (o && o->nlangs)
+		for (i = 0; i < o->nlangs; i++)
+			cand[ncand++] = o->langs[i];
+	else
+		for (i = 0; i < lang_count(); i++)
+			cand[ncand++] = i;
+	for (b = 0; b < nb; b++)
+		if (rd->fixed[b] >= 0 && cand_index(cand, ncand, rd->fixed[b]) < 0)
+			cand[ncand++] = rd->fixed[b];
+	score = xmalloc(sizeof *score * nb * ncand);
+	pick = xmalloc(sizeof *pick * nb);
+	fixed = xmalloc(sizeof *fixed * nb);
+	for (b = 0; b < nb; b++) {
+		const struct block *bl = &doc->blocks[b];
+
+		lang_score(doc->files[bl->file].data + bl->off, bl->len, cand,
+		    ncand, score + b * ncand);
+	}
+	for (pass = 0; pass < 2; pass++) {
+		size_t *count = xcalloc(ncand, sizeof *count);
+		int keep = 0, c;
+
+		for (b = 0; b < nb; b++) {
+			int h = cand_index(cand, ncand, rd->hint_lang[b]);
+
+			if (h >= 0)
+				score[b * ncand + h] += pass ? 0 : rd->hint[b];
+			fixed[b] = cand_index(cand, ncand, rd->fixed[b]);
+		}
+		lang_viterbi(score, fixed, nb, ncand, pick);
+		for (b = 0; b < nb; b++)
+			count[pick[b]]++;
+		if (pass == 1 || (o && o->nlangs)) {
+			free(count);
+			break;
+		}
+		/* Keep the languages that carry a real share. */
+		for (c = 0; c < ncand; c++) {
+			int forced = 0;
+
+			for (b = 0; b < nb && !forced; b++)
+				forced = fixed[b] == c;
+			if (forced || (count[c] >= 2 && count[c] * 20 >= nb) ||
+			    count[c] == nb)
+				keep++;
+			else
+				count[c] = 0;
+		}
+		if (keep == ncand || keep == 0) {
+			free(count);
+			break;
+		}
+		/* Compact the candidates and their scores. */
+		{
+			int k = 0;
+
+			for (b = 0; b < nb; b++) {
+				int kk = 0;
+
+				for (c = 0; c < ncand; c++)
+					if (count[c])
+						score[b * keep + kk++] = score[b * ncand + c];
+			}
+			for (c = 0; c < ncand; c++)
+				if (count[c])
+					cand[k++] = cand[c];
+			ncand = keep;
+		}
+		free(count);
+	}
+	for (b = 0; b < nb; b++)
+		doc->blocks[b].lang = cand[pick[b]];
+	free(cand);
+	free(score);
+	free(pick);
+	free(fixed);
+}
+
+/* The languages present: the requested ones first, in their order, then
+ * the others in order of first appearance. */
+static void
+collect_languages(struct doc *doc, const struct doc_opts *o)
+{
+	size_t b;
+	int i;
+
+	doc->langs = xmalloc(sizeof *doc->langs * (lang_count() + 1));
+	doc->nlangs = 0;
+	if (o)
+		for (i = 0; i < o->nlangs; i++)
+			for (b = 0; b < doc->nblocks; b++)
+				if (doc->blocks[b].lang == o->langs[i]) {
+					doc->langs[doc->nlangs++] = o->langs[i];
+					break;
+				}
+	for (b = 0; b < doc->nblocks; b++)
+		if (doc_lang_slot(doc, doc->blocks[b].lang) < 0)
+			doc->langs[doc->nlangs++] = doc->blocks[b].lang;
+	doc->seq = xcalloc(doc->nlangs ? doc->nlangs : 1, sizeof *doc->seq);
+	doc->nseq = xcalloc(doc->nlangs ? doc->nlangs : 1, sizeof *doc->nseq);
+	for (i = 0; i < doc->nlangs; i++)
+		doc->seq[i] = xmalloc(sizeof **doc->seq * (doc->nblocks + 1));
+	for (b = 0; b < doc->nblocks; b++) {
+		int l = doc_lang_slot(doc, doc->blocks[b].lang);
+
+		doc->seq[l][doc->nseq[l]++] = b;
+	}
+}
+
+/* At the start of each language version, headings before the first
+ * paragraph: all but the last are header lines (an organisation's name),
+ * the last is the title. */
+static void
+find_headers(struct doc *doc)
+{
+	int l;
+
+	for (l = 0; l < doc->nlangs; l++) {
+		size_t i, n = 0;
+
+		while (n < doc->nseq[l] &&
+		    doc->blocks[doc->seq[l][n]].kind != BLOCK_PARAGRAPH)
+			n++;
+		if (n == doc->nseq[l])
+			continue;
+		for (i = 0; i + 1 < n; i++)
+			if (!doc->blocks[doc->seq[l][i]].markup)
+				doc->blocks[doc->seq[l][i]].kind = BLOCK_HEADER;
+	}
+}
+
+int
+doc_lang_slot(const struct doc *doc, int lang)
+{
+	int i;
+
+	for (i = 0; i < doc->nlangs; i++)
+		if (doc->langs[i] == lang)
+			return i;
+	return -1;
+}
+
+struct doc *
+doc_open(char *const *paths, int npaths, const struct doc_opts *o,
+    struct buf *why)
+{
+	struct doc *doc = xcalloc(1, sizeof *doc);
+	struct reader rd;
+	int f;
+
+	memset(&rd, 0, sizeof rd);
+	rd.doc = doc;
+	rd.next_kind = -1;
+	rd.markup_lang = -1;
+	rd.pending_marker = -1;
+	doc->files = xcalloc(npaths, sizeof *doc->files);
+	for (f = 0; f < npaths; f++) {
+		struct source *src = &doc->files[f];
+
+		if (source_read(src, paths[f], o ? o->encoding : NULL, why) < 0) {
+			doc->nfiles = f + 1;
+			doc_free(doc);
+			free(rd.hint);
+			free(rd.hint_lang);
+			free(rd.fixed);
+			return NULL;
+		}
+		doc->nfiles = f + 1;
+		rd.file_lang = strcmp(paths[f], "-") ? name_lang(paths[f]) : -1;
+		rd.pending_marker = -1;
+		if (is_markup(src->data, src->len))
+			read_markup(&rd, f);
+		else
+			read_plain(&rd, f);
+	}
+	decide_languages(&rd, o);
+	free(rd.hint);
+	free(rd.hint_lang);
+	free(rd.fixed);
+	collect_languages(doc, o);
+	find_headers(doc);
+	align_doc(doc);
+	return doc;
+}
+
+void
+doc_free(struct doc *doc)
+{
+	size_t i;
+
+	if (!doc)
+		return;
+	for (i = 0; i < doc->nfiles; i++)
+		source_free(&doc->files[i]);
+	for (i = 0; i < doc->nblocks; i++)
+		free(doc->blocks[i].tags);
+	for (i = 0; i < (size_t)doc->nlangs; i++)
+		free(doc->seq[i]);
+	free(doc->files);
+	free(doc->blocks);
+	free(doc->langs);
+	free(doc->seq);
+	free(doc->nseq);
+	free(doc->row_start);
+	free(doc->row_count);
+	buf_free(&doc->pillar_ini);
+	free(doc);
+}
+
+void
+doc_block_text(const struct doc *doc, size_t b, struct buf *out)
+{
+	const struct block *bl = &doc->blocks[b];
+	const char *s = doc->files[bl->file].data + bl->off;
+	struct buf raw = {0};
+	size_t i = 0;
+
+	if (!bl->markup) {
+		text_clean(out, s, bl->len);
+		return;
+	}
+	/* Marked-up lines may start with a backslash that escapes them. */
+	while (i < bl->len) {
+		size_t next;
+		int ff;
+		size_t e = line_end(s, bl->len, i, &next, &ff);
+
+		if (s[i] == '\\')
+			i++;
+		buf_add(&raw, s + i, e - i);
+		buf_addc(&raw, '\n');
+		i = next;
+	}
+	text_clean(out, raw.s ? raw.s : "", raw.len);
+	buf_free(&raw);
+}
+
+const uint32_t *
+doc_row_blocks(const struct doc *doc, size_t r, int l, size_t *n)
+{
+	size_t k = r * doc->nlangs + l;
+
+	*n = doc->row_count[k];
+	return doc->seq[l] + doc->row_start[k];
+}

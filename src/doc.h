@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* The document model: files, blocks, their languages and aligned rows. */
+#ifndef DIGLOT_DOC_H
+#define DIGLOT_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "source.h"
+
+enum block_kind { BLOCK_HEADER, BLOCK_HEADING, BLOCK_PARAGRAPH };
+
+/* A block is a span of one file's text; its display text is derived from
+ * the span on demand (doc_block_text). */
+struct block {
+	size_t off, len;
+	uint32_t file, line;
+	uint32_t chars;		/* code points in the span */
+	int lang;		/* language id (lang.h) */
+	unsigned char kind;	/* enum block_kind */
+	unsigned char markup;	/* from the marked-up form: lines may be escaped */
+	char *tags;		/* explicit pillar tags ("a, b"), or NULL */
+};
+
+struct doc {
+	struct source *files;
+	size_t nfiles;
+	struct block *blocks;
+	size_t nblocks;
+	/* The languages present, in the order shown: the first two are the
+	 * left and right columns. */
+	int *langs;
+	int nlangs;
+	/* Each language's blocks in document order: seq[l][0..nseq[l]). */
+	uint32_t **seq;
+	size_t *nseq;
+	/* Rows: for row r and language slot l, the blocks
+	 * seq[l][start[r*nlangs+l] ... + count[r*nlangs+l]). */
+	uint32_t *row_start;
+	uint32_t *row_count;
+	size_t nrows;
+	/* Pillar definitions from marked-up briefings, as INI text. */
+	struct buf pillar_ini;
+};
+
+struct doc_opts {
+	const char *encoding;	/* NULL: detect */
+	const int *langs;	/* languages to choose among, in order; or NULL */
+	int nlangs;
+};
+
+/* Read the files, find blocks, decide their languages and align them.
+ * Returns NULL with a message in why when a file cannot be used. */
+struct doc *doc_open(char *const *paths, int npaths, const struct doc_opts *o,
+    struct buf *why);
+void doc_free(struct doc *doc);
+
+/* Append block b's display text (sanitised, lines joined) to out. */
+void doc_block_text(const struct doc *doc, size_t b, struct buf *out);
+
+/* The blocks of row r in language slot l: *n ids from the returned array. */
+const uint32_t *doc_row_blocks(const struct doc *doc, size_t r, int l, size_t *n);
+
+/* The slot of language id in doc->langs, or -1. */
+int doc_lang_slot(const struct doc *doc, int lang);
+
+const char *doc_kind_name(int kind);
+
+#endif

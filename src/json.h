@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/* The document model as JSON (diglot --json). */
+#ifndef DIGLOT_JSON_H
+#define DIGLOT_JSON_H
+
+#include <stdio.h>
+
+struct doc;
+
+/* Write doc to f in the shape design.md fixes; returns -1 on a write error. */
+int json_write(const struct doc *doc, FILE *f);
+
+#endif

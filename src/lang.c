@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: MIT */
+/* Languages as data, and deciding the language of each block. */
+#include "config.h"
+
+#include <float.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "buf.h"
+#include "lang.h"
+#include "settings.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* At most this many languages (evidence is kept as bit masks). */
+enum { LANG_MAX = 64 };
+
+/* How much of a block is read for evidence: plenty for a paragraph, and it
+ * keeps opening a huge file fast. */
+enum { SAMPLE_BYTES = 600, SAMPLE_LETTERS = 160, SAMPLE_WORDS = 48 };
+
+/* Evidence weights, per occurrence. */
+#define W_SCRIPT	0.5	/* a letter of the language's script */
+#define W_OTHER_SCRIPT	-1.0	/* a letter of another script */
+#define W_STOPWORD	3.0
+#define W_LETTER	2.0	/* a letter typical of the language */
+#define W_FOREIGN	-3.0	/* a letter the language does not use */
+#define W_ENDING	1.0
+/* What changing language between two neighbouring blocks costs. */
+#define SWITCH_COST	6.0
+
+struct lang {
+	char *code, *name, *name_en;
+	const uc_script_t *script;
+};
+
+/* A string -> language mask table, open addressing. */
+struct wordset {
+	char **key;
+	uint64_t *mask;
+	size_t cap, n;
+};
+
+static struct lang langs[LANG_MAX];
+static int nlangs;
+static struct wordset stopwords, endings, markers;
+/* Letters: code point -> masks of languages that favour / never use it. */
+static struct letter { uint32_t uc; uint64_t typical, foreign; } *letters;
+static size_t nletters, capletters;
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static uint64_t *
+wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
+{
+	size_t i;
+
+	if (add && (ws->n + 1) * 2 > ws->cap) {
+		struct wordset old = *ws;
+
+		ws->cap = old.cap ? old.cap * 2 : 256;
+		ws->key = xcalloc(ws->cap, sizeof *ws->key);
+		ws->mask = xcalloc(ws->cap, sizeof *ws->mask);
+		ws->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.key[i]) {
+				*wordset_slot(ws, old.key[i], strlen(old.key[i]), 1) =
+				    old.mask[i];
+				free(old.key[i]);
+			}
+		free(old.key);
+		free(old.mask);
+	}
+	if (!ws->cap)
+		return NULL;
+	for (i = hash(s, n) & (ws->cap - 1);; i = (i + 1) & (ws->cap - 1)) {
+		if (!ws->key[i]) {
+			if (!add)
+				return NULL;
+			ws->key[i] = xstrndup(s, n);
+			ws->n++;
+			return &ws->mask[i];
+		}
+		if (strncmp(ws->key[i], s, n) == 0 && ws->key[i][n] == '\0')
+			return &ws->mask[i];
+	}
+}
+
+static uint64_t
+wordset_get(const struct wordset *ws, const char *s, size_t n)
+{
+	uint64_t *m = wordset_slot((struct wordset *)ws, s, n, 0);
+
+	return m ? *m : 0;
+}
+
+static void
+wordset_free(struct wordset *ws)
+{
+	size_t i;
+
+	for (i = 0; i < ws->cap; i++)
+		free(ws->key[i]);
+	free(ws->key);
+	free(ws->mask);
+	memset(ws, 0, sizeof *ws);
+}
+
+/* Lower-case (fold) a short item for the tables. */
+static void
+fold_item(struct buf *out, const char *s, size_t n)
+{
+	struct buf clean = {0};
+
+	text_clean(&clean, s, n);
+	buf_reset(out);
+	if (clean.len)
+		text_fold(clean.s, clean.len, out, NULL);
+	buf_free(&clean);
+}
+
+struct loading {
+	int id;
+	struct wordset *set;
+	int foreign;
+};
+
+static void
+add_word(void *ctx, const char *item, size_t len)
+{
+	struct loading *ld = ctx;
+	struct buf f = {0};
+
+	fold_item(&f, item, len);
+	if (f.len)
+		*wordset_slot(ld->set, f.s, f.len, 1) |= (uint64_t)1 << ld->id;
+	buf_free(&f);
+}
+
+/* Markers are compared without spaces or punctuation. */
+static void
+marker_key(struct buf *out, const char *s, size_t n)
+{
+	struct buf f = {0};
+	size_t i;
+
+	fold_item(&f, s, n);
+	buf_reset(out);
+	for (i = 0; i < f.len; i++) {
+		unsigned char c = (unsigned char)f.s[i];
+
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			buf_addc(out, c);
+	}
+	buf_free(&f);
+}
+
+static void
+add_marker(void *ctx, const char *item, size_t len)
+{
+	struct loading *ld = ctx;
+	struct buf k = {0};
+
+	marker_key(&k, item, len);
+	if (k.len)
+		*wordset_slot(&markers, k.s, k.len, 1) |= (uint64_t)1 << ld->id;
+	buf_free(&k);
+}
+
+static void
+add_letter(void *ctx, const char *item, size_t len)
+{
+	struct loading *ld = ctx;
+	struct buf f = {0};
+	ucs4_t uc;
+	size_t i;
+
+	fold_item(&f, item, len);
+	if (f.len && u8_mbtoucr(&uc, (const uint8_t *)f.s, f.len) > 0) {
+		for (i = 0; i < nletters && letters[i].uc != uc; i++)
+			;
+		if (i == nletters) {
+			letters = xgrow(letters, &capletters, nletters + 1,
+			    sizeof *letters);
+			memset(&letters[nletters], 0, sizeof *letters);
+			letters[nletters++].uc = uc;
+		}
+		if (ld->foreign)
+			letters[i].foreign |= (uint64_t)1 << ld->id;
+		else
+			letters[i].typical |= (uint64_t)1 << ld->id;
+	}
+	buf_free(&f);
+}
+
+static void
+load_section(void *ctx, const char *section)
+{
+	const struct settings *cfg = ctx;
+	struct loading ld;
+	struct buf key = {0};
+	const char *code = section + strlen("language."), *v;
+	struct lang *l;
+	int id = lang_find(code, strlen(code));
+
+	if (!*code)
+		return;
+	if (id < 0) {
+		if (nlangs == LANG_MAX)
+			return;
+		id = nlangs++;
+		langs[id].code = xstrdup(code);
+	}
+	l = &langs[id];
+#define GET(k) (buf_reset(&key), buf_printf(&key, "%s:%s", section, k), \
+	settings_get(cfg, key.s))
+	if ((v = GET("name")) != NULL) {
+		free(l->name);
+		l->name = xstrdup(v);
+	}
+	if ((v = GET("name.en")) != NULL) {
+		free(l->name_en);
+		l->name_en = xstrdup(v);
+	}
+	if ((v = GET("script")) != NULL)
+		l->script = uc_script_byname(v);
+#undef GET
+	ld.id = id;
+	ld.foreign = 0;
+	ld.set = &stopwords;
+	buf_reset(&key);
+	buf_printf(&key, "%s:stopwords", section);
+	settings_each_item(cfg, key.s, add_word, &ld);
+	ld.set = &endings;
+	buf_reset(&key);
+	buf_printf(&key, "%s:endings", section);
+	settings_each_item(cfg, key.s, add_word, &ld);
+	buf_reset(&key);
+	buf_printf(&key, "%s:letters", section);
+	settings_each_item(cfg, key.s, add_letter, &ld);
+	ld.foreign = 1;
+	buf_reset(&key);
+	buf_printf(&key, "%s:foreign", section);
+	settings_each_item(cfg, key.s, add_letter, &ld);
+	buf_reset(&key);
+	buf_printf(&key, "%s:markers", section);
+	settings_each_item(cfg, key.s, add_marker, &ld);
+	/* A language's own names announce it too ("--- English ---"). */
+	if (l->name)
+		add_marker(&ld, l->name, strlen(l->name));
+	if (l->name_en)
+		add_marker(&ld, l->name_en, strlen(l->name_en));
+	buf_free(&key);
+}
+
+void
+lang_load(const struct settings *cfg)
+{
+	lang_unload();
+	settings_each_section(cfg, "language.", load_section, (void *)cfg);
+}
+
+void
+lang_unload(void)
+{
+	int i;
+
+	for (i = 0; i < nlangs; i++) {
+		free(langs[i].code);
+		free(langs[i].name);
+		free(langs[i].name_en);
+	}
+	memset(langs, 0, sizeof langs);
+	nlangs = 0;
+	wordset_free(&stopwords);
+	wordset_free(&endings);
+	wordset_free(&markers);
+	free(letters);
+	letters = NULL;
+	nletters = capletters = 0;
+}
+
+int
+lang_count(void)
+{
+	return nlangs;
+}
+
+const char *
+lang_code(int id)
+{
+	return id >= 0 && id < nlangs ? langs[id].code : "und";
+}
+
+const char *
+lang_name(int id)
+{
+	if (id < 0 || id >= nlangs)
+		return "unknown";
+	return langs[id].name ? langs[id].name : langs[id].code;
+}
+
+int
+lang_find(const char *code, size_t len)
+{
+	int i;
+
+	for (i = 0; i < nlangs; i++)
+		if (strncasecmp(langs[i].code, code, len) == 0 &&
+		    langs[i].code[len] == '\0')
+			return i;
+	return -1;
+}
+
+int
+lang_add(const char *code, size_t len)
+{
+	int id = lang_find(code, len);
+
+	if (id >= 0 || nlangs == LANG_MAX || len == 0)
+		return id;
+	langs[nlangs].code = xstrndup(code, len);
+	return nlangs++;
+}
+
+static const struct letter *
+find_letter(uint32_t uc)
+{
+	size_t i;
+
+	for (i = 0; i < nletters; i++)
+		if (letters[i].uc == uc)
+			return &letters[i];
+	return NULL;
+}
+
+/* Add per-language evidence (mask of languages, weight) to score[]. */
+static void
+credit(double *score, const int *cand, int ncand, uint64_t mask, double w)
+{
+	int i;
+
+	if (!mask)
+		return;
+	for (i = 0; i < ncand; i++)
+		if (mask >> cand[i] & 1)
+			score[i] += w;
+}
+
+/* Score one lower-cased word: stopwords, and the longest known ending
+ * (up to five letters, on a word at least two letters longer). */
+static void
+score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
+    double *score)
+{
+	size_t i = n, k = 0;
+	uint64_t m = 0, e;
+
+	credit(score, cand, ncand, wordset_get(&stopwords, w, n), W_STOPWORD);
+	while (i > 0 && k < 5) {
+		do
+			i--;
+		while (i > 0 && ((unsigned char)w[i] & 0xC0) == 0x80);
+		k++;
+		if (chars < k + 2)
+			break;
+		if ((e = wordset_get(&endings, w + i, n - i)) != 0)
+			m = e;
+	}
+	credit(score, cand, ncand, m, W_ENDING);
+}
+
+void
+lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
+{
+	char word[64];
+	size_t i = 0, wn = 0, wchars = 0;
+	int nletters_seen = 0, nwords = 0, c;
+
+	for (c = 0; c < ncand; c++)
+		score[c] = 0;
+	if (n > SAMPLE_BYTES)
+		n = SAMPLE_BYTES;
+	while (i <= n && nwords < SAMPLE_WORDS) {
+		ucs4_t uc = ' ';
+		int k = 1;
+
+		if (i < n) {
+			k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i);
+			if (k < 0) {
+				uc = ' ';
+				k = 1;
+			}
+		}
+		i += k;
+		if (uc >= 0x80 ? uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M)
+		    : ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')) {
+			ucs4_t lc = uc < 0x80 ? (uc | 0x20) : uc_tolower(uc);
+			const uc_script_t *sc;
+			const struct letter *lt;
+
+			if (nletters_seen < SAMPLE_LETTERS) {
+				nletters_seen++;
+				sc = uc < 0x80 ? uc_script('a') : uc_script(uc);
+				if (sc && strcmp(sc->name, "Inherited") != 0 &&
+				    strcmp(sc->name, "Common") != 0)
+					for (c = 0; c < ncand; c++)
+						score[c] += langs[cand[c]].script == sc ?
+						    W_SCRIPT : W_OTHER_SCRIPT;
+				if (lc >= 0x80 && (lt = find_letter(lc)) != NULL) {
+					credit(score, cand, ncand, lt->typical, W_LETTER);
+					credit(score, cand, ncand, lt->foreign, W_FOREIGN);
+				}
+			}
+			/* Han and kana: every character is a word of its own. */
+			if (uc >= 0x2E80 && text_is_wide(uc)) {
+				if (wn)
+					score_word(word, wn, wchars, cand, ncand, score);
+				wn = u8_uctomb((uint8_t *)word, lc, sizeof word);
+				score_word(word, wn, 1, cand, ncand, score);
+				wn = wchars = 0;
+				nwords++;
+				continue;
+			}
+			if (wn + 6 < sizeof word) {
+				int m = u8_uctomb((uint8_t *)word + wn, lc, sizeof word - wn);
+
+				if (m > 0) {
+					wn += m;
+					wchars++;
+				}
+			}
+			continue;
+		}
+		if (wn) {
+			score_word(word, wn, wchars, cand, ncand, score);
+			nwords++;
+		}
+		wn = wchars = 0;
+	}
+}
+
+void
+lang_viterbi(const double *score, const int *fixed, size_t nblocks, int ncand,
+    int *out)
+{
+	double *best, *prev;
+	unsigned char *from;
+	size_t b;
+	int c, d, bestc;
+
+	if (nblocks == 0 || ncand == 0)
+		return;
+	best = xmalloc(sizeof *best * ncand);
+	prev = xmalloc(sizeof *prev * ncand);
+	from = xmalloc(nblocks * ncand);
+	for (b = 0; b < nblocks; b++) {
+		for (c = 0; c < ncand; c++) {
+			double s = score[b * ncand + c], m = -DBL_MAX;
+			int arg = c;
+
+			if (fixed && fixed[b] >= 0 && fixed[b] != c)
+				s -= 1e9;
+			if (b > 0) {
+				/* Staying wins ties, so a block with no
+				 * evidence sides with the block after it. */
+				m = prev[c];
+				for (d = 0; d < ncand; d++)
+					if (prev[d] - SWITCH_COST > m) {
+						m = prev[d] - SWITCH_COST;
+						arg = d;
+					}
+			} else {
+				m = 0;
+			}
+			best[c] = m + s;
+			from[b * ncand + c] = (unsigned char)arg;
+		}
+		memcpy(prev, best, sizeof *best * ncand);
+	}
+	bestc = 0;
+	for (c = 1; c < ncand; c++)
+		if (best[c] > best[bestc])
+			bestc = c;
+	for (b = nblocks; b-- > 0;) {
+		out[b] = bestc;
+		bestc = from[b * ncand + bestc];
+	}
+	free(best);
+	free(prev);
+	free(from);
+}
+
+int
+lang_marker(const char *s, size_t n)
+{
+	struct buf k = {0};
+	uint64_t m;
+	int i;
+
+	if (n > 80)
+		return -1;
+	marker_key(&k, s, n);
+	m = k.len ? wordset_get(&markers, k.s, k.len) : 0;
+	buf_free(&k);
+	for (i = 0; i < nlangs; i++)
+		if (m >> i & 1)
+			return i;
+	return -1;
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* Languages as data, and deciding the language of each block. */
+#ifndef DIGLOT_LANG_H
+#define DIGLOT_LANG_H
+
+#include <stddef.h>
+
+struct settings;
+
+/* Load the languages from the [language.CODE] sections of the settings. */
+void lang_load(const struct settings *cfg);
+void lang_unload(void);
+
+/* Number of known languages, and their codes and names. */
+int lang_count(void);
+const char *lang_code(int id);
+const char *lang_name(int id);
+/* The id of a language code (any case), or -1. */
+int lang_find(const char *code, size_t len);
+
+/* The id of a language code, adding it (with no evidence data) if unknown;
+ * -1 when the table is full. */
+int lang_add(const char *code, size_t len);
+
+/*
+ * Score the evidence in raw block text s[0..n) for each candidate language
+ * cand[0..ncand): letters of the language's script, its stopwords, typical
+ * letters and endings, letters it never uses.  score[i] is for cand[i]; a
+ * block with no evidence scores 0 everywhere.
+ */
+void lang_score(const char *s, size_t n, const int *cand, int ncand, double *score);
+
+/*
+ * Choose one candidate per block over the whole sequence (Viterbi): maximise
+ * the evidence minus a cost for each change of language, so that blocks
+ * with little evidence take the language of their neighbours.  score is
+ * nblocks x ncand; fixed[b] >= 0 forces a candidate index.  out[b] receives
+ * the chosen candidate index.  Ties go to the language of the next block.
+ */
+void lang_viterbi(const double *score, const int *fixed, size_t nblocks,
+    int ncand, int *out);
+
+/* If the single line s[0..n) is a marker such as "(English below)",
+ * return the language it announces, else -1. */
+int lang_marker(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT */
+/* Turning rows into display lines for a width: the screen, --dump, print. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "layout.h"
+#include "xalloc.h"
+
+void
+layout_geom(const struct layout_opts *o, struct layout_geom *g)
+{
+	int avail, both = o->side[0] >= 0 && o->side[1] >= 0;
+	int s;
+
+	memset(g, 0, sizeof *g);
+	if (!both || o->mode != LAYOUT_SIDE) {
+		/* One column, full width, for whichever sides are shown. */
+		for (s = 0; s < 2; s++)
+			if (o->side[s] >= 0 && (o->mode != LAYOUT_SINGLE || s == 0 ||
+			    o->side[0] < 0)) {
+				g->w[s] = o->width;
+				if (o->wrap > 0 && g->w[s] > o->wrap)
+					g->w[s] = o->wrap;
+				if (g->w[s] < 1)
+					g->w[s] = 1;
+			}
+		if (o->mode == LAYOUT_SINGLE && o->side[0] >= 0)
+			g->w[1] = 0;
+		return;
+	}
+	avail = o->width - o->gutter;
+	if (avail < 2)
+		avail = 2;
+	g->w[0] = avail * o->split / 100;
+	if (g->w[0] < 1)
+		g->w[0] = 1;
+	g->w[1] = avail - g->w[0];
+	if (g->w[1] < 1)
+		g->w[1] = 1;
+	g->x[1] = g->w[0] + (o->width - avail > 0 ? o->width - avail : 0);
+	for (s = 0; s < 2; s++)
+		if (o->wrap > 0 && g->w[s] > o->wrap)
+			g->w[s] = o->wrap;
+}
+
+void
+layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
+    struct row_view *rv)
+{
+	struct layout_geom g;
+	int s;
+
+	layout_geom(o, &g);
+	for (s = 0; s < 2; s++) {
+		const uint32_t *ids;
+		size_t n = 0, i;
+
+		buf_reset(&rv->text[s]);
+		buf_add(&rv->text[s], "", 0);
+		rv->lines[s].n = 0;
+		if (g.w[s] == 0)
+			continue;
+		ids = doc_row_blocks(doc, r, o->side[s], &n);
+		for (i = 0; i < n; i++) {
+			size_t from = rv->text[s].len, k0 = rv->lines[s].n, k;
+
+			/* Blocks that share a row are set apart by an
+			 * empty line. */
+			if (i > 0) {
+				rv->lines[s].v = xgrow(rv->lines[s].v, &rv->lines[s].cap,
+				    rv->lines[s].n + 1, sizeof *rv->lines[s].v);
+				rv->lines[s].v[rv->lines[s].n++] =
+				    (struct text_line){ from, 0, 0 };
+				k0++;
+			}
+			doc_block_text(doc, ids[i], &rv->text[s]);
+			text_wrap(rv->text[s].s + from, rv->text[s].len - from,
+			    g.w[s], &rv->lines[s]);
+			for (k = k0; k < rv->lines[s].n; k++)
+				rv->lines[s].v[k].off += from;
+		}
+	}
+	if (o->mode == LAYOUT_SIDE && g.w[0] && g.w[1])
+		rv->height = rv->lines[0].n > rv->lines[1].n ?
+		    rv->lines[0].n : rv->lines[1].n;
+	else
+		rv->height = rv->lines[0].n + rv->lines[1].n;
+}
+
+int
+layout_line(const struct row_view *rv, const struct layout_opts *o, int k,
+    struct layout_seg seg[2])
+{
+	struct layout_geom g;
+	int n = 0, s;
+
+	layout_geom(o, &g);
+	if (o->mode == LAYOUT_SIDE && g.w[0] && g.w[1]) {
+		for (s = 0; s < 2; s++)
+			if ((size_t)k < rv->lines[s].n)
+				seg[n++] = (struct layout_seg){ s, k, g.x[s] };
+		return n;
+	}
+	/* Stacked or single: the left side's lines, then the right side's. */
+	if ((size_t)k < rv->lines[0].n) {
+		seg[0] = (struct layout_seg){ 0, k, 0 };
+		return 1;
+	}
+	k -= rv->lines[0].n;
+	if ((size_t)k < rv->lines[1].n) {
+		seg[0] = (struct layout_seg){ 1, k, 0 };
+		return 1;
+	}
+	return 0;
+}
+
+void
+layout_text(const struct row_view *rv, const struct layout_opts *o, int k,
+    struct buf *out)
+{
+	struct layout_seg seg[2];
+	int n = layout_line(rv, o, k, seg), i, col = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct text_line *l = &rv->lines[seg[i].side].v[seg[i].line];
+
+		if (l->len == 0)
+			continue;
+		for (; col < seg[i].x; col++)
+			buf_addc(out, ' ');
+		buf_add(out, rv->text[seg[i].side].s + l->off, l->len);
+		col += l->width;
+	}
+}
+
+void
+row_view_free(struct row_view *rv)
+{
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		buf_free(&rv->text[s]);
+		free(rv->lines[s].v);
+	}
+	memset(rv, 0, sizeof *rv);
+}

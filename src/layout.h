@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/* Turning rows into display lines for a width: the screen, --dump, print. */
+#ifndef DIGLOT_LAYOUT_H
+#define DIGLOT_LAYOUT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "text.h"
+
+struct doc;
+
+enum layout_mode { LAYOUT_SIDE, LAYOUT_STACKED, LAYOUT_SINGLE };
+
+struct layout_opts {
+	int width;		/* total columns */
+	int mode;		/* enum layout_mode */
+	int split;		/* left column's share of the width, percent */
+	int gutter;		/* columns between the two */
+	int wrap;		/* cap on a column's text width, 0 = none */
+	int side[2];		/* language slots shown left and right, -1 none */
+};
+
+/* Where the columns go: x and width of each side (width 0: not shown). */
+struct layout_geom {
+	int x[2], w[2];
+};
+
+/* One row laid out: each side's text and its wrapped lines. */
+struct row_view {
+	struct buf text[2];
+	struct text_lines lines[2];
+	int height;		/* display lines the row takes */
+};
+
+/* A piece of a display line: side's line number line drawn at column x. */
+struct layout_seg {
+	int side, line, x;
+};
+
+/* Compute the columns for o. */
+void layout_geom(const struct layout_opts *o, struct layout_geom *g);
+
+/* Lay out row r of doc (reusing rv's buffers). */
+void layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
+    struct row_view *rv);
+
+/* The segments of display line k of a laid-out row (at most two);
+ * returns how many. */
+int layout_line(const struct row_view *rv, const struct layout_opts *o, int k,
+    struct layout_seg seg[2]);
+
+/* Display line k of a laid-out row as plain text, padded to its columns
+ * (trailing blanks trimmed). */
+void layout_text(const struct row_view *rv, const struct layout_opts *o, int k,
+    struct buf *out);
+
+void row_view_free(struct row_view *rv);
+
+#endif

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading a briefing file once, into UTF-8, whatever its encoding. */
+#ifndef DIGLOT_SOURCE_H
+#define DIGLOT_SOURCE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct source {
+	char *name;		/* as the user gave it; "-" is standard input */
+	char *data;		/* the text in UTF-8 (possibly with invalid bytes) */
+	size_t len;
+	char *encoding;		/* the encoding the file was read in */
+};
+
+/*
+ * Read path ("-" for standard input) into src.  encoding names the file's
+ * encoding, or is NULL to detect it: a byte-order mark, valid UTF-8, else a
+ * legacy 8-bit encoding (a warning says which was assumed).  On failure
+ * returns -1 with a message naming the file in why.
+ */
+int source_read(struct source *src, const char *path, const char *encoding,
+    struct buf *why);
+
+/* Convert data[0..len) from encoding to UTF-8; undecodable bytes become
+ * U+FFFD.  Returns -1 when the encoding is unknown. */
+int source_convert(const char *data, size_t len, const char *encoding,
+    struct buf *out);
+
+/* The name to show for a source in messages. */
+const char *source_label(const struct source *src);
+
+void source_free(struct source *src);
+
+#endif

@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: MIT */
+/* All Unicode handling: sanitising, display width, wrapping and folding. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+/* Decode one code point of s[0..n); invalid or truncated input gives U+FFFD
+ * and consumes one byte, so the repair never swallows good bytes. */
+static int
+next_uc(const char *s, size_t n, uint32_t *uc)
+{
+	unsigned char c = (unsigned char)s[0];
+	int k;
+
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	k = u8_mbtoucr(uc, (const uint8_t *)s, n);
+	if (k < 0) {
+		*uc = 0xFFFD;
+		return 1;
+	}
+	return k;
+}
+
+static void
+put_uc(struct buf *out, uint32_t uc)
+{
+	uint8_t tmp[6];
+	int k = u8_uctomb(tmp, uc, sizeof tmp);
+
+	if (k > 0)
+		buf_add(out, (const char *)tmp, k);
+}
+
+/* Characters dropped outright: bidi embeddings, overrides and isolates,
+ * zero-width format characters, the soft hyphen and interlinear marks. */
+static int
+is_dropped(uint32_t uc)
+{
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
+	    uc == 0x200B || uc == 0x200E || uc == 0x200F || uc == 0x061C ||
+	    uc == 0xFEFF || uc == 0x2060 || uc == 0x00AD ||
+	    (uc >= 0xFFF9 && uc <= 0xFFFB) || (uc >= 0xE0001 && uc <= 0xE007F);
+}
+
+int
+text_ucwidth(uint32_t uc)
+{
+	int w;
+
+	if (uc >= 0x20 && uc < 0x7F)
+		return 1;
+	/* Agree with the terminal's wcwidth where libunistring differs. */
+	if ((uc >= 0x3248 && uc <= 0x324F) || (uc >= 0x4DC0 && uc <= 0x4DFF))
+		return 2;
+	w = uc_width(uc, "UTF-8");
+	return w < 0 ? 1 : w;
+}
+
+int
+text_is_wide(uint32_t uc)
+{
+	return uc >= 0x1100 && text_ucwidth(uc) == 2;
+}
+
+static int
+is_blank(uint32_t uc)
+{
+	return uc == ' ' || uc == '\t';
+}
+
+void
+text_clean(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0, base = out->len, line_end = out->len;
+	uint32_t last = 0, uc;
+	int col = 0, pending_join = 0, at_line_start = 1;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int k;
+
+		/* Fast path: printable ASCII inside a line. */
+		if (c >= 0x21 && c < 0x7F && !pending_join) {
+			size_t j = i;
+
+			while (j < n && (unsigned char)s[j] >= 0x20 &&
+			    (unsigned char)s[j] < 0x7F)
+				j++;
+			buf_add(out, s + i, j - i);
+			col += j - i;
+			last = (unsigned char)s[j - 1];
+			line_end = out->len;
+			if (last == ' ')
+				while (line_end > base && out->s[line_end - 1] == ' ')
+					line_end--;
+			at_line_start = 0;
+			i = j;
+			continue;
+		}
+		k = next_uc(s + i, n - i, &uc);
+		i += k;
+		if (uc == '\n' || uc == '\r' || uc == 0x2028 || uc == 0x2029) {
+			if (uc == '\r' && i < n && s[i] == '\n')
+				i++;
+			/* Trailing blanks of the line go. */
+			out->len = line_end;
+			out->s[out->len] = '\0';
+			pending_join = out->len > base;
+			at_line_start = 1;
+			col = 0;
+			continue;
+		}
+		if (at_line_start && is_blank(uc) && (pending_join || out->len == base))
+			continue;
+		if (is_dropped(uc))
+			continue;
+		if (pending_join) {
+			if (!(text_is_wide(last) && text_is_wide(uc)))
+				buf_addc(out, ' ');
+			pending_join = 0;
+		}
+		at_line_start = 0;
+		if (uc == '\t') {
+			int sp = 8 - col % 8;
+
+			col += sp;
+			while (sp--)
+				buf_addc(out, ' ');
+			last = ' ';
+			continue;
+		}
+		if (uc < 0x20 || uc == 0x7F) {
+			buf_addc(out, '^');
+			buf_addc(out, uc == 0x7F ? '?' : (char)(uc + 0x40));
+			col += 2;
+		} else if (uc >= 0x80 && uc < 0xA0) {
+			buf_printf(out, "<U+%04X>", (unsigned)uc);
+			col += 8;
+		} else {
+			int w = text_ucwidth(uc);
+
+			/* A mark with no base would join whatever precedes it
+			 * on the screen: give it a dotted circle. */
+			if (w == 0 && out->len == base &&
+			    uc_is_general_category(uc, UC_CATEGORY_M))
+				put_uc(out, 0x25CC);
+			put_uc(out, uc);
+			col += w;
+		}
+		last = uc;
+		if (uc != ' ')
+			line_end = out->len;
+	}
+	out->len = line_end;
+	if (out->s)
+		out->s[out->len] = '\0';
+}
+
+size_t
+text_chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+int
+text_width(const char *s, size_t n)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < n) {
+		uint32_t uc;
+
+		if ((unsigned char)s[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
+		i += next_uc(s + i, n - i, &uc);
+		w += text_ucwidth(uc);
+	}
+	return w;
+}
+
+size_t
+text_fit(const char *s, size_t n, int width, int *used)
+{
+	char *g = NULL;
+	size_t i = 0, fit = 0, glen = 0;
+	int col = 0, fitcol = 0;
+
+	while (i < n) {
+		uint32_t uc;
+		int k = next_uc(s + i, n - i, &uc);
+		int w = text_ucwidth(uc);
+
+		if (w > 0 && col + w > width)
+			break;
+		col += w;
+		i += k;
+		/* Only stop between grapheme clusters.  The breaks before
+		 * s[i] depend on what precedes it, so a window will do. */
+		if (i < n && (unsigned char)s[i] >= 0x80) {
+			if (i >= glen) {
+				glen = i * 2 + 256 < n ? i * 2 + 256 : n;
+				g = xrealloc(g, glen);
+				u8_grapheme_breaks((const uint8_t *)s, glen, g);
+			}
+			if (!g[i])
+				continue;
+		}
+		fit = i;
+		fitcol = col;
+	}
+	free(g);
+	if (used)
+		*used = fitcol;
+	return fit;
+}
+
+static void
+add_line(struct text_lines *out, size_t off, size_t len, int width)
+{
+	struct text_line *l;
+
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	l = &out->v[out->n++];
+	l->off = off;
+	l->len = len;
+	l->width = width;
+}
+
+/* Whether a text needs the full line breaking rules: anything beyond
+ * printable ASCII, or punctuation where UAX #14 differs from "break after
+ * spaces" (hyphens, slashes, brackets and the like). */
+static int
+needs_uax14(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
+		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
+		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
+			return 1;
+	}
+	return 0;
+}
+
+/* Put a line break opportunity before each non-blank that follows a blank. */
+static void
+space_breaks(const char *s, size_t n, char *p)
+{
+	size_t i;
+
+	memset(p, UC_BREAK_PROHIBITED, n);
+	for (i = 1; i < n; i++)
+		if (s[i - 1] == ' ' && s[i] != ' ')
+			p[i] = UC_BREAK_POSSIBLE;
+}
+
+/* Break opportunities are computed for windows of this many bytes, so that
+ * a huge block with no line breaks needs no second copy of itself. */
+enum { WRAP_WINDOW = 1 << 16, WRAP_GUARD = 32 };
+
+/* Fill p[0..n) with the break opportunities of s[0..n). */
+static void
+find_breaks(const char *s, size_t n, char *p)
+{
+	if (needs_uax14(s, n))
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
+	else
+		space_breaks(s, n, p);
+}
+
+/* Length of the grapheme cluster at s[0..n), at least one code point. */
+static size_t
+first_cluster(const char *s, size_t n)
+{
+	uint32_t uc;
+	size_t k = next_uc(s, n, &uc);
+
+	while (k < n) {
+		int m = next_uc(s + k, n - k, &uc);
+
+		if (text_ucwidth(uc) != 0)
+			break;
+		k += m;
+	}
+	return k;
+}
+
+/*
+ * Greedy wrapping over the break opportunities: a line grows while its
+ * text, without trailing blanks, fits; when it does not, it ends at the last
+ * opportunity, or, inside a word wider than the column, at the last grapheme
+ * cluster boundary that fits.
+ */
+void
+text_wrap(const char *s, size_t n, int width, struct text_lines *out)
+{
+	char *p = NULL;
+	size_t i, ls = 0, brk = 0, wstart = 0, wend = 0;
+	int col = 0, ink = 0, brk_col = 0, brk_ink = 0;
+
+	if (width < 1)
+		width = 1;
+	if ((size_t)width >= n) {	/* a column is at least a byte */
+		add_line(out, 0, n, text_width(s, n));
+		return;
+	}
+	p = xmalloc(n < WRAP_WINDOW ? n : WRAP_WINDOW);
+	i = 0;
+	while (i < n) {
+		uint32_t uc;
+		int k, w;
+
+		if (i >= wend || (wend < n && i >= wend - WRAP_GUARD)) {
+			/* Next window, from the start of the current line;
+			 * a line as long as a window (zero-width runs) ends. */
+			if (wend && ls == wstart) {
+				add_line(out, ls, i - ls, ink);
+				ls = i;
+			}
+			wstart = ls;
+			wend = n - wstart <= WRAP_WINDOW ? n : wstart + WRAP_WINDOW;
+			find_breaks(s + wstart, wend - wstart, p);
+			i = ls;
+			col = ink = 0;
+			brk = ls;
+		}
+		k = next_uc(s + i, n - i, &uc);
+		w = text_ucwidth(uc);
+		if (i > ls && p[i - wstart] == UC_BREAK_POSSIBLE) {
+			brk = i;
+			brk_col = col;
+			brk_ink = ink;
+		}
+		if (uc != ' ' && w > 0 && col + w > width && i > ls) {
+			if (brk > ls) {
+				size_t e = brk;
+
+				while (e > ls && s[e - 1] == ' ')
+					e--;
+				add_line(out, ls, e - ls, brk_ink);
+				ls = brk;
+				col -= brk_col;
+				while (ls < i && s[ls] == ' ') {
+					ls++;
+					col--;
+				}
+				ink = col;
+				brk = ls;
+			} else {
+				/* A word wider than the column: split it at
+				 * the last cluster boundary that fits. */
+				int used;
+				size_t fit = text_fit(s + ls, n - ls, width, &used);
+
+				if (fit == 0) {
+					fit = first_cluster(s + ls, n - ls);
+					used = text_width(s + ls, fit);
+				}
+				add_line(out, ls, fit, used);
+				ls += fit;
+				i = brk = ls;
+				col = ink = 0;
+				continue;
+			}
+		}
+		col += w;
+		if (uc != ' ')
+			ink = col;
+		i += k;
+	}
+	if (ls < n) {
+		size_t e = n;
+
+		while (e > ls && s[e - 1] == ' ')
+			e--;
+		add_line(out, ls, e - ls, ink);
+	}
+	free(p);
+}
+
+/* Breve and diaeresis stay on Cyrillic letters: й ё ї are letters of their
+ * own, not accented и е і. */
+static int
+keep_mark(uint32_t mark, uint32_t base)
+{
+	return (mark == 0x0306 || mark == 0x0308) && base >= 0x0400 &&
+	    base <= 0x04FF;
+}
+
+void
+text_fold(const char *s, size_t n, struct buf *out, size_t **map)
+{
+	size_t i = 0, start = out->len, mcap = 0;
+	size_t *m = NULL;
+	uint32_t base = 0;
+
+	while (i < n) {
+		uint32_t uc, f[8];
+		size_t flen = 8, j;
+		uint32_t *r;
+		int k = next_uc(s + i, n - i, &uc);
+
+		if (uc < 0x80) {
+			f[0] = (uc >= 'A' && uc <= 'Z') ? uc + 32 : uc;
+			r = f;
+			flen = 1;
+		} else {
+			r = u32_casefold(&uc, 1, NULL, UNINORM_NFD, f, &flen);
+			if (!r) {
+				f[0] = uc;
+				r = f;
+				flen = 1;
+			}
+		}
+		for (j = 0; j < flen; j++) {
+			size_t before = out->len;
+
+			if (r[j] >= 0x0300 && r[j] <= 0x036F && !keep_mark(r[j], base))
+				continue;
+			if (!(r[j] >= 0x0300 && r[j] <= 0x036F))
+				base = r[j];
+			put_uc(out, r[j]);
+			if (map) {
+				size_t b;
+
+				m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
+				for (b = before; b < out->len; b++)
+					m[b - start] = i;
+			}
+		}
+		if (r != f)
+			free(r);
+		i += k;
+	}
+	if (map) {
+		m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
+		m[out->len - start] = n;
+		*map = m;
+	}
+}

@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: MIT
+# Shared helpers for the shell TAP tests: sourced, not run.
+# The tests get DIGLOT (the program), TESTS_SRCDIR, EXAMPLES and
+# DIGLOT_SAMPLES from make check.
+
+: "${DIGLOT:?run through make check}"
+tap_n=0
+tap_failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/diglot-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config"
+mkdir -p "$HOME"
+unset DIGLOT_CONFIG COLUMNS LINES
+
+ok() {	# ok COND-STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# check DESCRIPTION COMMAND...: the command succeeds.
+check() {
+	desc=$1
+	shift
+	if "$@" >"$TMP/check.out" 2>&1; then
+		ok 0 "$desc"
+	else
+		ok 1 "$desc"
+		sed 's/^/# /' "$TMP/check.out" | head -n 20
+	fi
+}
+
+# same DESCRIPTION GOT-FILE WANT-FILE: the files are identical.
+same() {
+	if cmp -s "$2" "$3"; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diff -u "$3" "$2" | head -n 40 | sed 's/^/# /'
+	fi
+}
+
+# has DESCRIPTION FILE TEXT: FILE contains the fixed string TEXT.
+has() {
+	if grep -qF -- "$3" "$2"; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		echo "# '$3' not in:"
+		head -n 10 "$2" | sed 's/^/#   /'
+	fi
+}
+
+# hasnt DESCRIPTION FILE TEXT
+hasnt() {
+	if grep -qF -- "$3" "$2"; then
+		ok 1 "$1"
+		grep -nF -- "$3" "$2" | head -n 3 | sed 's/^/#   /'
+	else
+		ok 0 "$1"
+	fi
+}
+
+# status DESCRIPTION WANT COMMAND...: the command exits with WANT.
+status() {
+	desc=$1
+	want=$2
+	shift 2
+	"$@" >"$TMP/status.out" 2>"$TMP/status.err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok 0 "$desc"
+	else
+		ok 1 "$desc (exit $got, want $want)"
+		head -n 5 "$TMP/status.err" | sed 's/^/# /'
+	fi
+}
+
+# clean_output DESCRIPTION FILE: valid UTF-8 with no control character
+# other than newline and form feed.
+clean_output() {
+	if ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then
+		ok 1 "$1 (not valid UTF-8)"
+	elif LC_ALL=C grep -q "$(printf '[\001-\011\013\015-\037\177]')" "$2"; then
+		ok 1 "$1 (control bytes)"
+		LC_ALL=C grep -n "$(printf '[\001-\011\013\015-\037\177]')" "$2" | head -n 3 | cat -v | sed 's/^/#   /'
+	elif LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$2"; then
+		ok 1 "$1 (C1 controls)"
+	elif grep -q "$(printf '\342\200[\252-\256]')\|$(printf '\342\201[\246-\251]')" "$2"; then
+		ok 1 "$1 (bidi controls)"
+	else
+		ok 0 "$1"
+	fi
+}
+
+# fits DESCRIPTION FILE WIDTH: no line is wider than WIDTH columns.
+fits() {
+	w=$(wc -L <"$2")
+	if [ "$w" -le "$3" ]; then
+		ok 0 "$1"
+	else
+		ok 1 "$1 (a line is $w columns wide)"
+	fi
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	exit 0
+}
+
+# The user's reference briefing, when the shared samples are there.
+reference() {
+	f="${DIGLOT_SAMPLES:-}/iom-2018-bg-en.txt"
+	[ -f "$f" ] && echo "$f"
+}

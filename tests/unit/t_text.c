@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the text module: sanitising, width, wrapping, folding. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unigbrk.h>
+#include <unistr.h>
+
+#include "tap.h"
+#include "text.h"
+
+static char *
+clean(const char *s)
+{
+	static struct buf b;
+
+	buf_reset(&b);
+	buf_add(&b, "", 0);
+	text_clean(&b, s, strlen(s));
+	return b.s;
+}
+
+/* Folded copies live until the end of the test. */
+static char *
+fold(const char *s)
+{
+	struct buf b = {0};
+
+	buf_add(&b, "", 0);
+	text_fold(s, strlen(s), &b, NULL);
+	return b.s;
+}
+
+/* Wrap s at width w and return the lines joined by '|'. */
+static char *
+wrap(const char *s, int w, int *ok_widths)
+{
+	static struct buf b;
+	struct text_lines L = {0};
+	size_t i;
+
+	buf_reset(&b);
+	buf_add(&b, "", 0);
+	text_wrap(s, strlen(s), w, &L);
+	*ok_widths = 1;
+	for (i = 0; i < L.n; i++) {
+		if (i)
+			buf_addc(&b, '|');
+		buf_add(&b, s + L.v[i].off, L.v[i].len);
+		if ((int)L.v[i].width > w ||
+		    text_width(s + L.v[i].off, L.v[i].len) != (int)L.v[i].width)
+			*ok_widths = 0;
+	}
+	free(L.v);
+	return b.s;
+}
+
+static int
+one_cluster(const char *s, size_t n)
+{
+	char g[64];
+	size_t i;
+
+	if (n > sizeof g)
+		return 0;
+	u8_grapheme_breaks((const uint8_t *)s, n, g);
+	for (i = 1; i < n; i++)
+		if (g[i])
+			return 0;
+	return 1;
+}
+
+static int
+all_fit(const char *s, int w)
+{
+	struct text_lines L = {0};
+	size_t i, total = 0;
+	int good = 1;
+
+	text_wrap(s, strlen(s), w, &L);
+	for (i = 0; i < L.n; i++) {
+		/* A line wider than the column is allowed only for a single
+		 * cluster that cannot fit at all (a wide letter at width 1). */
+		if ((int)L.v[i].width > w && !one_cluster(s + L.v[i].off, L.v[i].len))
+			good = 0;
+		if (u8_check((const uint8_t *)s + L.v[i].off, L.v[i].len))
+			good = 0;
+		total += L.v[i].len;
+	}
+	free(L.v);
+	return good && total > 0;
+}
+
+int
+main(void)
+{
+	static const char *const samples[] = {
+		"Приве́т, ми́р! Это тест переноса строк.",
+		"日本語の文章は空白なしで折り返されます。",
+		"Café naïve coöperation façade",
+		"сверхдлинноесловобезпробеловдлятеста end",
+		"Family: 👨‍👩‍👧 flags 🇧🇬🇺🇦 done",
+		"Mеждународна организация по миграция",
+		"mixed 漢字かな交じり文 and Ελληνικά κείμενα",
+	};
+	int okw, w;
+	size_t i;
+
+	/* Sanitising. */
+	is_str(clean("a\x1b[2Jb"), "a^[[2Jb", "ESC is shown as ^[");
+	is_str(clean("bell\x07"), "bell^G", "BEL is shown as ^G");
+	is_str(clean("del\x7f"), "del^?", "DEL is shown as ^?");
+	is_str(clean("nul\0x"), "nul", "text ends at NUL in a C string");
+	is_str(clean("c1 \xc2\x9b" "31m"), "c1 <U+009B>31m", "C1 CSI is shown as <U+009B>");
+	is_str(clean("a\xe2\x80\xae" "evil\xe2\x81\xa6x"), "aevilx",
+	    "bidi override and isolate are dropped");
+	is_str(clean("zero\xe2\x80\x8bwidth\xef\xbb\xbf"), "zerowidth",
+	    "zero-width space and BOM are dropped");
+	is_str(clean("bad \xff byte"), "bad \xef\xbf\xbd byte", "invalid byte becomes U+FFFD");
+	is_str(clean("trunc \xd0"), "trunc \xef\xbf\xbd", "truncated sequence becomes U+FFFD");
+	is_str(clean("over \xc0\xaf"), "over \xef\xbf\xbd\xef\xbf\xbd",
+	    "overlong encoding: one U+FFFD per byte");
+	is_str(clean("sur \xed\xa0\x80"), "sur \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd",
+	    "encoded surrogate is invalid");
+	is_str(clean("one\ntwo\r\nthree\rfour"), "one two three four",
+	    "LF, CRLF and CR lines are joined with one space");
+	is_str(clean("  lead\n   cont   \ntail  "), "lead cont tail",
+	    "blanks around joined lines are trimmed");
+	is_str(clean("日本語の\n文章"), "日本語の文章", "no space between wide characters");
+	is_str(clean("English\n日本"), "English 日本", "space between Latin and wide");
+	is_str(clean("a\tb"), "a       b", "tab expands to the next stop");
+	is_str(clean("\xcc\x81" "x"), "\xe2\x97\x8c\xcc\x81x",
+	    "a mark with no base gets a dotted circle");
+
+	/* Width. */
+	ok(text_width("Привет", strlen("Привет")) == 6, "Cyrillic is one column a letter");
+	ok(text_width("日本語", strlen("日本語")) == 6, "CJK is two columns a character");
+	ok(text_width("е\xcc\x81", strlen("е\xcc\x81")) == 1, "a combining mark takes no column");
+	ok(text_width("😀", 4) == 2, "emoji take two columns");
+
+	/* Wrapping. */
+	is_str(wrap("aaaa bbbb cc", 9, &okw), "aaaa bbbb|cc",
+	    "trailing blank does not push a word out");
+	ok(okw, "widths recorded are the real widths");
+	is_str(wrap("Приве́т, ми́р! Это тест", 12, &okw), "Приве́т, ми́р!|Это тест",
+	    "Cyrillic with stress marks wraps by columns, not bytes");
+	is_str(wrap("日本語の文章は", 6, &okw), "日本語|の文章|は", "CJK wraps between characters");
+	is_str(wrap("abcdefghij", 4, &okw), "abcd|efgh|ij", "an overlong word is split");
+	is_str(wrap("", 10, &okw), "", "empty text is one empty line");
+	is_str(wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2, &okw),
+	    "e\xcc\x81" "e\xcc\x81|e\xcc\x81", "a split keeps marks with their base");
+	is_str(wrap("🇧🇬🇺🇦", 2, &okw), "🇧🇬|🇺🇦", "a split keeps flags whole");
+	for (w = 1; w <= 24; w++) {
+		int good = 1;
+
+		for (i = 0; i < sizeof samples / sizeof samples[0]; i++)
+			good &= all_fit(samples[i], w);
+		ok(good, "width %d: no line passes its column, all lines valid UTF-8", w);
+	}
+
+	/* Folding for search and pillar terms. */
+	is_str(fold("ΆΡΘΡΟ"), fold("άρθρο"), "Greek upper case with tonos folds");
+	is_str(fold("ПРИВЕ́Т"), "привет", "Cyrillic stress mark is dropped");
+	is_str(fold("Café"), "cafe", "Latin accents are dropped");
+	ok(strcmp(fold("й"), fold("и")) != 0, "й stays distinct from и");
+	ok(strcmp(fold("ё"), fold("е")) != 0, "ё stays distinct from е");
+	ok(strcmp(fold("ї"), fold("і")) != 0, "ї stays distinct from і");
+	is_str(fold("КАНАЛДЖИЙСТВОТО"), fold("каналджийството"), "й folds with its case");
+	is_str(fold("Straße"), "strasse", "ß folds to ss");
+	{
+		struct buf b = {0};
+		size_t *map = NULL;
+		const char *s = "Éa";
+
+		text_fold(s, strlen(s), &b, &map);
+		ok(b.len == 2 && map[0] == 0 && map[1] == 2 && map[2] == strlen(s),
+		    "fold map points each folded byte at its source character");
+		free(map);
+		buf_free(&b);
+	}
+	return tap_done();
+}

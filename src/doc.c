@@ -361,15 +361,15 @@ cand_index(const int *cand, int n, int id)
 
 /*
  * Decide the language of every block: score the evidence for each
- * candidate, choose over the whole sequence, then drop candidates that won
- * almost nothing (stray look-alikes) and choose again among the rest.
+ * candidate, keep the candidates that some blocks clearly are (a stray
+ * look-alike never is), then choose over the whole sequence.
  */
 static void
 decide_languages(struct reader *rd, const struct doc_opts *o)
 {
 	struct doc *doc = rd->doc;
-	size_t nb = doc->nblocks, b;
-	int *cand, ncand = 0, *pick, *fixed, i, pass;
+	size_t nb = doc->nblocks, b, clear_total = 0, *clear;
+	int *cand, ncand = 0, *pick, *fixed, i, c, keep = 0;
 	double *score;
 
 	if (!nb)
@@ -387,70 +387,47 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	score = xmalloc(sizeof *score * nb * ncand);
 	pick = xmalloc(sizeof *pick * nb);
 	fixed = xmalloc(sizeof *fixed * nb);
+	clear = xcalloc(ncand, sizeof *clear);
 	for (b = 0; b < nb; b++) {
 		const struct block *bl = &doc->blocks[b];
+		int h, best;
 
 		lang_score(doc->files[bl->file].data + bl->off, bl->len, cand,
 		    ncand, score + b * ncand);
-	}
-	for (pass = 0; pass < 2; pass++) {
-		size_t *count = xcalloc(ncand, sizeof *count);
-		int keep = 0, c;
-
-		for (b = 0; b < nb; b++) {
-			int h = cand_index(cand, ncand, rd->hint_lang[b]);
-
-			if (h >= 0)
-				score[b * ncand + h] += pass ? 0 : rd->hint[b];
-			fixed[b] = cand_index(cand, ncand, rd->fixed[b]);
+		h = cand_index(cand, ncand, rd->hint_lang[b]);
+		if (h >= 0)
+			score[b * ncand + h] += rd->hint[b];
+		best = lang_clear(score + b * ncand, ncand);
+		if (rd->fixed[b] >= 0)
+			best = cand_index(cand, ncand, rd->fixed[b]);
+		if (best >= 0) {
+			clear[best]++;
+			clear_total++;
 		}
-		lang_viterbi(score, fixed, nb, ncand, pick);
+	}
+	/* Keep the languages that carry a real share of the clear blocks;
+	 * with no clear block at all, keep every candidate. */
+	for (c = 0; c < ncand; c++) {
+		if (clear_total && (clear[c] == 0 || clear[c] * 50 < clear_total))
+			continue;
 		for (b = 0; b < nb; b++)
-			count[pick[b]]++;
-		if (pass == 1 || (o && o->nlangs)) {
-			free(count);
-			break;
-		}
-		/* Keep the languages that carry a real share. */
-		for (c = 0; c < ncand; c++) {
-			int forced = 0;
-
-			for (b = 0; b < nb && !forced; b++)
-				forced = fixed[b] == c;
-			if (forced || (count[c] >= 2 && count[c] * 20 >= nb) ||
-			    count[c] == nb)
-				keep++;
-			else
-				count[c] = 0;
-		}
-		if (keep == ncand || keep == 0) {
-			free(count);
-			break;
-		}
-		/* Compact the candidates and their scores. */
-		{
-			int k = 0;
-
-			for (b = 0; b < nb; b++) {
-				int kk = 0;
-
-				for (c = 0; c < ncand; c++)
-					if (count[c])
-						score[b * keep + kk++] = score[b * ncand + c];
-			}
-			for (c = 0; c < ncand; c++)
-				if (count[c])
-					cand[k++] = cand[c];
-			ncand = keep;
-		}
-		free(count);
+			score[b * ncand + keep] = score[b * ncand + c];
+		cand[keep++] = cand[c];
 	}
+	/* Scores were compacted in place row by row: re-pack the rows. */
+	for (b = 1; b < nb; b++)
+		memmove(score + b * keep, score + b * ncand, sizeof *score * keep);
+	ncand = keep;
+	for (b = 0; b < nb; b++)
+		fixed[b] = cand_index(cand, ncand, rd->fixed[b]);
+	lang_viterbi(score, fixed, nb, ncand, lang_switch_cost(score, nb, ncand), pick);
 	for (b = 0; b < nb; b++)
 		doc->blocks[b].lang = cand[pick[b]];
 	free(cand);
 	free(score);
 	free(pick);
 	free(fixed);
+	free(clear);
 }
 
 /* The languages present: the requested ones first, in their order, then

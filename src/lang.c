@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <float.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,15 @@ enum { SAMPLE_BYTES = 600, SAMPLE_LETTERS = 160, SAMPLE_WORDS = 48 };
 #define W_LETTER	2.0	/* a letter typical of the language */
 #define W_FOREIGN	-3.0	/* a letter the language does not use */
 #define W_ENDING	1.0
-/* What changing language between two neighbouring blocks costs. */
-#define SWITCH_COST	6.0
+/* Changing language between neighbouring blocks costs SWITCH_SCALE times
+ * the log odds of staying, as the blocks with clear evidence show them:
+ * high in a document of whole versions, negative in an interleaved one. */
+#define SWITCH_SCALE	3.0
+#define SWITCH_MIN	-6.0
+#define SWITCH_MAX	8.0
+#define SWITCH_DEFAULT	6.0
+/* A block is clear evidence when its best language leads by this much. */
+#define CLEAR_MARGIN	6.0
 
 struct lang {
 	char *code, *name, *name_en;
@@ -184,26 +192,25 @@ static void
 add_letter(void *ctx, const char *item, size_t len)
 {
 	struct loading *ld = ctx;
-	struct buf f = {0};
 	ucs4_t uc;
 	size_t i;
 
-	fold_item(&f, item, len);
-	if (f.len && u8_mbtoucr(&uc, (const uint8_t *)f.s, f.len) > 0) {
-		for (i = 0; i < nletters && letters[i].uc != uc; i++)
-			;
-		if (i == nletters) {
-			letters = xgrow(letters, &capletters, nletters + 1,
-			    sizeof *letters);
-			memset(&letters[nletters], 0, sizeof *letters);
-			letters[nletters++].uc = uc;
-		}
-		if (ld->foreign)
-			letters[i].foreign |= (uint64_t)1 << ld->id;
-		else
-			letters[i].typical |= (uint64_t)1 << ld->id;
+	/* Letters are compared lower-cased, accents kept: the scan does the
+	 * same. */
+	if (u8_mbtoucr(&uc, (const uint8_t *)item, len) <= 0)
+		return;
+	uc = uc_tolower(uc);
+	for (i = 0; i < nletters && letters[i].uc != uc; i++)
+		;
+	if (i == nletters) {
+		letters = xgrow(letters, &capletters, nletters + 1, sizeof *letters);
+		memset(&letters[nletters], 0, sizeof *letters);
+		letters[nletters++].uc = uc;
 	}
-	buf_free(&f);
+	if (ld->foreign)
+		letters[i].foreign |= (uint64_t)1 << ld->id;
+	else
+		letters[i].typical |= (uint64_t)1 << ld->id;
 }
 
 static void
@@ -366,8 +373,19 @@ static void
 score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
     double *score)
 {
-	size_t i = n, k = 0;
+	size_t i, k = 0;
 	uint64_t m = 0, e;
+	struct buf f = {0};
+
+	/* Fold the word as the word lists were folded. */
+	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++)
+		;
+	if (i < n) {
+		text_fold(w, n, &f, NULL);
+		w = f.s;
+		n = f.len;
+	}
+	i = n;
 
 	credit(score, cand, ncand, wordset_get(&stopwords, w, n), W_STOPWORD);
 	while (i > 0 && k < 5) {
@@ -381,6 +399,7 @@ score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
 			m = e;
 	}
 	credit(score, cand, ncand, m, W_ENDING);
+	buf_free(&f);
 }
 
 void
@@ -453,9 +472,52 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	}
 }
 
+int
+lang_clear(const double *s, int ncand)
+{
+	int c, best = 0, second = -1;
+
+	for (c = 1; c < ncand; c++)
+		if (s[c] > s[best])
+			best = c;
+	for (c = 0; c < ncand; c++)
+		if (c != best && (second < 0 || s[c] > s[second]))
+			second = c;
+	if (second >= 0 && s[best] - s[second] < CLEAR_MARGIN)
+		return -1;
+	return s[best] > 0 ? best : -1;
+}
+
+double
+lang_switch_cost(const double *score, size_t nblocks, int ncand)
+{
+	size_t b, pairs = 0, switches = 0;
+	int prev = -1;
+	double p, cost;
+
+	for (b = 0; b < nblocks; b++) {
+		int best = lang_clear(score + b * ncand, ncand);
+
+		if (best < 0) {
+			prev = -1;
+			continue;
+		}
+		if (prev >= 0) {
+			pairs++;
+			switches += prev != best;
+		}
+		prev = best;
+	}
+	if (pairs == 0)
+		return SWITCH_DEFAULT;
+	p = (switches + 1.0) / (pairs + 2.0);
+	cost = SWITCH_SCALE * log((1 - p) / p);
+	return cost < SWITCH_MIN ? SWITCH_MIN : cost > SWITCH_MAX ? SWITCH_MAX : cost;
+}
+
 void
 lang_viterbi(const double *score, const int *fixed, size_t nblocks, int ncand,
-    int *out)
+    double switch_cost, int *out)
 {
 	double *best, *prev;
 	unsigned char *from;
@@ -479,8 +541,8 @@ lang_viterbi(const double *score, const int *fixed, size_t nblocks, int ncand,
 				 * evidence sides with the block after it. */
 				m = prev[c];
 				for (d = 0; d < ncand; d++)
-					if (prev[d] - SWITCH_COST > m) {
-						m = prev[d] - SWITCH_COST;
+					if (d != c && prev[d] - switch_cost > m) {
+						m = prev[d] - switch_cost;
 						arg = d;
 					}
 			} else {

@@ -30,15 +30,23 @@ int lang_add(const char *code, size_t len);
  */
 void lang_score(const char *s, size_t n, const int *cand, int ncand, double *score);
 
+/* The candidate that block scores s[0..ncand) clearly favour, or -1 when
+ * the evidence is weak or close. */
+int lang_clear(const double *s, int ncand);
+
+/* What a change of language between neighbouring blocks should cost in
+ * this document, from how often its blocks with clear evidence change. */
+double lang_switch_cost(const double *score, size_t nblocks, int ncand);
+
 /*
  * Choose one candidate per block over the whole sequence (Viterbi): maximise
- * the evidence minus a cost for each change of language, so that blocks
+ * the evidence minus switch_cost for each change of language, so that blocks
  * with little evidence take the language of their neighbours.  score is
  * nblocks x ncand; fixed[b] >= 0 forces a candidate index.  out[b] receives
  * the chosen candidate index.  Ties go to the language of the next block.
  */
 void lang_viterbi(const double *score, const int *fixed, size_t nblocks,
-    int ncand, int *out);
+    int ncand, double switch_cost, int *out);
 
 /* If the single line s[0..n) is a marker such as "(English below)",
  * return the language it announces, else -1. */

@@ -9,7 +9,7 @@
 
 static int tap_n, tap_failed;
 
-static int __attribute__((format(printf, 2, 3)))
+static int __attribute__((format(printf, 2, 3), unused))
 ok(int cond, const char *fmt, ...)
 {
 	va_list ap;
@@ -26,7 +26,7 @@ ok(int cond, const char *fmt, ...)
 }
 
 /* Compare strings; on a mismatch show both on one diagnostic line each. */
-static int __attribute__((format(printf, 3, 4)))
+static int __attribute__((format(printf, 3, 4), unused))
 is_str(const char *got, const char *want, const char *fmt, ...)
 {
 	va_list ap;

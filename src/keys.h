@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* The viewer's named actions and the keys bound to them. */
+#ifndef DIGLOT_KEYS_H
+#define DIGLOT_KEYS_H
+
+/* Key codes: Unicode code points for characters, and these above them. */
+enum key_code {
+	KEY_CODE_BASE = 0x110000,
+	K_UP, K_DOWN, K_LEFT, K_RIGHT, K_PGUP, K_PGDN, K_HOME, K_END,
+	K_ENTER, K_ESC, K_TAB, K_BTAB, K_BACKSPACE, K_DELETE, K_INSERT,
+	K_F1, K_F12 = K_F1 + 11,
+	K_CTRL = 0x200000	/* K_CTRL | 'l' is C-l */
+};
+
+enum action {
+	A_NONE,
+	A_DOWN, A_UP, A_PAGE_DOWN, A_PAGE_UP, A_HALF_DOWN, A_HALF_UP,
+	A_TOP, A_BOTTOM, A_PREV_PARA, A_NEXT_PARA, A_GOTO,
+	A_FOCUS, A_SWAP, A_CYCLE, A_PAIR, A_STACK,
+	A_SEARCH, A_SEARCH_BACK, A_NEXT_MATCH, A_PREV_MATCH,
+	A_COPY, A_HELP, A_REDRAW, A_QUIT,
+	A_COUNT
+};
+
+struct key_action {
+	enum action action;
+	const char *name;	/* for [keys] in the settings */
+	const char *keys;	/* default keys, comma-separated key names */
+	const char *help;	/* for the help screen */
+};
+
+/* The table of actions, in the order the help screen shows them. */
+extern const struct key_action keys_table[];
+
+/* Bind the default keys of every action. */
+void keys_init(void);
+
+/* The action bound to a key code, or A_NONE. */
+enum action keys_action(int code);
+
+/* The action with this [keys] name, or A_NONE. */
+enum action keys_find(const char *name);
+
+/* Parse a key name ("j", "Down", "PgDn", "Space", "Tab", "C-l", "F1", a
+ * character); returns the code or -1. */
+int keys_parse(const char *name, int len);
+
+/* Replace the keys of action with the comma-separated list; returns -1
+ * and leaves the bindings alone when a name is not a key (*bad is set to
+ * the offending name's start). */
+int keys_bind(enum action action, const char *list, const char **bad);
+
+/* The keys bound to action, as key names joined by ", " (static buffer). */
+const char *keys_describe(enum action action);
+
+#endif

@@ -13,13 +13,13 @@ enum key_code {
 };
 
 enum action {
-	A_NONE,
-	A_DOWN, A_UP, A_PAGE_DOWN, A_PAGE_UP, A_HALF_DOWN, A_HALF_UP,
-	A_TOP, A_BOTTOM, A_PREV_PARA, A_NEXT_PARA, A_GOTO,
-	A_FOCUS, A_SWAP, A_CYCLE, A_PAIR, A_STACK,
-	A_SEARCH, A_SEARCH_BACK, A_NEXT_MATCH, A_PREV_MATCH,
-	A_COPY, A_HELP, A_REDRAW, A_QUIT,
-	A_COUNT
+	ACT_NONE,
+	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
+	ACT_TOP, ACT_BOTTOM, ACT_PREV_PARA, ACT_NEXT_PARA, ACT_GOTO,
+	ACT_FOCUS, ACT_SWAP, ACT_CYCLE, ACT_PAIR, ACT_STACK,
+	ACT_SEARCH, ACT_SEARCH_BACK, ACT_NEXT_MATCH, ACT_PREV_MATCH,
+	ACT_COPY, ACT_HELP, ACT_REDRAW, ACT_QUIT,
+	ACT_COUNT
 };
 
 struct key_action {
@@ -35,10 +35,10 @@ extern const struct key_action keys_table[];
 /* Bind the default keys of every action. */
 void keys_init(void);
 
-/* The action bound to a key code, or A_NONE. */
+/* The action bound to a key code, or ACT_NONE. */
 enum action keys_action(int code);
 
-/* The action with this [keys] name, or A_NONE. */
+/* The action with this [keys] name, or ACT_NONE. */
 enum action keys_find(const char *name);
 
 /* Parse a key name ("j", "Down", "PgDn", "Space", "Tab", "C-l", "F1", a

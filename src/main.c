@@ -19,6 +19,7 @@
 #include "lang.h"
 #include "layout.h"
 #include "settings.h"
+#include "ui.h"
 #include "xalloc.h"
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
@@ -169,7 +170,7 @@ main(int argc, char **argv)
 	struct buf why = {0};
 	const char *lang_arg = NULL;
 	char **files;
-	int opt, nfiles;
+	int opt, nfiles, viewer, status = 0;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
@@ -227,6 +228,9 @@ main(int argc, char **argv)
 		files = stdin_args;
 		nfiles = 1;
 	}
+	viewer = !c.dump && !c.json && isatty(STDOUT_FILENO);
+	if (viewer)
+		ui_hold_warnings();
 	memset(&dopts, 0, sizeof dopts);
 	dopts.encoding = c.encoding;
 	dopts.langs = c.nlangs > 1 ? c.langs : NULL;
@@ -247,11 +251,28 @@ main(int argc, char **argv)
 		lo.side[1] = doc->nlangs > 1 && c.nlangs != 1 ? 1 : -1;
 		if (c.nlangs == 1)
 			lo.side[0] = doc_lang_slot(doc, c.langs[0]);
-		dump(doc, &lo, stdout);
+		if (viewer) {
+			struct ui_opts uo;
+			struct buf name = {0};
+
+			buf_adds(&name, strcmp(files[0], "-") ? files[0] : "(stdin)");
+			if (nfiles > 1)
+				buf_printf(&name, " +%d", nfiles - 1);
+			memset(&uo, 0, sizeof uo);
+			uo.name = name.s;
+			uo.copy_command = settings_get(cfg, "copy:command");
+			uo.stack_below = 80;
+			uo.mouse = 1;
+			uo.status = 1;
+			status = ui_run(doc, &lo, &uo);
+			buf_free(&name);
+		} else {
+			dump(doc, &lo, stdout);
+		}
 	}
 	doc_free(doc);
 	lang_unload();
 	settings_free(cfg);
 	buf_free(&why);
-	return 0;
+	return status;
 }

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/* Running a configured command (copy, print) without a shell. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "text.h"
+#include "xalloc.h"
+
+extern char **environ;
+
+char **
+command_split(const char *cmd, struct buf *why)
+{
+	char **argv = NULL;
+	size_t n = 0, cap = 0;
+	const char *p = cmd;
+
+	for (;;) {
+		struct buf w = {0};
+		int any = 0;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+
+				while (*p && *p != q) {
+					if (q == '"' && *p == '\\' && (p[1] == '"' || p[1] == '\\'))
+						p++;
+					buf_addc(&w, *p++);
+				}
+				if (*p != q) {
+					buf_printf(why, "unterminated %c quote", q);
+					buf_free(&w);
+					command_free(argv);
+					return NULL;
+				}
+				p++;
+			} else if (*p == '\\' && p[1]) {
+				buf_addc(&w, p[1]);
+				p += 2;
+			} else {
+				buf_addc(&w, *p++);
+			}
+			any = 1;
+		}
+		if (any) {
+			argv = xgrow(argv, &cap, n + 2, sizeof *argv);
+			argv[n++] = w.s ? w.s : xstrdup("");
+			argv[n] = NULL;
+		}
+	}
+	if (n == 0) {
+		buf_adds(why, "empty command");
+		return NULL;
+	}
+	return argv;
+}
+
+void
+command_free(char **argv)
+{
+	size_t i;
+
+	if (!argv)
+		return;
+	for (i = 0; argv[i]; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int
+command_run(char *const *argv, const char *text, size_t n, struct buf *why)
+{
+	posix_spawn_file_actions_t fa;
+	int in[2], err[2], status, rc;
+	struct buf errtext = {0};
+	size_t off = 0;
+	pid_t pid;
+	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+
+	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
+		buf_printf(why, "%s: %s", argv[0], strerror(errno));
+		signal(SIGPIPE, old_pipe);
+		return -1;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(in[0]);
+	close(err[1]);
+	if (rc != 0) {
+		buf_printf(why, "%s: %s", argv[0], rc == ENOENT ?
+		    "command not found" : strerror(rc));
+		close(in[1]);
+		close(err[0]);
+		signal(SIGPIPE, old_pipe);
+		return -1;
+	}
+	/* Feed the text while collecting what the command says. */
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	for (;;) {
+		struct pollfd pf[2] = { { err[0], POLLIN, 0 }, { in[1], POLLOUT, 0 } };
+		int nf = off < n ? 2 : 1;
+
+		if (off >= n && in[1] >= 0) {
+			close(in[1]);
+			in[1] = -1;
+		}
+		if (poll(pf, nf, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (nf == 2 && pf[1].revents & (POLLOUT | POLLERR | POLLHUP)) {
+			ssize_t w = write(in[1], text + off, n - off);
+
+			if (w > 0)
+				off += w;
+			else if (w < 0 && errno != EAGAIN && errno != EINTR)
+				off = n;	/* it stopped reading */
+		}
+		if (pf[0].revents & (POLLIN | POLLHUP)) {
+			char tmp[512];
+			ssize_t r = read(err[0], tmp, sizeof tmp);
+
+			if (r <= 0)
+				break;
+			if (errtext.len < 4096)
+				buf_add(&errtext, tmp, r);
+		}
+	}
+	if (in[1] >= 0)
+		close(in[1]);
+	close(err[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	signal(SIGPIPE, old_pipe);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		buf_free(&errtext);
+		return 0;
+	}
+	if (WIFEXITED(status))
+		buf_printf(why, "%s exited with status %d", argv[0], WEXITSTATUS(status));
+	else
+		buf_printf(why, "%s was killed by signal %d", argv[0], WTERMSIG(status));
+	if (errtext.len) {
+		size_t k = strcspn(errtext.s, "\n");
+
+		buf_adds(why, ": ");
+		text_clean(why, errtext.s, k > 200 ? 200 : k);
+	}
+	buf_free(&errtext);
+	return -1;
+}

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: MIT */
+/* The viewer's named actions and the keys bound to them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unistr.h>
+
+#include "keys.h"
+
+const struct key_action keys_table[] = {
+	{ ACT_DOWN, "down", "j, Down, Enter, C-n, C-e", "scroll down one line" },
+	{ ACT_UP, "up", "k, Up, C-p, C-y", "scroll up one line" },
+	{ ACT_PAGE_DOWN, "page-down", "Space, f, PgDn, C-f", "next page" },
+	{ ACT_PAGE_UP, "page-up", "b, PgUp, C-b", "previous page" },
+	{ ACT_HALF_DOWN, "half-down", "d, C-d", "half a page down" },
+	{ ACT_HALF_UP, "half-up", "u, C-u", "half a page up" },
+	{ ACT_TOP, "top", "g, Home, <", "first paragraph" },
+	{ ACT_BOTTOM, "bottom", "G, End, >", "last paragraph" },
+	{ ACT_PREV_PARA, "prev-paragraph", "{", "previous paragraph" },
+	{ ACT_NEXT_PARA, "next-paragraph", "}", "next paragraph" },
+	{ ACT_GOTO, "goto", ":", "go to paragraph N" },
+	{ ACT_FOCUS, "focus", "Tab, BTab", "focus the other pane" },
+	{ ACT_SWAP, "swap", "t", "swap the languages" },
+	{ ACT_CYCLE, "cycle", "l", "show both, the left, the right language" },
+	{ ACT_PAIR, "pair", "L", "choose the two languages shown" },
+	{ ACT_STACK, "stack", "s", "side by side or stacked" },
+	{ ACT_SEARCH, "search", "/", "search forward, both languages" },
+	{ ACT_SEARCH_BACK, "search-back", "?", "search backward" },
+	{ ACT_NEXT_MATCH, "next-match", "n", "next match" },
+	{ ACT_PREV_MATCH, "prev-match", "N", "previous match" },
+	{ ACT_COPY, "copy", "y", "copy the paragraph in the focused language" },
+	{ ACT_HELP, "help", "h, F1", "this help" },
+	{ ACT_REDRAW, "redraw", "C-l", "redraw the screen" },
+	{ ACT_QUIT, "quit", "q, Q", "quit" },
+	{ ACT_NONE, NULL, NULL, NULL }
+};
+
+/* Bindings: key code -> action, a small open table. */
+enum { MAX_BINDINGS = 256 };
+static struct { int code; enum action action; } bindings[MAX_BINDINGS];
+static int nbindings;
+
+static const struct { const char *name; int code; } named[] = {
+	{ "Up", K_UP }, { "Down", K_DOWN }, { "Left", K_LEFT }, { "Right", K_RIGHT },
+	{ "PgUp", K_PGUP }, { "PageUp", K_PGUP }, { "PgDn", K_PGDN },
+	{ "PageDown", K_PGDN }, { "Home", K_HOME }, { "End", K_END },
+	{ "Enter", K_ENTER }, { "Return", K_ENTER }, { "Esc", K_ESC },
+	{ "Escape", K_ESC }, { "Tab", K_TAB }, { "BTab", K_BTAB },
+	{ "Backspace", K_BACKSPACE }, { "BS", K_BACKSPACE }, { "Delete", K_DELETE },
+	{ "Del", K_DELETE }, { "Insert", K_INSERT }, { "Space", ' ' },
+	{ "Comma", ',' },
+};
+
+int
+keys_parse(const char *name, int len)
+{
+	size_t i;
+	ucs4_t uc;
+	int k;
+
+	if (len <= 0)
+		return -1;
+	if (len > 2 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-') {
+		int c = keys_parse(name + 2, len - 2);
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		return c > 0 && c < 0x80 ? K_CTRL | c : -1;
+	}
+	if (len >= 2 && (name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
+	    name[1] <= '9') {
+		int n = 0;
+
+		for (k = 1; k < len && name[k] >= '0' && name[k] <= '9'; k++)
+			n = n * 10 + name[k] - '0';
+		if (k == len && n >= 1 && n <= 12)
+			return K_F1 + n - 1;
+	}
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		if ((int)strlen(named[i].name) == len &&
+		    strncasecmp(named[i].name, name, len) == 0)
+			return named[i].code;
+	k = u8_mbtoucr(&uc, (const uint8_t *)name, len);
+	if (k == len && uc > ' ' && uc != 0x7F)
+		return (int)uc;
+	return -1;
+}
+
+static void
+describe_code(int code, char *out, size_t n)
+{
+	size_t i;
+
+	if (code & K_CTRL) {
+		snprintf(out, n, "C-%c", code & 0x7F);
+		return;
+	}
+	if (code >= K_F1 && code <= K_F12) {
+		snprintf(out, n, "F%d", code - K_F1 + 1);
+		return;
+	}
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i].code == code) {
+			snprintf(out, n, "%s", named[i].name);
+			return;
+		}
+	{
+		uint8_t u[8];
+		int k = u8_uctomb(u, code, sizeof u - 1);
+
+		u[k > 0 ? k : 0] = '\0';
+		snprintf(out, n, "%s", (char *)u);
+	}
+}
+
+/* Call fn for each key name in the comma-separated list; a lone "," is the
+ * comma key.  Returns -1 at the first name fn rejects. */
+static int
+each_key(const char *list, int (*fn)(void *, const char *, int), void *ctx)
+{
+	const char *p = list;
+
+	while (*p) {
+		const char *e;
+		int n;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		e = strchr(p + 1, ',');
+		n = e ? e - p : (int)strlen(p);
+		while (n > 1 && p[n - 1] == ' ')
+			n--;
+		if (fn(ctx, p, n) < 0)
+			return -1;
+		p = e ? e + 1 : p + strlen(p);
+	}
+	return 0;
+}
+
+static void
+unbind_code(int code)
+{
+	int i;
+
+	for (i = 0; i < nbindings; i++)
+		if (bindings[i].code == code) {
+			memmove(&bindings[i], &bindings[i + 1],
+			    sizeof bindings[0] * (nbindings - i - 1));
+			nbindings--;
+			return;
+		}
+}
+
+struct binding_job {
+	enum action action;
+	int check_only;
+	const char *bad;
+};
+
+static int
+bind_one(void *ctx, const char *name, int n)
+{
+	struct binding_job *job = ctx;
+	int code = keys_parse(name, n);
+
+	if (code < 0) {
+		job->bad = name;
+		return -1;
+	}
+	if (job->check_only)
+		return 0;
+	unbind_code(code);
+	if (nbindings < MAX_BINDINGS) {
+		bindings[nbindings].code = code;
+		bindings[nbindings++].action = job->action;
+	}
+	return 0;
+}
+
+void
+keys_init(void)
+{
+	const struct key_action *k;
+
+	nbindings = 0;
+	for (k = keys_table; k->name; k++)
+		keys_bind(k->action, k->keys, NULL);
+}
+
+int
+keys_bind(enum action action, const char *list, const char **bad)
+{
+	struct binding_job job = { action, 1, NULL };
+	int i;
+
+	if (each_key(list, bind_one, &job) < 0) {
+		if (bad)
+			*bad = job.bad;
+		return -1;
+	}
+	for (i = 0; i < nbindings;)
+		if (bindings[i].action == action) {
+			memmove(&bindings[i], &bindings[i + 1],
+			    sizeof bindings[0] * (nbindings - i - 1));
+			nbindings--;
+		} else {
+			i++;
+		}
+	job.check_only = 0;
+	each_key(list, bind_one, &job);
+	return 0;
+}
+
+enum action
+keys_action(int code)
+{
+	int i;
+
+	for (i = 0; i < nbindings; i++)
+		if (bindings[i].code == code)
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
+enum action
+keys_find(const char *name)
+{
+	const struct key_action *k;
+
+	for (k = keys_table; k->name; k++)
+		if (strcmp(k->name, name) == 0)
+			return k->action;
+	return ACT_NONE;
+}
+
+const char *
+keys_describe(enum action action)
+{
+	static char out[128];
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < nbindings; i++)
+		if (bindings[i].action == action) {
+			char name[32];
+
+			describe_code(bindings[i].code, name, sizeof name);
+			if (strlen(out) + strlen(name) + 3 < sizeof out) {
+				if (out[0])
+					strcat(out, ", ");
+				strcat(out, name);
+			}
+		}
+	return out;
+}

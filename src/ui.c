@@ -1,0 +1,873 @@
+/* SPDX-License-Identifier: MIT */
+/* The full-screen viewer: the only module that includes curses. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "keys.h"
+#include "lang.h"
+#include "layout.h"
+#include "search.h"
+#include "command.h"
+#include "text.h"
+#include "ui.h"
+#include "view.h"
+#include "xalloc.h"
+
+enum { PAIR_GUTTER = 1, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK };
+
+struct ui {
+	struct doc *doc;
+	const struct ui_opts *opts;
+	struct view view;
+	struct layout_opts base;	/* split, gutter, wrap */
+	int pair[2];			/* language slots, left and right */
+	int show;			/* 0 both, 1 left only, 2 right only */
+	int stacked;			/* the reader asked for stacked */
+	int focus;			/* 0 left, 1 right */
+	struct search search;
+	int searching;			/* a pattern is set */
+	int backward;			/* the last search went backward */
+	struct buf msg;
+	int colors;
+	int lines, cols;
+};
+
+static volatile sig_atomic_t got_signal;
+static int curses_up;
+static struct buf held;		/* warnings held while the screen is up */
+static int nheld;
+
+static void
+hold(const char *msg)
+{
+	if (held.len)
+		buf_adds(&held, "\n");
+	buf_adds(&held, msg);
+	nheld++;
+}
+
+void
+ui_hold_warnings(void)
+{
+	diag_set_sink(hold);
+}
+
+static void
+restore_terminal(void)
+{
+	if (curses_up) {
+		endwin();
+		curses_up = 0;
+	}
+}
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* --- layout -------------------------------------------------------- */
+
+static void
+current_layout(struct ui *u, struct layout_opts *lo)
+{
+	*lo = u->base;
+	lo->width = u->cols;
+	if (u->show == 0 && u->pair[1] >= 0) {
+		lo->side[0] = u->pair[0];
+		lo->side[1] = u->pair[1];
+		lo->mode = u->stacked || u->cols < u->opts->stack_below ?
+		    LAYOUT_STACKED : LAYOUT_SIDE;
+	} else {
+		lo->side[0] = u->show == 2 ? u->pair[1] : u->pair[0];
+		lo->side[1] = -1;
+		lo->mode = LAYOUT_SINGLE;
+	}
+	if (lo->side[1] < 0)
+		u->focus = 0;
+}
+
+static int
+text_lines(const struct ui *u)
+{
+	int n = u->lines - (u->opts->status ? 1 : 0);
+
+	return n > 0 ? n : 1;
+}
+
+static void
+relayout(struct ui *u)
+{
+	struct layout_opts lo;
+
+	getmaxyx(stdscr, u->lines, u->cols);
+	current_layout(u, &lo);
+	view_set_layout(&u->view, &lo, text_lines(u));
+}
+
+static void
+message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+message(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&u->msg);
+	va_start(ap, fmt);
+	buf_vprintf(&u->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* --- painting ------------------------------------------------------ */
+
+static attr_t
+attr_of(struct ui *u, int pair, attr_t mono)
+{
+	return u->colors ? COLOR_PAIR(pair) | (mono & A_BOLD) : mono;
+}
+
+/* Draw text[off..off+len) at (y, x), matches of the search reversed. */
+static void
+draw_text(struct ui *u, int y, int x, const char *text, size_t tlen, size_t off,
+    size_t len, attr_t base)
+{
+	struct span spans[64];
+	size_t n = 0, i, pos = off, end = off + len;
+
+	if (u->searching)
+		n = search_text(&u->search, text, tlen, spans, 64);
+	if (n > 64)
+		n = 64;
+	move(y, x);
+	for (i = 0; i <= n && pos < end; i++) {
+		size_t a = i < n ? spans[i].start : end, b = i < n ? spans[i].end : end;
+
+		if (b <= pos)
+			continue;
+		if (a > end)
+			a = end;
+		if (b > end)
+			b = end;
+		if (a > pos) {
+			attrset(base);
+			addnstr(text + pos, (int)(a - pos));
+			pos = a;
+		}
+		if (b > pos) {
+			attrset(attr_of(u, PAIR_MATCH, A_REVERSE) | (base & A_BOLD));
+			addnstr(text + pos, (int)(b - pos));
+			pos = b;
+		}
+	}
+	attrset(A_NORMAL);
+}
+
+static void
+paint_status(struct ui *u)
+{
+	struct layout_opts *lo = &u->view.lo;
+	struct buf s = {0}, right = {0};
+	int y = u->lines - 1, w, k;
+
+	if (!u->opts->status)
+		return;
+	buf_printf(&s, " %s ", u->opts->name);
+	for (k = 0; k < 2; k++) {
+		int slot = lo->side[k];
+		char code[16];
+		size_t i;
+
+		if (slot < 0)
+			continue;
+		snprintf(code, sizeof code, "%s", lang_code(u->doc->langs[slot]));
+		for (i = 0; code[i]; i++)
+			code[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
+		if (k == 1)
+			buf_adds(&s, " | ");
+		if (lo->side[1] >= 0 && u->focus == k)
+			buf_printf(&s, "[%s]", code);
+		else
+			buf_adds(&s, code);
+	}
+	if (u->view.nshown)
+		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", view_row(&u->view, u->view.cur) + 1,
+		    u->doc->nrows, (view_row(&u->view, u->view.cur) + 1) * 100 /
+		    (u->doc->nrows ? u->doc->nrows : 1));
+	else
+		buf_adds(&s, "  (no paragraphs)");
+	if (u->msg.len)
+		text_clean(&right, u->msg.s, u->msg.len);
+	attrset(attr_of(u, PAIR_STATUS, A_REVERSE));
+	move(y, 0);
+	hline(' ', u->cols);
+	w = text_width(s.s, s.len);
+	{
+		int used;
+		size_t fit = text_fit(s.s, s.len, u->cols, &used);
+
+		mvaddnstr(y, 0, s.s, (int)fit);
+	}
+	if (right.len && w + 2 < u->cols) {
+		int used, room = u->cols - w - 2;
+		size_t fit = text_fit(right.s, right.len, room, &used);
+
+		mvaddnstr(y, u->cols - used - 1, right.s, (int)fit);
+	}
+	attrset(A_NORMAL);
+	buf_free(&s);
+	buf_free(&right);
+}
+
+static void
+paint(struct ui *u)
+{
+	struct view *v = &u->view;
+	struct layout_geom g;
+	int y, n = text_lines(u);
+
+	layout_geom(&v->lo, &g);
+	erase();
+	for (y = 0; y < n; y++) {
+		struct layout_seg seg[2];
+		const struct row_view *rv;
+		size_t i;
+		int line, k, ns, cur;
+
+		if (!view_at(v, y, &i, &line))
+			break;
+		rv = view_layout(v, i);
+		cur = i == v->cur;
+		if (v->lo.mode == LAYOUT_SIDE) {
+			int gx = g.w[0] + v->lo.gutter / 2;
+
+			if (gx < u->cols) {
+				attrset(cur ? attr_of(u, PAIR_CURRENT, A_BOLD) :
+				    attr_of(u, PAIR_GUTTER, A_NORMAL));
+				mvaddstr(y, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
+				attrset(A_NORMAL);
+			}
+		}
+		if (line >= rv->height)
+			continue;
+		ns = layout_line(rv, &v->lo, line, seg);
+		for (k = 0; k < ns; k++) {
+			const struct text_line *tl = &rv->lines[seg[k].side].v[seg[k].line];
+			const struct buf *t = &rv->text[seg[k].side];
+
+			if (tl->len == 0)
+				continue;
+			draw_text(u, y, seg[k].x, t->s, t->len, tl->off, tl->len,
+			    cur ? attr_of(u, PAIR_CURRENT, A_BOLD) : A_NORMAL);
+		}
+	}
+	paint_status(u);
+	refresh();
+}
+
+/* --- input --------------------------------------------------------- */
+
+/* The one place keys come in: curses codes become key codes. */
+static int
+ui_key(MEVENT *mouse)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: return K_UP;
+		case KEY_DOWN: return K_DOWN;
+		case KEY_LEFT: return K_LEFT;
+		case KEY_RIGHT: return K_RIGHT;
+		case KEY_PPAGE: return K_PGUP;
+		case KEY_NPAGE: return K_PGDN;
+		case KEY_HOME: return K_HOME;
+		case KEY_END: return K_END;
+		case KEY_BTAB: return K_BTAB;
+		case KEY_BACKSPACE: return K_BACKSPACE;
+		case KEY_DC: return K_DELETE;
+		case KEY_IC: return K_INSERT;
+		case KEY_ENTER: return K_ENTER;
+		case KEY_RESIZE: return KEY_RESIZE;
+		case KEY_MOUSE:
+			if (mouse && getmouse(mouse) == OK)
+				return KEY_MOUSE;
+			return -1;
+		default:
+			if (ch >= KEY_F(1) && ch <= KEY_F(12))
+				return K_F1 + (ch - KEY_F(1));
+			return -1;
+		}
+	}
+	switch (ch) {
+	case '\n': case '\r': return K_ENTER;
+	case '\t': return K_TAB;
+	case 27: return K_ESC;
+	case 127: case 8: return K_BACKSPACE;
+	default:
+		if (ch < 32)
+			return K_CTRL | (ch + 'a' - 1);
+		return (int)ch;
+	}
+}
+
+/* Read a line on the status line; returns 0 with the text in out, or -1
+ * when Esc cancelled it. */
+static int
+prompt(struct ui *u, const char *label, struct buf *out)
+{
+	buf_reset(out);
+	buf_add(out, "", 0);
+	curs_set(1);
+	for (;;) {
+		int y = u->lines - 1, used, k;
+		size_t fit, start = 0;
+
+		/* Show the end of a long input. */
+		while (text_width(out->s + start, out->len - start) +
+		    text_width(label, strlen(label)) >= u->cols - 1 && start < out->len) {
+			start++;
+			while (start < out->len && ((unsigned char)out->s[start] & 0xC0) == 0x80)
+				start++;
+		}
+		move(y, 0);
+		clrtoeol();
+		mvaddstr(y, 0, label);
+		fit = text_fit(out->s + start, out->len - start, u->cols - 1, &used);
+		addnstr(out->s + start, (int)fit);
+		refresh();
+		k = ui_key(NULL);
+		if (got_signal)
+			break;
+		if (k == -1)
+			continue;
+		if (k == KEY_RESIZE) {
+			relayout(u);
+			paint(u);
+			continue;
+		}
+		if (k == K_ESC || k == (K_CTRL | 'c') || k == (K_CTRL | 'g')) {
+			curs_set(0);
+			return -1;
+		}
+		if (k == K_ENTER) {
+			curs_set(0);
+			return 0;
+		}
+		if (k == K_BACKSPACE) {
+			if (out->len == 0) {
+				curs_set(0);
+				return -1;
+			}
+			/* Remove one character (all its UTF-8 bytes). */
+			while (out->len > 0 &&
+			    ((unsigned char)out->s[--out->len] & 0xC0) == 0x80)
+				;
+			out->s[out->len] = '\0';
+			continue;
+		}
+		if (k == (K_CTRL | 'u')) {
+			buf_reset(out);
+			continue;
+		}
+		if (k >= ' ' && k < KEY_CODE_BASE && k != 0x7F) {
+			char tmp[8];
+			wchar_t wc = (wchar_t)k;
+			mbstate_t st;
+			size_t m;
+
+			memset(&st, 0, sizeof st);
+			m = wcrtomb(tmp, wc, &st);
+			if (m != (size_t)-1)
+				buf_add(out, tmp, m);
+		}
+	}
+	curs_set(0);
+	return -1;
+}
+
+/* --- actions ------------------------------------------------------- */
+
+static int
+search_tick(void *ctx, size_t done, size_t total)
+{
+	struct ui *u = ctx;
+	int k;
+
+	message(u, "Searching... %zu%% (Esc cancels)", done * 100 / (total ? total : 1));
+	paint_status(u);
+	refresh();
+	nodelay(stdscr, TRUE);
+	k = ui_key(NULL);
+	nodelay(stdscr, FALSE);
+	timeout(200);
+	return k == K_ESC || got_signal;
+}
+
+/* Go to the next (or previous) row with a match and say which match. */
+static void
+search_go(struct ui *u, int backward)
+{
+	struct view *v = &u->view;
+	size_t r = v->nshown ? view_row(v, v->cur) : 0;
+	long k;
+
+	if (!u->searching)
+		return;
+	if (u->search.total == 0) {
+		message(u, "Pattern not found: %s", u->search.pattern.s);
+		return;
+	}
+	k = search_next(&u->search, r, backward);
+	if (k < 0) {
+		message(u, "Pattern not found: %s", u->search.pattern.s);
+		return;
+	}
+	view_goto(v, view_index(v, u->search.rows[k]));
+	message(u, "%zu/%zu%s", u->search.before[k] + 1, u->search.total,
+	    (!backward && u->search.rows[k] <= r) || (backward && u->search.rows[k] >= r) ?
+	    " (wrapped)" : "");
+}
+
+static void
+start_search(struct ui *u, int backward)
+{
+	struct buf pat = {0};
+	int sides[2];
+
+	if (prompt(u, backward ? "?" : "/", &pat) < 0 || pat.len == 0) {
+		buf_free(&pat);
+		if (pat.len == 0 && u->searching)
+			search_go(u, backward);
+		return;
+	}
+	u->backward = backward;
+	if (search_set(&u->search, pat.s) < 0) {
+		u->searching = 0;
+		buf_free(&pat);
+		return;
+	}
+	sides[0] = u->view.lo.side[0];
+	sides[1] = u->view.lo.side[1];
+	if (search_scan(&u->search, u->doc, sides, search_tick, u) < 0) {
+		u->searching = 0;
+		message(u, "Search cancelled");
+		buf_free(&pat);
+		return;
+	}
+	u->searching = 1;
+	search_go(u, backward);
+	buf_free(&pat);
+}
+
+static void
+goto_paragraph(struct ui *u)
+{
+	struct buf in = {0};
+	char *end;
+	long n;
+
+	if (prompt(u, "Go to paragraph: ", &in) == 0 && in.len) {
+		n = strtol(in.s, &end, 10);
+		if (*end || n < 1 || (size_t)n > u->doc->nrows)
+			message(u, "No paragraph %s (1-%zu)", in.s, u->doc->nrows);
+		else
+			view_goto_top(&u->view, view_index(&u->view, n - 1));
+	}
+	buf_free(&in);
+}
+
+static void
+choose_pair(struct ui *u)
+{
+	struct buf in = {0}, label = {0};
+	int l, got[2], n = 0;
+	const char *p;
+
+	if (u->doc->nlangs < 3) {
+		message(u, "This briefing has %d language%s", u->doc->nlangs,
+		    u->doc->nlangs == 1 ? "" : "s");
+		return;
+	}
+	buf_adds(&label, "Languages to show (");
+	for (l = 0; l < u->doc->nlangs; l++)
+		buf_printf(&label, "%s%s", l ? " " : "", lang_code(u->doc->langs[l]));
+	buf_adds(&label, "): ");
+	if (prompt(u, label.s, &in) == 0) {
+		for (p = in.s; *p && n < 2;) {
+			size_t k;
+			int id, slot;
+
+			p += strspn(p, " ,");
+			k = strcspn(p, " ,");
+			if (!k)
+				break;
+			id = lang_find(p, k);
+			slot = id >= 0 ? doc_lang_slot(u->doc, id) : -1;
+			if (slot < 0) {
+				message(u, "Not a language of this briefing: %.*s", (int)k, p);
+				n = -1;
+				break;
+			}
+			got[n++] = slot;
+			p += k;
+		}
+		if (n == 2 && got[0] != got[1]) {
+			u->pair[0] = got[0];
+			u->pair[1] = got[1];
+			u->show = 0;
+			relayout(u);
+		} else if (n >= 0) {
+			message(u, "Name two languages, left then right");
+		}
+	}
+	buf_free(&in);
+	buf_free(&label);
+}
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Send text to the terminal's clipboard (OSC 52). */
+static void
+osc52(const char *s, size_t n)
+{
+	struct buf out = {0};
+	size_t i;
+
+	buf_adds(&out, "\033]52;c;");
+	for (i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)s[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned char)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)s[i + 2];
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		buf_addc(&out, i + 2 < n ? b64[v & 63] : '=');
+	}
+	buf_adds(&out, "\a");
+	fflush(stdout);
+	{
+		ssize_t w = write(STDOUT_FILENO, out.s, out.len);
+
+		(void)w;
+	}
+	buf_free(&out);
+}
+
+static void
+copy_paragraph(struct ui *u)
+{
+	struct view *v = &u->view;
+	struct buf text = {0}, why = {0};
+	int slot = v->lo.side[u->focus];
+	const uint32_t *ids;
+	size_t n, i;
+
+	if (v->nshown == 0 || slot < 0)
+		return;
+	ids = doc_row_blocks(u->doc, view_row(v, v->cur), slot, &n);
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_adds(&text, "\n\n");
+		doc_block_text(u->doc, ids[i], &text);
+	}
+	if (n == 0) {
+		message(u, "No %s text in this paragraph", lang_code(u->doc->langs[slot]));
+		return;
+	}
+	if (u->opts->copy_command && *u->opts->copy_command) {
+		char **argv = command_split(u->opts->copy_command, &why);
+
+		if (argv && command_run(argv, text.s, text.len, &why) == 0)
+			message(u, "Copied paragraph %zu (%s) with %s", view_row(v, v->cur) + 1,
+			    lang_code(u->doc->langs[slot]), argv[0]);
+		else
+			message(u, "Copy failed: [copy] command: %s", why.s);
+		command_free(argv);
+	} else {
+		osc52(text.s, text.len);
+		message(u, "Copied paragraph %zu (%s) to the clipboard",
+		    view_row(v, v->cur) + 1, lang_code(u->doc->langs[slot]));
+	}
+	buf_free(&text);
+	buf_free(&why);
+}
+
+static void
+help(struct ui *u)
+{
+	const struct key_action *k;
+	int top = 0, total = 0, y;
+
+	for (k = keys_table; k->name; k++)
+		total++;
+	for (;;) {
+		int key, n = u->lines - 1;
+
+		erase();
+		attrset(A_BOLD);
+		mvaddstr(0, 0, "diglot keys (q to go back)");
+		attrset(A_NORMAL);
+		for (y = 1, k = keys_table + top; k->name && y < n; k++, y++) {
+			const char *keys = keys_describe(k->action);
+			int used;
+			size_t fit = text_fit(keys, strlen(keys), 24, &used);
+
+			mvaddnstr(y, 2, keys, (int)fit);
+			fit = text_fit(k->help, strlen(k->help), u->cols - 28, &used);
+			if (u->cols > 28)
+				mvaddnstr(y, 28, k->help, (int)fit);
+		}
+		attrset(attr_of(u, PAIR_STATUS, A_REVERSE));
+		move(u->lines - 1, 0);
+		hline(' ', u->cols);
+		mvaddstr(u->lines - 1, 0, " Help: j/k scroll, q returns");
+		attrset(A_NORMAL);
+		refresh();
+		do
+			key = ui_key(NULL);
+		while (key == -1 && !got_signal);
+		if (got_signal)
+			return;
+		if (key == KEY_RESIZE) {
+			relayout(u);
+			continue;
+		}
+		if ((key == 'j' || key == K_DOWN || key == ' ') && top + n - 1 < total)
+			top++;
+		else if ((key == 'k' || key == K_UP) && top > 0)
+			top--;
+		else if (key != 'j' && key != 'k' && key != K_DOWN && key != K_UP && key != ' ')
+			return;
+	}
+}
+
+static void
+click(struct ui *u, const MEVENT *m)
+{
+	struct layout_geom g;
+	size_t i;
+	int line;
+
+	if (m->bstate & BUTTON4_PRESSED) {
+		view_scroll(&u->view, -3);
+		return;
+	}
+	if (m->bstate & BUTTON5_PRESSED) {
+		view_scroll(&u->view, 3);
+		return;
+	}
+	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	if (!view_at(&u->view, m->y, &i, &line))
+		return;
+	u->view.cur = i;
+	layout_geom(&u->view.lo, &g);
+	if (u->view.lo.mode == LAYOUT_SIDE)
+		u->focus = m->x >= g.x[1];
+	else if (u->view.lo.mode == LAYOUT_STACKED)
+		u->focus = line >= (int)view_layout(&u->view, i)->lines[0].n;
+}
+
+static void
+act(struct ui *u, enum action a, int *quit)
+{
+	struct view *v = &u->view;
+	int page = text_lines(u);
+
+	switch (a) {
+	case ACT_NONE:
+		break;
+	case ACT_DOWN: view_scroll(v, 1); break;
+	case ACT_UP: view_scroll(v, -1); break;
+	case ACT_PAGE_DOWN: view_scroll(v, page > 2 ? page - 1 : 1); break;
+	case ACT_PAGE_UP: view_scroll(v, -(page > 2 ? page - 1 : 1)); break;
+	case ACT_HALF_DOWN: view_scroll(v, page / 2 ? page / 2 : 1); break;
+	case ACT_HALF_UP: view_scroll(v, -(page / 2 ? page / 2 : 1)); break;
+	case ACT_TOP: view_goto_top(v, 0); break;
+	case ACT_BOTTOM: view_end(v); break;
+	case ACT_PREV_PARA:
+		if (v->cur > 0)
+			view_goto(v, v->cur - 1);
+		break;
+	case ACT_NEXT_PARA:
+		if (v->cur + 1 < v->nshown)
+			view_goto(v, v->cur + 1);
+		break;
+	case ACT_GOTO: goto_paragraph(u); break;
+	case ACT_FOCUS:
+		if (v->lo.side[1] >= 0)
+			u->focus = !u->focus;
+		break;
+	case ACT_SWAP: {
+		int t = u->pair[0];
+
+		if (u->pair[1] < 0)
+			break;
+		u->pair[0] = u->pair[1];
+		u->pair[1] = t;
+		if (u->show)
+			u->show = 3 - u->show;
+		relayout(u);
+		break;
+	}
+	case ACT_CYCLE:
+		if (u->pair[1] < 0)
+			break;
+		u->show = (u->show + 1) % 3;
+		relayout(u);
+		break;
+	case ACT_PAIR: choose_pair(u); break;
+	case ACT_STACK:
+		u->stacked = !u->stacked;
+		if (!u->stacked && u->cols < u->opts->stack_below)
+			message(u, "Too narrow for side by side (under %d columns)",
+			    u->opts->stack_below);
+		relayout(u);
+		break;
+	case ACT_SEARCH: start_search(u, 0); break;
+	case ACT_SEARCH_BACK: start_search(u, 1); break;
+	case ACT_NEXT_MATCH: search_go(u, u->backward); break;
+	case ACT_PREV_MATCH: search_go(u, !u->backward); break;
+	case ACT_COPY: copy_paragraph(u); break;
+	case ACT_HELP: help(u); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_QUIT: *quit = 1; break;
+	case ACT_COUNT: break;
+	}
+}
+
+static void
+setup_colors(struct ui *u)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	u->colors = 0;
+	if ((nc && *nc) || !has_colors())
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_GUTTER, COLOR_BLUE, -1);
+	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
+	init_pair(PAIR_CURRENT, COLOR_YELLOW, -1);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_MARK, COLOR_GREEN, -1);
+	u->colors = 1;
+}
+
+int
+ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
+{
+	struct ui u;
+	struct layout_opts cur;
+	struct sigaction sa;
+	FILE *in = NULL;
+	SCREEN *scr;
+	int quit = 0, status = 0;
+
+	memset(&u, 0, sizeof u);
+	u.doc = doc;
+	u.opts = o;
+	u.base = *lo;
+	u.pair[0] = lo->side[0] >= 0 ? lo->side[0] : 0;
+	u.pair[1] = lo->side[1] >= 0 ? lo->side[1] : -1;
+	if (lo->side[1] < 0 && doc->nlangs > 1) {
+		u.pair[1] = u.pair[0] == 0 ? 1 : 0;
+		u.show = 1;
+	}
+	u.stacked = lo->mode == LAYOUT_STACKED;
+	if (lo->mode == LAYOUT_SINGLE && u.pair[1] >= 0)
+		u.show = 1;
+	keys_init();
+
+	/* Keys come from the terminal even when the briefing came on
+	 * standard input, as in less. */
+	if (!isatty(STDIN_FILENO)) {
+		in = fopen("/dev/tty", "r");
+		if (!in)
+			die(1, "no terminal to read keys from (/dev/tty: %s)", strerror(errno));
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	die_set_hook(restore_terminal);
+	scr = newterm(NULL, stdout, in ? in : stdin);
+	if (!scr)
+		die(1, "cannot use this terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	curses_up = 1;
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(200);
+	curs_set(0);
+	setup_colors(&u);
+	if (o->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	getmaxyx(stdscr, u.lines, u.cols);
+	current_layout(&u, &cur);
+	view_init(&u.view, doc, &cur, text_lines(&u));
+	if (nheld) {
+		const char *nl = strchr(held.s, '\n');
+
+		message(&u, "%.*s%s", (int)(nl ? nl - held.s : (long)held.len), held.s,
+		    nheld > 1 ? " (and more, shown on exit)" : "");
+	}
+	while (!quit && !got_signal) {
+		MEVENT m;
+		int k;
+
+		paint(&u);
+		k = ui_key(&m);
+		if (k == -1)
+			continue;
+		buf_reset(&u.msg);
+		if (k == KEY_RESIZE)
+			relayout(&u);
+		else if (k == KEY_MOUSE)
+			click(&u, &m);
+		else
+			act(&u, keys_action(k), &quit);
+	}
+	if (got_signal)
+		status = 128 + got_signal;
+	view_free(&u.view);
+	search_free(&u.search);
+	buf_free(&u.msg);
+	restore_terminal();
+	delscreen(scr);
+	if (in)
+		fclose(in);
+	diag_set_sink(NULL);
+	if (nheld)
+		fprintf(stderr, "%s\n", held.s);
+	buf_free(&held);
+	return status;
+}

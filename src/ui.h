@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* The full-screen viewer: the only module that includes curses. */
+#ifndef DIGLOT_UI_H
+#define DIGLOT_UI_H
+
+struct doc;
+struct settings;
+struct layout_opts;
+
+/* Options the viewer takes from the command line and the settings. */
+struct ui_opts {
+	const char *name;		/* the document's name for the status line */
+	const char *copy_command;	/* [copy] command, or NULL for OSC 52 */
+	int stack_below;		/* stack by itself under this width */
+	int mouse;			/* take the mouse */
+	int status;			/* show the status line */
+};
+
+/* Collect warnings from now on, to show them once the screen is up. */
+void ui_hold_warnings(void);
+
+/* Run the viewer on doc; lo gives the starting layout.  Returns the exit
+ * status. */
+int ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o);
+
+#endif

@@ -7,7 +7,7 @@ usage() {
 	echo "usage: $0 SIZE_MB OUT [sequential|interleaved|nonewline]" >&2
 	exit 2
 }
-[ $# -ge 2 ] && [ $# -le 3 ] || usage
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then usage; fi
 size=$1
 out=$2
 form=${3:-sequential}

@@ -193,6 +193,19 @@ keys_init(void)
 }
 
 int
+keys_check(const char *list, const char **bad)
+{
+	struct binding_job job = { ACT_NONE, 1, NULL };
+
+	if (each_key(list, bind_one, &job) < 0) {
+		if (bad)
+			*bad = job.bad;
+		return -1;
+	}
+	return 0;
+}
+
+int
 keys_bind(enum action action, const char *list, const char **bad)
 {
 	struct binding_job job = { action, 1, NULL };

@@ -45,6 +45,10 @@ enum action keys_find(const char *name);
  * character); returns the code or -1. */
 int keys_parse(const char *name, int len);
 
+/* Whether every name in the comma-separated list is a key; on -1 *bad
+ * points at the first that is not. */
+int keys_check(const char *list, const char **bad);
+
 /* Replace the keys of action with the comma-separated list; returns -1
  * and leaves the bindings alone when a name is not a key (*bad is set to
  * the offending name's start). */

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The command line: options, then the viewer, --dump or --json. */
+/* The command line: options, settings, then the viewer, --dump or --json. */
 #include "config.h"
 
 #include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,7 +22,8 @@
 #include "xalloc.h"
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
-	OPT_PILLAR, OPT_HELP, OPT_VERSION };
+	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
+	OPT_VERSION };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -33,6 +33,9 @@ static const struct option long_options[] = {
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "pillar", required_argument, NULL, OPT_PILLAR },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
+	{ "check-config", no_argument, NULL, OPT_CHECK_CONFIG },
+	{ "list-options", no_argument, NULL, OPT_OPTIONS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -49,16 +52,20 @@ static const char usage_text[] =
 "  --lang A,B        languages to show, in order (left, right)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
 "  --config FILE     read settings from FILE after the others\n"
+"  --print-config    print the effective settings and where each came from\n"
+"  --check-config    check the settings; exit 1 if anything is wrong\n"
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
 "FILE may be - for standard input; with no FILE, a pipe on standard input\n"
 "is read.  Exit status: 0 ok, 1 unreadable or unusable input, 2 usage.\n"
-"See diglot(1) and diglot-format(5).\n";
+"See diglot(1), diglot.ini(5) and diglot-format(5).\n";
 
 struct cli {
-	int dump, json, width;
-	const char *encoding;
+	int dump, json, width, print_config, check_config, list_options;
+	const char *encoding, *lang_arg;
+	char **configs;
+	int nconfigs;
 	int langs[16], nlangs;
 };
 
@@ -71,29 +78,32 @@ usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
-static void
-parse_langs(struct cli *c, const char *arg)
+/* A comma-separated list of language codes into ids; 0 when all are known. */
+static int
+parse_langs(const char *arg, int *ids, int max, int *n, const char **bad, int *badlen)
 {
 	const char *p = arg;
 
-	c->nlangs = 0;
+	*n = 0;
 	while (*p) {
-		const char *e = strchr(p, ',');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		int id = lang_find(p, n);
+		size_t k;
+		int id;
 
+		p += strspn(p, ", ");
+		k = strcspn(p, ", ");
+		if (!k)
+			break;
+		id = lang_find(p, k);
 		if (id < 0) {
-			char code[64];
-
-			snprintf(code, sizeof code, "%.*s", (int)(n < 60 ? n : 60), p);
-			usage_error("--lang: unknown language '%s'", code);
+			*bad = p;
+			*badlen = (int)k;
+			return -1;
 		}
-		if (c->nlangs < (int)(sizeof c->langs / sizeof c->langs[0]))
-			c->langs[c->nlangs++] = id;
-		p = e ? e + 1 : p + n;
+		if (*n < max)
+			ids[(*n)++] = id;
+		p += k;
 	}
-	if (c->nlangs == 0)
-		usage_error("--lang: no language in '%s'", arg);
+	return 0;
 }
 
 static int
@@ -124,13 +134,13 @@ dump(const struct doc *doc, const struct layout_opts *o, FILE *f)
 	struct row_view rv = {0};
 	struct buf line = {0};
 	size_t r;
-	int k;
+	int k, any = 0;
 
 	for (r = 0; r < doc->nrows; r++) {
 		layout_row(doc, r, o, &rv);
 		if (rv.height == 0)
 			continue;
-		if (r > 0)
+		if (any++)
 			fputc('\n', f);
 		for (k = 0; k < rv.height; k++) {
 			buf_reset(&line);
@@ -147,132 +157,203 @@ dump(const struct doc *doc, const struct layout_opts *o, FILE *f)
 }
 
 static void
-read_config_file(struct settings *cfg, const char *path)
+parse_args(int argc, char **argv, struct cli *c)
 {
-	struct source src;
-	struct buf why = {0};
+	int opt;
 
-	if (source_read(&src, path, "UTF-8", &why) < 0)
-		die(1, "--config %s", why.s);
-	settings_read_text(cfg, path, src.data, src.len);
-	source_free(&src);
+	while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+		char *end;
+		long v;
+
+		switch (opt) {
+		case OPT_DUMP: c->dump = 1; break;
+		case OPT_JSON: c->json = 1; break;
+		case OPT_WIDTH:
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || v < 1 || v > 100000)
+				usage_error("--width: '%s' is not a width (1-100000)", optarg);
+			c->width = (int)v;
+			break;
+		case OPT_LANG: c->lang_arg = optarg; break;
+		case OPT_ENCODING: c->encoding = optarg; break;
+		case OPT_CONFIG:
+			c->configs = xrealloc(c->configs, sizeof *c->configs * (c->nconfigs + 1));
+			c->configs[c->nconfigs++] = optarg;
+			break;
+		case OPT_PILLAR: break;
+		case OPT_PRINT_CONFIG: c->print_config = 1; break;
+		case OPT_CHECK_CONFIG: c->check_config = 1; break;
+		case OPT_OPTIONS: c->list_options = 1; break;
+		case OPT_HELP:
+			fputs(usage_text, stdout);
+			check_output(stdout);
+			exit(0);
+		case OPT_VERSION:
+			printf("diglot %s\n", PACKAGE_VERSION);
+			check_output(stdout);
+			exit(0);
+		default:
+			fputs("Try 'diglot --help' for more information.\n", stderr);
+			exit(2);
+		}
+	}
+}
+
+/* The slot of the language a [languages] key names, if the briefing has it. */
+static int
+preferred_slot(const struct doc *doc, const struct settings *cfg, const char *key)
+{
+	const char *v = settings_get(cfg, key);
+	int id = v && *v ? lang_find(v, strlen(v)) : -1;
+
+	return id >= 0 ? doc_lang_slot(doc, id) : -1;
+}
+
+/* The starting layout: settings, then --lang. */
+static void
+initial_layout(const struct doc *doc, const struct settings *cfg, const struct cli *c,
+    struct layout_opts *lo)
+{
+	static const char *const modes[] = { "side-by-side", "stacked", "single" };
+	const char *mode = settings_get(cfg, "layout:mode");
+	int m, l, r;
+
+	memset(lo, 0, sizeof *lo);
+	lo->width = c->width ? c->width : terminal_width();
+	for (m = 0; m < 3; m++)
+		if (mode && strcmp(mode, modes[m]) == 0)
+			lo->mode = m;
+	lo->split = settings_int(cfg, "layout:split");
+	lo->gutter = settings_int(cfg, "layout:gutter");
+	lo->wrap = settings_int(cfg, "layout:wrap");
+	lo->side[0] = doc->nlangs > 0 ? 0 : -1;
+	lo->side[1] = doc->nlangs > 1 ? 1 : -1;
+	if (c->nlangs == 0) {
+		l = preferred_slot(doc, cfg, "languages:left");
+		r = preferred_slot(doc, cfg, "languages:right");
+		if (l >= 0 && r >= 0 && l != r) {
+			lo->side[0] = l;
+			lo->side[1] = r;
+		} else if (l >= 0) {
+			lo->side[1] = lo->side[0] == l ? lo->side[1] : lo->side[0];
+			lo->side[0] = l;
+		} else if (r >= 0) {
+			lo->side[0] = lo->side[1] == r ? lo->side[0] : lo->side[1];
+			lo->side[1] = r;
+		}
+	} else {
+		lo->side[0] = doc_lang_slot(doc, c->langs[0]);
+		lo->side[1] = c->nlangs > 1 ? doc_lang_slot(doc, c->langs[1]) : -1;
+		if (lo->side[0] < 0) {
+			lo->side[0] = lo->side[1];
+			lo->side[1] = -1;
+		}
+	}
+	if (lo->side[1] < 0 && lo->mode == LAYOUT_SIDE)
+		lo->mode = LAYOUT_SINGLE;
+	if (lo->mode == LAYOUT_SINGLE)
+		lo->side[1] = -1;
 }
 
 int
 main(int argc, char **argv)
 {
 	static char *stdin_args[] = { "-", NULL };
-	struct cli c = { 0, 0, 0, NULL, { 0 }, 0 };
+	struct cli c;
 	struct settings *cfg;
 	struct doc_opts dopts;
 	struct layout_opts lo;
 	struct doc *doc;
 	struct buf why = {0};
-	const char *lang_arg = NULL;
+	const char *bad;
 	char **files;
-	int opt, nfiles, viewer, status = 0;
+	int nfiles, viewer, status = 0, badlen, expected[16], nexpected = 0;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
-	cfg = settings_new();
-	while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-		char *end;
-		long v;
-
-		switch (opt) {
-		case OPT_DUMP:
-			c.dump = 1;
-			break;
-		case OPT_JSON:
-			c.json = 1;
-			break;
-		case OPT_WIDTH:
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || v < 1 || v > 100000)
-				usage_error("--width: '%s' is not a width (1-100000)", optarg);
-			c.width = (int)v;
-			break;
-		case OPT_LANG:
-			lang_arg = optarg;
-			break;
-		case OPT_ENCODING:
-			c.encoding = optarg;
-			break;
-		case OPT_CONFIG:
-			read_config_file(cfg, optarg);
-			break;
-		case OPT_PILLAR:
-			break;
-		case OPT_HELP:
-			fputs(usage_text, stdout);
-			check_output(stdout);
-			return 0;
-		case OPT_VERSION:
-			printf("diglot %s\n", PACKAGE_VERSION);
-			check_output(stdout);
-			return 0;
-		default:
-			fputs("Try 'diglot --help' for more information.\n", stderr);
-			return 2;
-		}
-	}
-	lang_load(cfg);
-	if (lang_arg)
-		parse_langs(&c, lang_arg);
+	memset(&c, 0, sizeof c);
+	parse_args(argc, argv, &c);
 	files = argv + optind;
 	nfiles = argc - optind;
+	viewer = !c.dump && !c.json && !c.print_config && !c.check_config &&
+	    !c.list_options && isatty(STDOUT_FILENO);
+	if (viewer)
+		ui_hold_warnings();
+
+	cfg = settings_new();
+	if (settings_load(cfg, c.configs, c.nconfigs, &why) < 0)
+		die(1, "--config %s", why.s);
+	if (c.list_options) {
+		settings_print_table(stdout);
+		check_output(stdout);
+		return 0;
+	}
+	if (c.print_config) {
+		settings_print(cfg, stdout);
+		check_output(stdout);
+		return settings_problems(cfg) ? 1 : 0;
+	}
+	if (c.check_config) {
+		if (settings_problems(cfg))
+			return 1;
+		puts("settings OK");
+		return 0;
+	}
+	lang_load(cfg);
+	if (c.lang_arg && (parse_langs(c.lang_arg, c.langs, 16, &c.nlangs, &bad, &badlen) < 0 ||
+	    c.nlangs == 0)) {
+		char code[64];
+
+		snprintf(code, sizeof code, "%.*s", c.nlangs ? 0 : badlen < 60 ? badlen : 60,
+		    c.nlangs ? "" : bad);
+		usage_error(c.nlangs || !*code ? "--lang: no language in '%s'" :
+		    "--lang: unknown language '%s'", *code ? code : c.lang_arg);
+	}
+	if (!c.lang_arg && settings_get(cfg, "languages:expected"))
+		parse_langs(settings_get(cfg, "languages:expected"), expected, 16,
+		    &nexpected, &bad, &badlen);
 	if (nfiles == 0) {
 		if (isatty(STDIN_FILENO))
 			usage_error("%s", "no briefing to read (give a FILE, or - for standard input)");
 		files = stdin_args;
 		nfiles = 1;
 	}
-	viewer = !c.dump && !c.json && isatty(STDOUT_FILENO);
-	if (viewer)
-		ui_hold_warnings();
 	memset(&dopts, 0, sizeof dopts);
 	dopts.encoding = c.encoding;
-	dopts.langs = c.nlangs > 1 ? c.langs : NULL;
-	dopts.nlangs = c.nlangs > 1 ? c.nlangs : 0;
+	if (c.nlangs > 1) {
+		dopts.langs = c.langs;
+		dopts.nlangs = c.nlangs;
+	} else if (nexpected > 1) {
+		dopts.langs = expected;
+		dopts.nlangs = nexpected;
+	}
 	doc = doc_open(files, nfiles, &dopts, &why);
 	if (!doc)
 		die(1, "%s", why.s);
+	initial_layout(doc, cfg, &c, &lo);
 	if (c.json) {
 		json_write(doc, stdout);
 		check_output(stdout);
-	} else {
-		memset(&lo, 0, sizeof lo);
-		lo.width = c.width ? c.width : terminal_width();
-		lo.mode = LAYOUT_SIDE;
-		lo.split = 50;
-		lo.gutter = 3;
-		lo.side[0] = doc->nlangs > 0 ? 0 : -1;
-		lo.side[1] = doc->nlangs > 1 && c.nlangs != 1 ? 1 : -1;
-		if (c.nlangs == 1)
-			lo.side[0] = doc_lang_slot(doc, c.langs[0]);
-		if (viewer) {
-			struct ui_opts uo;
-			struct buf name = {0};
+	} else if (viewer) {
+		struct ui_opts uo;
+		struct buf name = {0};
 
-			buf_adds(&name, strcmp(files[0], "-") ? files[0] : "(stdin)");
-			if (nfiles > 1)
-				buf_printf(&name, " +%d", nfiles - 1);
-			memset(&uo, 0, sizeof uo);
-			uo.name = name.s;
-			uo.copy_command = settings_get(cfg, "copy:command");
-			uo.stack_below = 80;
-			uo.mouse = 1;
-			uo.status = 1;
-			status = ui_run(doc, &lo, &uo);
-			buf_free(&name);
-		} else {
-			dump(doc, &lo, stdout);
-		}
+		buf_adds(&name, strcmp(files[0], "-") ? files[0] : "(stdin)");
+		if (nfiles > 1)
+			buf_printf(&name, " +%d", nfiles - 1);
+		memset(&uo, 0, sizeof uo);
+		uo.name = name.s;
+		uo.cfg = cfg;
+		status = ui_run(doc, &lo, &uo);
+		buf_free(&name);
+	} else {
+		dump(doc, &lo, stdout);
 	}
 	doc_free(doc);
 	lang_unload();
 	settings_free(cfg);
+	free(c.configs);
 	buf_free(&why);
 	return status;
 }

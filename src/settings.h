@@ -1,37 +1,77 @@
 /* SPDX-License-Identifier: MIT */
-/* Settings: the compiled-in defaults and INI files, layered key by key. */
+/* Settings: one table of options, the compiled-in defaults and INI files
+ * layered key by key, with a complaint for every bad line. */
 #ifndef DIGLOT_SETTINGS_H
 #define DIGLOT_SETTINGS_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
 
 struct settings;
 
-/* A configuration holding the built-in defaults (config/diglot.ini). */
+/* A colour setting: fg and bg are 0-255 or -1 for the terminal's own. */
+enum { COLOR_ATTR_BOLD = 1, COLOR_ATTR_REVERSE = 2, COLOR_ATTR_UNDERLINE = 4,
+	COLOR_ATTR_DIM = 8 };
+struct color {
+	short fg, bg;
+	unsigned attrs;
+};
+
+/* Settings holding the built-in defaults (config/diglot.ini). */
 struct settings *settings_new(void);
 void settings_free(struct settings *cfg);
 
 /*
- * Read INI text, name being what messages call it; each key overrides an
- * earlier value of the same key.  A line that cannot be read is reported as
- * NAME:LINE and costs only itself.  Returns the number of complaints.
+ * Read the settings files in order, later overriding earlier key by key:
+ * $(sysconfdir)/diglot/diglot.ini, $XDG_CONFIG_HOME/diglot/diglot.ini
+ * (~/.config when unset), $DIGLOT_CONFIG, then each of extra[0..n).  A
+ * missing optional file is fine; an --config file that cannot be read
+ * returns -1 with the reason in why.
  */
-int settings_read_text(struct settings *cfg, const char *name, const char *text,
-    size_t len);
+int settings_load(struct settings *cfg, char *const *extra, int n, struct buf *why);
+
+/*
+ * Read INI text, name being what complaints call it (origin is what
+ * --print-config says; NULL for name).  Every bad line costs only its own
+ * key; returns the number of complaints.
+ */
+int settings_read_text(struct settings *cfg, const char *name, const char *origin,
+    const char *text, size_t len);
+
+/* Complaints so far (for --check-config). */
+int settings_problems(const struct settings *cfg);
 
 /* The value of "section:key", or NULL. */
 const char *settings_get(const struct settings *cfg, const char *key);
+/* Typed values of table options (already validated). */
+int settings_int(const struct settings *cfg, const char *key);
+int settings_bool(const struct settings *cfg, const char *key);
+void settings_color(const struct settings *cfg, const char *key, struct color *c);
 
-/*
- * The comma-separated list in "section:key" and its continuations
- * "section:key.2", "section:key.3"...: calls fn for each trimmed, non-empty
- * item.
- */
+/* Parse a colour ("bold yellow on blue", "208", "reverse"); -1 if bad. */
+int settings_parse_color(const char *s, struct color *c);
+
+/* The comma-separated list in "section:key" and its continuations
+ * "section:key.2", "section:key.3"...: calls fn for each trimmed item. */
 void settings_each_item(const struct settings *cfg, const char *key,
     void (*fn)(void *ctx, const char *item, size_t len), void *ctx);
 
 /* Calls fn with the name of each section whose name starts with prefix. */
 void settings_each_section(const struct settings *cfg, const char *prefix,
     void (*fn)(void *ctx, const char *section), void *ctx);
+
+/* Calls fn with each "section:key" of a section and its value. */
+void settings_each_key(const struct settings *cfg, const char *section,
+    void (*fn)(void *ctx, const char *key, const char *value), void *ctx);
+
+/* Write the effective settings as INI, each value followed by where it
+ * came from. */
+void settings_print(const struct settings *cfg, FILE *f);
+
+/* Write the table of options (section, key, default, allowed, help), one
+ * per line separated by tabs: the documentation is checked against it. */
+void settings_print_table(FILE *f);
 
 #endif

@@ -19,17 +19,22 @@
 #include "lang.h"
 #include "layout.h"
 #include "search.h"
+#include "settings.h"
 #include "command.h"
 #include "text.h"
 #include "ui.h"
 #include "view.h"
 #include "xalloc.h"
 
-enum { PAIR_GUTTER = 1, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK };
+enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
+	PAIR_COUNT };
 
 struct ui {
 	struct doc *doc;
 	const struct ui_opts *opts;
+	const char *copy_command;	/* [copy] command, or empty for OSC 52 */
+	int stack_below;		/* stack by itself under this width */
+	int mouse, status;
 	struct view view;
 	struct layout_opts base;	/* split, gutter, wrap */
 	int pair[2];			/* language slots, left and right */
@@ -41,6 +46,7 @@ struct ui {
 	int backward;			/* the last search went backward */
 	struct buf msg;
 	int colors;
+	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
 	int lines, cols;
 };
 
@@ -89,7 +95,7 @@ current_layout(struct ui *u, struct layout_opts *lo)
 	if (u->show == 0 && u->pair[1] >= 0) {
 		lo->side[0] = u->pair[0];
 		lo->side[1] = u->pair[1];
-		lo->mode = u->stacked || u->cols < u->opts->stack_below ?
+		lo->mode = u->stacked || u->cols < u->stack_below ?
 		    LAYOUT_STACKED : LAYOUT_SIDE;
 	} else {
 		lo->side[0] = u->show == 2 ? u->pair[1] : u->pair[0];
@@ -103,7 +109,7 @@ current_layout(struct ui *u, struct layout_opts *lo)
 static int
 text_lines(const struct ui *u)
 {
-	int n = u->lines - (u->opts->status ? 1 : 0);
+	int n = u->lines - (u->status ? 1 : 0);
 
 	return n > 0 ? n : 1;
 }
@@ -135,9 +141,9 @@ message(struct ui *u, const char *fmt, ...)
 /* --- painting ------------------------------------------------------ */
 
 static attr_t
-attr_of(struct ui *u, int pair, attr_t mono)
+attr_of(struct ui *u, int pair)
 {
-	return u->colors ? COLOR_PAIR(pair) | (mono & A_BOLD) : mono;
+	return u->attr[pair];
 }
 
 /* Draw text[off..off+len) at (y, x), matches of the search reversed. */
@@ -168,7 +174,7 @@ draw_text(struct ui *u, int y, int x, const char *text, size_t tlen, size_t off,
 			pos = a;
 		}
 		if (b > pos) {
-			attrset(attr_of(u, PAIR_MATCH, A_REVERSE) | (base & A_BOLD));
+			attrset(attr_of(u, PAIR_MATCH) | (base & A_BOLD));
 			addnstr(text + pos, (int)(b - pos));
 			pos = b;
 		}
@@ -183,7 +189,7 @@ paint_status(struct ui *u)
 	struct buf s = {0}, right = {0};
 	int y = u->lines - 1, w, k;
 
-	if (!u->opts->status)
+	if (!u->status)
 		return;
 	buf_printf(&s, " %s ", u->opts->name);
 	for (k = 0; k < 2; k++) {
@@ -211,7 +217,7 @@ paint_status(struct ui *u)
 		buf_adds(&s, "  (no paragraphs)");
 	if (u->msg.len)
 		text_clean(&right, u->msg.s, u->msg.len);
-	attrset(attr_of(u, PAIR_STATUS, A_REVERSE));
+	attrset(attr_of(u, PAIR_STATUS));
 	move(y, 0);
 	hline(' ', u->cols);
 	w = text_width(s.s, s.len);
@@ -255,8 +261,8 @@ paint(struct ui *u)
 			int gx = g.w[0] + v->lo.gutter / 2;
 
 			if (gx < u->cols) {
-				attrset(cur ? attr_of(u, PAIR_CURRENT, A_BOLD) :
-				    attr_of(u, PAIR_GUTTER, A_NORMAL));
+				attrset(cur ? attr_of(u, PAIR_CURRENT) :
+				    attr_of(u, PAIR_GUTTER));
 				mvaddstr(y, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
 				attrset(A_NORMAL);
 			}
@@ -271,7 +277,7 @@ paint(struct ui *u)
 			if (tl->len == 0)
 				continue;
 			draw_text(u, y, seg[k].x, t->s, t->len, tl->off, tl->len,
-			    cur ? attr_of(u, PAIR_CURRENT, A_BOLD) : A_NORMAL);
+			    cur ? attr_of(u, PAIR_CURRENT) : attr_of(u, PAIR_TEXT));
 		}
 	}
 	paint_status(u);
@@ -595,8 +601,8 @@ copy_paragraph(struct ui *u)
 		message(u, "No %s text in this paragraph", lang_code(u->doc->langs[slot]));
 		return;
 	}
-	if (u->opts->copy_command && *u->opts->copy_command) {
-		char **argv = command_split(u->opts->copy_command, &why);
+	if (u->copy_command && *u->copy_command) {
+		char **argv = command_split(u->copy_command, &why);
 
 		if (argv && command_run(argv, text.s, text.len, &why) == 0)
 			message(u, "Copied paragraph %zu (%s) with %s", view_row(v, v->cur) + 1,
@@ -638,7 +644,7 @@ help(struct ui *u)
 			if (u->cols > 28)
 				mvaddnstr(y, 28, k->help, (int)fit);
 		}
-		attrset(attr_of(u, PAIR_STATUS, A_REVERSE));
+		attrset(attr_of(u, PAIR_STATUS));
 		move(u->lines - 1, 0);
 		hline(' ', u->cols);
 		mvaddstr(u->lines - 1, 0, " Help: j/k scroll, q returns");
@@ -740,9 +746,9 @@ act(struct ui *u, enum action a, int *quit)
 	case ACT_PAIR: choose_pair(u); break;
 	case ACT_STACK:
 		u->stacked = !u->stacked;
-		if (!u->stacked && u->cols < u->opts->stack_below)
+		if (!u->stacked && u->cols < u->stack_below)
 			message(u, "Too narrow for side by side (under %d columns)",
-			    u->opts->stack_below);
+			    u->stack_below);
 		relayout(u);
 		break;
 	case ACT_SEARCH: start_search(u, 0); break;
@@ -757,22 +763,66 @@ act(struct ui *u, enum action a, int *quit)
 	}
 }
 
+/* [keys] action = keys, already checked when the settings were read. */
+static void
+bind_key(void *ctx, const char *key, const char *value)
+{
+	enum action a = keys_find(strchr(key, ':') + 1);
+
+	(void)ctx;
+	if (a != ACT_NONE)
+		keys_bind(a, value, NULL);
+}
+
+/* The curses attributes of a [colors] setting; colours only where the
+ * terminal has them and NO_COLOR is not set. */
+static void
+setup_color(struct ui *u, int pair, const char *key)
+{
+	struct color c;
+	attr_t a = 0;
+	char k[64];
+
+	snprintf(k, sizeof k, "colors:%s", key);
+	settings_color(u->opts->cfg, k, &c);
+	if (c.attrs & COLOR_ATTR_BOLD)
+		a |= A_BOLD;
+	if (c.attrs & COLOR_ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (c.attrs & COLOR_ATTR_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (c.attrs & COLOR_ATTR_DIM)
+		a |= A_DIM;
+	if (u->colors && (c.fg >= 0 || c.bg >= 0) && c.fg < COLORS && c.bg < COLORS) {
+		init_pair(pair, c.fg, c.bg);
+		a |= COLOR_PAIR(pair);
+	}
+	u->attr[pair] = a;
+}
+
 static void
 setup_colors(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	u->colors = 0;
-	if ((nc && *nc) || !has_colors())
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(PAIR_GUTTER, COLOR_BLUE, -1);
-	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
-	init_pair(PAIR_CURRENT, COLOR_YELLOW, -1);
-	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(PAIR_MARK, COLOR_GREEN, -1);
-	u->colors = 1;
+	u->colors = !(nc && *nc) && has_colors();
+	if (u->colors) {
+		start_color();
+		use_default_colors();
+	}
+	setup_color(u, PAIR_TEXT, "text");
+	setup_color(u, PAIR_GUTTER, "gutter");
+	setup_color(u, PAIR_STATUS, "status");
+	setup_color(u, PAIR_CURRENT, "current");
+	setup_color(u, PAIR_MATCH, "match");
+	setup_color(u, PAIR_MARK, "mark");
+	/* Without colours, what must stand out still does. */
+	if (!u->colors || !(u->attr[PAIR_STATUS] & A_COLOR))
+		u->attr[PAIR_STATUS] |= A_REVERSE;
+	if (!u->colors || !(u->attr[PAIR_MATCH] & A_COLOR))
+		u->attr[PAIR_MATCH] |= A_REVERSE;
+	if (!u->colors || !(u->attr[PAIR_CURRENT] & A_COLOR))
+		u->attr[PAIR_CURRENT] |= A_BOLD;
 }
 
 int
@@ -798,7 +848,12 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	u.stacked = lo->mode == LAYOUT_STACKED;
 	if (lo->mode == LAYOUT_SINGLE && u.pair[1] >= 0)
 		u.show = 1;
+	u.copy_command = settings_get(o->cfg, "copy:command");
+	u.stack_below = settings_int(o->cfg, "layout:stack_below");
+	u.mouse = settings_bool(o->cfg, "layout:mouse");
+	u.status = settings_bool(o->cfg, "layout:status");
 	keys_init();
+	settings_each_key(o->cfg, "keys", bind_key, NULL);
 
 	/* Keys come from the terminal even when the briefing came on
 	 * standard input, as in less. */
@@ -826,7 +881,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	timeout(200);
 	curs_set(0);
 	setup_colors(&u);
-	if (o->mouse) {
+	if (u.mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 		    BUTTON5_PRESSED, NULL);
 		mouseinterval(0);

@@ -7,13 +7,11 @@ struct doc;
 struct settings;
 struct layout_opts;
 
-/* Options the viewer takes from the command line and the settings. */
+/* What the viewer takes from the command line; the rest comes from the
+ * settings ([layout], [colors], [keys], [copy]). */
 struct ui_opts {
 	const char *name;		/* the document's name for the status line */
-	const char *copy_command;	/* [copy] command, or NULL for OSC 52 */
-	int stack_below;		/* stack by itself under this width */
-	int mouse;			/* take the mouse */
-	int status;			/* show the status line */
+	const struct settings *cfg;
 };
 
 /* Collect warnings from now on, to show them once the screen is up. */

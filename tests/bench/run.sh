@@ -41,6 +41,12 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Measure a copy, so that a rebuild of the tree during the run cannot mix
+# two versions in one table.
+cp "$diglot" "$tmp/diglot"
+shown=$diglot
+diglot=$tmp/diglot
+
 cc=${CC:-cc}
 $cc -std=c11 -O2 -o "$tmp/rusage" "$here/rusage.c"
 $cc -std=c11 -O2 -o "$tmp/gen" "$here/gen.c"
@@ -73,7 +79,7 @@ else
 	cases="1:sequential 10:sequential 100:sequential 100:interleaved 100:nonewline"
 fi
 
-echo "diglot:  $diglot ($("$diglot" --version 2>/dev/null | head -n 1 || echo "version unknown"))"
+echo "diglot:  $shown ($("$diglot" --version 2>/dev/null | head -n 1 || echo "version unknown"), cksum $(cksum <"$diglot" | cut -d " " -f 1))"
 echo "machine: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs"
 if [ -n "$to" ]; then echo "limit:   $limit s per command"; else echo "limit:   none"; fi
 echo "targets (100 MB only, not asserted): --json <= 0.5 s, --dump --width 80 <= 2 s, peak RSS <= 1.3x the file"

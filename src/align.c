@@ -122,11 +122,17 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 	if (n > 600)
 		n = 600;
 	while (i < n) {
-		ucs4_t uc;
-		int k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i);
-		int d;
+		ucs4_t uc = (unsigned char)s[i];
+		int k = 1, d;
 
-		if (k < 0) {
+		/* Two-byte characters (Latin, Greek, Cyrillic, Arabic...) are
+		 * never numerals: step over them without decoding. */
+		if (uc >= 0xC0 && uc < 0xE0 && !incjk) {
+			other++;
+			i += 2;
+			continue;
+		}
+		if (uc >= 0x80 && (k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i)) < 0) {
 			i++;
 			continue;
 		}
@@ -192,59 +198,65 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 		it->nnum = 0;
 }
 
+/* -log P(|delta|) from a table: the dynamic programme asks for millions. */
+enum { GC_STEPS = 100, GC_MAX = 8 };
+static double gc_table[GC_STEPS * GC_MAX + 2];
+
+static void
+gc_init(void)
+{
+	int i;
+
+	if (gc_table[1] != 0)
+		return;
+	for (i = 0; i <= GC_STEPS * GC_MAX + 1; i++) {
+		double p = erfc((double)i / GC_STEPS / M_SQRT2);
+
+		gc_table[i] = p < 1e-12 ? 27.6 : -log(p);
+	}
+}
+
 static double
 gc_cost(double la, double lb, double r)
 {
-	double mean, delta, p;
+	double mean, delta, x;
+	int k;
 
 	if (la + lb <= 0)
 		return 0;
 	mean = (la + lb / r) / 2;
-	delta = (lb / r - la) / sqrt(VAR * (mean > 1 ? mean : 1));
-	p = erfc(fabs(delta) / M_SQRT2);
-	return p < 1e-12 ? 27.6 : -log(p);
+	delta = fabs(lb / r - la) / sqrt(VAR * (mean > 1 ? mean : 1));
+	x = delta * GC_STEPS;
+	if (x >= GC_STEPS * GC_MAX)
+		return gc_table[GC_STEPS * GC_MAX] + (delta - GC_MAX) * (delta + GC_MAX) / 2;
+	k = (int)x;
+	return gc_table[k] + (gc_table[k + 1] - gc_table[k]) * (x - k);
 }
 
-static int
-shares(const struct align_item *x, uint32_t v)
-{
-	int i;
-
-	for (i = 0; i < x->nnum; i++)
-		if (x->num[i] == v)
-			return 1;
-	return 0;
-}
-
-/* Number evidence between the items a[0..na) and b[0..nb). */
+/* Number evidence between two groups, from their numbers hashed into bit
+ * masks: each number both mention lowers the cost, one that only one side
+ * has raises it a little. */
 static double
-number_cost(const struct align_item *a, int na, const struct align_item *b, int nb)
+number_cost(uint64_t ma, uint64_t mb)
 {
-	double shared = 0, alone = 0;
-	int i, j, k;
+	double shared = NUM_SHARED * __builtin_popcountll(ma & mb);
+	double alone = NUM_ALONE * __builtin_popcountll(ma ^ mb);
 
-	for (i = 0; i < na; i++)
-		for (k = 0; k < a[i].nnum; k++) {
-			int found = 0;
-
-			for (j = 0; j < nb && !found; j++)
-				found = shares(&b[j], a[i].num[k]);
-			if (found)
-				shared += NUM_SHARED;
-			else
-				alone += NUM_ALONE;
-		}
-	for (j = 0; j < nb; j++)
-		for (k = 0; k < b[j].nnum; k++) {
-			int found = 0;
-
-			for (i = 0; i < na && !found; i++)
-				found = shares(&a[i], b[j].num[k]);
-			if (!found)
-				alone += NUM_ALONE;
-		}
 	return (alone > NUM_ALONE_MAX ? NUM_ALONE_MAX : alone) -
 	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);
+}
+
+static void
+set_masks(struct align_item *x, size_t n)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		x[i].nmask = 0;
+		for (k = 0; k < x[i].nnum; k++)
+			x[i].nmask |= (uint64_t)1 << ((x[i].num[k] * 2654435761u) >> 26);
+	}
 }
 
 static double
@@ -252,6 +264,7 @@ bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b
     int nb, int jb, double r)
 {
 	double la = 0, lb = 0, c;
+	uint64_t ma = 0, mb = 0;
 	int i, heads = 0, paras = 0;
 
 	if (na == 0 || nb == 0) {
@@ -261,6 +274,7 @@ bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b
 	}
 	for (i = 0; i < na; i++) {
 		la += a[i].chars;
+		ma |= a[i].nmask;
 		if (a[i].kind == BLOCK_PARAGRAPH)
 			paras |= 1;
 		else
@@ -268,6 +282,7 @@ bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b
 	}
 	for (i = 0; i < nb; i++) {
 		lb += b[i].chars;
+		mb |= b[i].nmask;
 		if (b[i].kind == BLOCK_PARAGRAPH)
 			paras |= 2;
 		else
@@ -278,7 +293,8 @@ bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b
 		c += KIND_CLASH;
 	else if (heads == 3 && na == 1 && nb == 1)
 		c -= HEADINGS_BONUS;
-	c += number_cost(a, na, b, nb);
+	if (ma | mb)
+		c += number_cost(ma, mb);
 	if (na == 1 && nb == 1 && a->anchor >= 0 && a->anchor == jb)
 		c -= ANCHOR;
 	else {
@@ -293,33 +309,6 @@ bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b
 	return c;
 }
 
-/* The median length of the paragraphs (all blocks if none). */
-static double
-median_chars(const struct align_item *x, size_t n)
-{
-	uint32_t *v = xmalloc(sizeof *v * (n + 1));
-	size_t k = 0, i, j;
-	double m;
-
-	for (i = 0; i < n; i++)
-		if (x[i].kind == BLOCK_PARAGRAPH)
-			v[k++] = x[i].chars;
-	if (k == 0)
-		for (i = 0; i < n; i++)
-			v[k++] = x[i].chars;
-	/* Nth element by partial selection is overkill here: sort. */
-	for (i = 1; i < k; i++) {
-		uint32_t t = v[i];
-
-		for (j = i; j > 0 && v[j - 1] > t; j--)
-			v[j] = v[j - 1];
-		v[j] = t;
-	}
-	m = k ? v[k / 2] : 0;
-	free(v);
-	return m;
-}
-
 static int
 cmp_u32(const void *x, const void *y)
 {
@@ -328,66 +317,147 @@ cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Anchors: numbered headings whose numbers occur in exactly one heading of
- * each side, kept where they are in order on both sides. */
+/* The median length of the paragraphs (all blocks if none). */
+static double
+median_chars(const struct align_item *x, size_t n)
+{
+	uint32_t *v = xmalloc(sizeof *v * (n + 1));
+	size_t k = 0, i;
+	double m;
+
+	for (i = 0; i < n; i++)
+		if (x[i].kind == BLOCK_PARAGRAPH)
+			v[k++] = x[i].chars;
+	if (k == 0)
+		for (i = 0; i < n; i++)
+			v[k++] = x[i].chars;
+	qsort(v, k, sizeof *v, cmp_u32);
+	m = k ? v[k / 2] : 0;
+	free(v);
+	return m;
+}
+
+
+/* A numbered heading for the anchor search: its numbers and position. */
+struct numbered {
+	uint32_t num[6];
+	unsigned char nnum;
+	size_t pos;
+};
+
+static int
+cmp_numbered(const void *x, const void *y)
+{
+	const struct numbered *a = x, *b = y;
+	int c = memcmp(a->num, b->num, sizeof a->num);
+
+	if (c)
+		return c;
+	if (a->nnum != b->nnum)
+		return a->nnum < b->nnum ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The numbered headings of x, sorted by their numbers. */
+static struct numbered *
+numbered_of(const struct align_item *x, size_t n, size_t *count)
+{
+	struct numbered *v = xmalloc(sizeof *v * (n + 1));
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (x[i].kind != BLOCK_PARAGRAPH && x[i].nnum) {
+			memset(&v[k], 0, sizeof v[k]);
+			memcpy(v[k].num, x[i].num, x[i].nnum * sizeof x[i].num[0]);
+			v[k].nnum = x[i].nnum;
+			v[k++].pos = i;
+		}
+	qsort(v, k, sizeof *v, cmp_numbered);
+	*count = k;
+	return v;
+}
+
+static int
+same_numbers(const struct numbered *a, const struct numbered *b)
+{
+	return a->nnum == b->nnum && memcmp(a->num, b->num, sizeof a->num) == 0;
+}
+
+static int
+cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Anchors: numbered headings whose numbers occur in exactly one heading of
+ * each side, kept where they are in order on both sides (the longest
+ * increasing run of partners, found in n log n).
+ */
 static void
 find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
 {
-	size_t i, j, np = 0;
-	size_t *pa, *pb, *len, *prev, best = 0, bestk = 0;
+	size_t ca, cb, i = 0, j = 0, np = 0, len = 0, k;
+	struct numbered *va = numbered_of(a, na, &ca), *vb = numbered_of(b, nb, &cb);
+	size_t *pair, *tail, *prev;
 
-	for (i = 0; i < na; i++)
-		a[i].anchor = -1;
-	for (j = 0; j < nb; j++)
-		b[j].anchor = -1;
-	pa = xmalloc(sizeof *pa * (na + 1));
-	pb = xmalloc(sizeof *pb * (na + 1));
-	for (i = 0; i < na; i++) {
-		size_t hits = 0, hj = 0, dup = 0;
+	for (k = 0; k < na; k++)
+		a[k].anchor = -1;
+	for (k = 0; k < nb; k++)
+		b[k].anchor = -1;
+	/* Pairs (pos in a, pos in b) of numbers unique on both sides. */
+	pair = xmalloc(sizeof *pair * 2 * (ca + 1));
+	while (i < ca && j < cb) {
+		int c = cmp_numbered(&va[i], &vb[j]);
+		int ua = (i + 1 >= ca || !same_numbers(&va[i], &va[i + 1])) &&
+		    (i == 0 || !same_numbers(&va[i], &va[i - 1]));
+		int ub = (j + 1 >= cb || !same_numbers(&vb[j], &vb[j + 1])) &&
+		    (j == 0 || !same_numbers(&vb[j], &vb[j - 1]));
 
-		if (a[i].kind == BLOCK_PARAGRAPH || a[i].nnum == 0)
-			continue;
-		for (j = 0; j < na && !dup; j++)
-			dup = j != i && a[j].kind != BLOCK_PARAGRAPH &&
-			    a[j].nnum == a[i].nnum &&
-			    memcmp(a[j].num, a[i].num, a[i].nnum * 4) == 0;
-		if (dup)
-			continue;
-		for (j = 0; j < nb && hits < 2; j++)
-			if (b[j].kind != BLOCK_PARAGRAPH && b[j].nnum == a[i].nnum &&
-			    memcmp(b[j].num, a[i].num, a[i].nnum * 4) == 0) {
-				hits++;
-				hj = j;
+		if (same_numbers(&va[i], &vb[j])) {
+			if (ua && ub) {
+				pair[2 * np] = va[i].pos;
+				pair[2 * np++ + 1] = vb[j].pos;
 			}
-		if (hits == 1) {
-			pa[np] = i;
-			pb[np++] = hj;
+			i++;
+			j++;
+		} else if (c < 0) {
+			i++;
+		} else {
+			j++;
 		}
 	}
-	/* Longest increasing run of partners, quadratic in the (few)
-	 * numbered headings. */
-	len = xmalloc(sizeof *len * (np + 1));
+	qsort(pair, np, sizeof *pair * 2, cmp_size);
+	/* Longest increasing subsequence of the b positions. */
+	tail = xmalloc(sizeof *tail * (np + 1));
 	prev = xmalloc(sizeof *prev * (np + 1));
-	for (i = 0; i < np; i++) {
-		len[i] = 1;
-		prev[i] = (size_t)-1;
-		for (j = 0; j < i && np < 4096; j++)
-			if (pb[j] < pb[i] && len[j] + 1 > len[i]) {
-				len[i] = len[j] + 1;
-				prev[i] = j;
-			}
-		if (len[i] > best) {
-			best = len[i];
-			bestk = i;
+	for (k = 0; k < np; k++) {
+		size_t lo = 0, hi = len;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (pair[2 * tail[mid] + 1] < pair[2 * k + 1])
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		prev[k] = lo ? tail[lo - 1] : (size_t)-1;
+		tail[lo] = k;
+		if (lo == len)
+			len++;
 	}
-	for (i = best ? bestk : (size_t)-1; i != (size_t)-1 && best > 1; i = prev[i]) {
-		a[pa[i]].anchor = pb[i];
-		b[pb[i]].anchor = pa[i];
-	}
-	free(pa);
-	free(pb);
-	free(len);
+	if (len > 1)
+		for (k = tail[len - 1]; k != (size_t)-1; k = prev[k]) {
+			a[pair[2 * k]].anchor = (int32_t)pair[2 * k + 1];
+			b[pair[2 * k + 1]].anchor = (int32_t)pair[2 * k];
+		}
+	free(va);
+	free(vb);
+	free(pair);
+	free(tail);
 	free(prev);
 }
 
@@ -401,24 +471,21 @@ find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
  */
 static size_t
 dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
-    const double *ratio, struct bead **out)
+    const double *ratio, const long *center, size_t w, struct bead **out)
 {
 	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
-	size_t diff = na > nb ? na - nb : nb - na;
-	size_t w = diff + 40, width, i, nbeads = 0, cap = 0;
+	size_t width, i, nbeads = 0, cap = 0;
 	double *cost[3];
 	unsigned char *back;
 	struct bead *beads = NULL;
 	long j;
 	int st;
 
-	if (na && w > MAX_CELLS / na)
-		w = MAX_CELLS / na > 30 ? MAX_CELLS / na : 30;
 	width = 2 * w + 1;
 	for (i = 0; i < 3; i++)
 		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
 	back = xmalloc((na + 1) * width * 3);
-#define LO(i) ((long)((double)(i) * nb / (na ? na : 1)) - (long)w)
+#define LO(i) (center[i] - (long)w)
 	for (i = 0; i <= na; i++) {
 		double *row = cost[i % 3];
 		long lo = LO(i), k;
@@ -549,13 +616,57 @@ local_ratios(const struct align_item *a, size_t na, const struct align_item *b,
 	free(sb);
 }
 
+/* The band's half-width around the diagonal: room for every block one
+ * side lacks, within a bound on the cells. */
+static size_t
+band(size_t na, size_t nb)
+{
+	size_t w = (na > nb ? na - nb : nb - na) + 16;
+
+	if (na && w > MAX_CELLS / na)
+		w = MAX_CELLS / na > 30 ? MAX_CELLS / na : 30;
+	return w;
+}
+
+/* Centre a narrower band on the path of a first alignment; returns the
+ * half-width that holds the whole path with some room. */
+static size_t
+follow_path(const struct bead *beads, size_t n, size_t na, long *center)
+{
+	size_t k, i = 0, w = 0;
+	long j = 0, lo = 0;
+
+	for (k = 0; k <= n; k++) {
+		if (k == n || beads[k].na) {
+			size_t span;
+
+			center[i] = (lo + j) / 2;
+			span = (size_t)(j - lo + 1) / 2 + 1;
+			if (span > w)
+				w = span;
+			if (k == n)
+				break;
+			i += beads[k].na;
+			/* A 2-1 bead skips a row: it sits on the same path. */
+			if (beads[k].na == 2)
+				center[i - 1] = j;
+			lo = j + beads[k].nb;
+		}
+		j += beads[k].nb;
+	}
+	while (i < na)
+		center[++i] = j;
+	return w + 12;
+}
+
 size_t
 align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
     struct bead **out)
 {
 	struct bead *beads;
 	double *ratio, ma, mb, r0;
-	size_t n, i;
+	size_t n, i, w;
+	long *center;
 
 	if (na == 0 || nb == 0) {
 		n = na + nb;
@@ -567,18 +678,28 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 		*out = beads;
 		return n;
 	}
+	set_masks(a, na);
+	set_masks(b, nb);
 	find_anchors(a, na, b, nb);
 	ma = median_chars(a, na);
 	mb = median_chars(b, nb);
 	r0 = ma > 0 && mb > 0 ? mb / ma : 1;
+	gc_init();
 	ratio = xmalloc(sizeof *ratio * na);
+	center = xmalloc(sizeof *center * (na + 2));
 	for (i = 0; i < na; i++)
 		ratio[i] = r0;
-	n = dp(a, na, b, nb, ratio, &beads);
+	for (i = 0; i <= na; i++)
+		center[i] = (long)((double)i * nb / na);
+	w = band(na, nb);
+	n = dp(a, na, b, nb, ratio, center, w, &beads);
+	/* Second pass: local length ratios, in a band around the first path. */
 	local_ratios(a, na, b, beads, n, r0, ratio);
+	i = follow_path(beads, n, na, center);
 	free(beads);
-	n = dp(a, na, b, nb, ratio, out);
+	n = dp(a, na, b, nb, ratio, center, i < w ? i : w, out);
 	free(ratio);
+	free(center);
 	return n;
 }
 

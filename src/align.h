@@ -14,6 +14,7 @@ struct align_item {
 	unsigned char kind;	/* enum block_kind */
 	unsigned char nnum;
 	uint32_t num[6];	/* numbers it mentions (dates, article numbers) */
+	uint64_t nmask;		/* the numbers hashed into bits (align_pair sets it) */
 	int32_t anchor;		/* index of its anchor partner, or -1 */
 };
 

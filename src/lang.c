@@ -23,7 +23,7 @@ enum { LANG_MAX = 64 };
 
 /* How much of a block is read for evidence: plenty for a paragraph, and it
  * keeps opening a huge file fast. */
-enum { SAMPLE_BYTES = 600, SAMPLE_LETTERS = 160, SAMPLE_WORDS = 48 };
+enum { SAMPLE_BYTES = 320, SAMPLE_LETTERS = 96, SAMPLE_WORDS = 32 };
 
 /* Evidence weights, per occurrence. */
 #define W_SCRIPT	0.5	/* a letter of the language's script */
@@ -405,9 +405,16 @@ score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
 void
 lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
+	static const uc_script_t *latin, *inherited, *common;
 	char word[64];
 	size_t i = 0, wn = 0, wchars = 0;
 	int nletters_seen = 0, nwords = 0, c;
+
+	if (!latin) {
+		latin = uc_script('a');
+		inherited = uc_script_byname("Inherited");
+		common = uc_script_byname("Common");
+	}
 
 	for (c = 0; c < ncand; c++)
 		score[c] = 0;
@@ -433,9 +440,8 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 
 			if (nletters_seen < SAMPLE_LETTERS) {
 				nletters_seen++;
-				sc = uc < 0x80 ? uc_script('a') : uc_script(uc);
-				if (sc && strcmp(sc->name, "Inherited") != 0 &&
-				    strcmp(sc->name, "Common") != 0)
+				sc = uc < 0x80 ? latin : uc_script(uc);
+				if (sc && sc != inherited && sc != common)
 					for (c = 0; c < ncand; c++)
 						score[c] += langs[cand[c]].script == sc ?
 						    W_SCRIPT : W_OTHER_SCRIPT;

@@ -152,15 +152,15 @@ text_clean(struct buf *out, const char *s, size_t n)
 			buf_printf(out, "<U+%04X>", (unsigned)uc);
 			col += 8;
 		} else {
-			int w = text_ucwidth(uc);
-
 			/* A mark with no base would join whatever precedes it
 			 * on the screen: give it a dotted circle. */
-			if (w == 0 && out->len == base &&
+			if (out->len == base && text_ucwidth(uc) == 0 &&
 			    uc_is_general_category(uc, UC_CATEGORY_M))
 				put_uc(out, 0x25CC);
 			put_uc(out, uc);
-			col += w;
+			/* Columns matter only for tab stops: a character is
+			 * close enough. */
+			col++;
 		}
 		last = uc;
 		if (uc != ' ')
@@ -414,6 +414,48 @@ keep_mark(uint32_t mark, uint32_t base)
 	    base <= 0x04FF;
 }
 
+/* The folded form of one code point, marks already filtered (for a
+ * precomposed letter its marks belong to it).  Cached below FOLD_CACHE,
+ * where nearly all text lives: case folding is costly. */
+enum { FOLD_CACHE = 0x3000, FOLD_MAX = 4 };
+static struct { unsigned char n, set; uint32_t cp[FOLD_MAX]; } fold_cache[FOLD_CACHE];
+
+static int
+fold_uc(uint32_t uc, uint32_t *out)
+{
+	uint32_t f[8], *r, base = 0;
+	size_t flen = 8, j;
+	int n = 0;
+
+	if (uc < FOLD_CACHE && fold_cache[uc].set) {
+		memcpy(out, fold_cache[uc].cp, sizeof fold_cache[uc].cp);
+		return fold_cache[uc].n;
+	}
+	r = u32_casefold(&uc, 1, NULL, UNINORM_NFD, f, &flen);
+	if (!r) {
+		f[0] = uc;
+		r = f;
+		flen = 1;
+	}
+	for (j = 0; j < flen && n < FOLD_MAX; j++) {
+		if (r[j] >= 0x0300 && r[j] <= 0x036F) {
+			if (j == 0 || !keep_mark(r[j], base))
+				continue;
+		} else {
+			base = r[j];
+		}
+		out[n++] = r[j];
+	}
+	if (r != f)
+		free(r);
+	if (uc < FOLD_CACHE) {
+		memcpy(fold_cache[uc].cp, out, sizeof fold_cache[uc].cp);
+		fold_cache[uc].n = (unsigned char)n;
+		fold_cache[uc].set = 1;
+	}
+	return n;
+}
+
 void
 text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 {
@@ -421,44 +463,36 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 	size_t *m = NULL;
 	uint32_t base = 0;
 
+	out->s = xgrow(out->s, &out->cap, out->len + n + 1, 1);
 	while (i < n) {
-		uint32_t uc, f[8];
-		size_t flen = 8, j;
-		uint32_t *r;
-		int k = next_uc(s + i, n - i, &uc);
+		uint32_t uc, f[FOLD_MAX] = { 0 };
+		int k = next_uc(s + i, n - i, &uc), fn, j;
+		size_t before = out->len, b;
 
 		if (uc < 0x80) {
-			f[0] = (uc >= 'A' && uc <= 'Z') ? uc + 32 : uc;
-			r = f;
-			flen = 1;
+			buf_addc(out, (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc));
+			base = uc;
+		} else if (uc >= 0x0300 && uc <= 0x036F) {
+			/* A mark of its own (decomposed text): it depends
+			 * on the letter before it. */
+			if (keep_mark(uc, base))
+				put_uc(out, uc);
 		} else {
-			r = u32_casefold(&uc, 1, NULL, UNINORM_NFD, f, &flen);
-			if (!r) {
-				f[0] = uc;
-				r = f;
-				flen = 1;
-			}
+			fn = fold_uc(uc, f);
+			for (j = 0; j < fn; j++)
+				put_uc(out, f[j]);
+			if (fn)
+				base = f[0];
 		}
-		for (j = 0; j < flen; j++) {
-			size_t before = out->len;
-
-			if (r[j] >= 0x0300 && r[j] <= 0x036F && !keep_mark(r[j], base))
-				continue;
-			if (!(r[j] >= 0x0300 && r[j] <= 0x036F))
-				base = r[j];
-			put_uc(out, r[j]);
-			if (map) {
-				size_t b;
-
-				m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
-				for (b = before; b < out->len; b++)
-					m[b - start] = i;
-			}
+		if (map) {
+			m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
+			for (b = before; b < out->len; b++)
+				m[b - start] = i;
 		}
-		if (r != f)
-			free(r);
 		i += k;
 	}
+	if (out->s)
+		out->s[out->len] = '\0';
 	if (map) {
 		m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
 		m[out->len - start] = n;

@@ -119,8 +119,8 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 	int incjk = 0;
 
 	it->nnum = 0;
-	if (n > 600)
-		n = 600;
+	if (n > 400)
+		n = 400;
 	while (i < n) {
 		ucs4_t uc = (unsigned char)s[i];
 		int k = 1, d;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <unistr.h>
@@ -120,29 +121,35 @@ utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 	*good = 0;
 	*first = 0;
 	while (p < end) {
-		const uint8_t *e = u8_check(p, end - p);
 		ucs4_t uc;
 		int k;
 
-		if (!e)
+		/* ASCII eight bytes at a time. */
+		while (end - p >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			p += 8;
+		}
+		if (p == end)
 			break;
-		/* Count the valid multibyte characters skipped over. */
-		for (; p < e; p++)
-			if ((*p & 0xC0) == 0xC0)
-				(*good)++;
-		k = u8_mbtoucr(&uc, e, end - e);
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = u8_mbtoucr(&uc, p, end - p);
 		if (k < 0) {
 			if (!bad)
-				*first = e - (const uint8_t *)s;
+				*first = p - (const uint8_t *)s;
 			bad++;
-			p = e + 1;
+			p++;
 		} else {
-			p = e + k;
+			(*good)++;
+			p += k;
 		}
 	}
-	for (; p < end; p++)
-		if ((*p & 0xC0) == 0xC0)
-			(*good)++;
 	return bad;
 }
 

@@ -94,23 +94,48 @@ text_clean(struct buf *out, const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		int k;
 
-		/* Fast path: printable ASCII inside a line. */
-		if (c >= 0x21 && c < 0x7F && !pending_join) {
+		/* Fast path: a run of characters that need nothing done,
+		 * added in one piece. */
+		if (!pending_join && !(at_line_start && (c == ' ' || c == '\t'))) {
 			size_t j = i;
 
-			while (j < n && (unsigned char)s[j] >= 0x20 &&
-			    (unsigned char)s[j] < 0x7F)
-				j++;
-			buf_add(out, s + i, j - i);
-			col += j - i;
-			last = (unsigned char)s[j - 1];
-			line_end = out->len;
-			if (last == ' ')
-				while (line_end > base && out->s[line_end - 1] == ' ')
-					line_end--;
-			at_line_start = 0;
-			i = j;
-			continue;
+			while (j < n) {
+				unsigned char d = (unsigned char)s[j];
+				uint32_t u;
+				int m;
+
+				if (d >= 0x20 && d < 0x7F) {
+					if (d != ' ')
+						last = d;
+					else
+						last = ' ';
+					j++;
+					col++;
+					continue;
+				}
+				if (d < 0x80)
+					break;
+				m = u8_mbtoucr(&u, (const uint8_t *)s + j, n - j);
+				if (m < 0 || u < 0xA0 || is_dropped(u) || u == 0x2028 ||
+				    u == 0x2029)
+					break;
+				/* A mark at the very start needs a base. */
+				if (j == i && out->len == base && text_ucwidth(u) == 0)
+					break;
+				last = u;
+				j += m;
+				col++;
+			}
+			if (j > i) {
+				buf_add(out, s + i, j - i);
+				line_end = out->len;
+				if (last == ' ')
+					while (line_end > base && out->s[line_end - 1] == ' ')
+						line_end--;
+				at_line_start = 0;
+				i = j;
+				continue;
+			}
 		}
 		k = next_uc(s + i, n - i, &uc);
 		i += k;

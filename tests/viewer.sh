@@ -1,0 +1,563 @@
+# SPDX-License-Identifier: MIT
+# The full-screen viewer end to end, in a real terminal: tmux.
+. "$TESTS_SRCDIR/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || skip_all "tmux not installed"
+command -v jq >/dev/null 2>&1 || skip_all "jq not installed"
+infocmp tmux-256color >/dev/null 2>&1 || skip_all "no tmux-256color terminfo entry"
+
+sample="$EXAMPLES/briefing-bg-en.txt"
+ref=$(reference)
+
+# A private server: its own socket in a temporary folder (short enough for
+# a Unix socket path), its own configuration, killed and removed at exit.
+unset TMUX TMUX_PANE
+sockdir="$TMP/tmux"
+[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
+mkdir -p "$sockdir" "$HOME/.config"
+sock="$sockdir/sock"
+conf="$TMP/tmux.conf"
+cat >"$conf" <<'EOF'
+set -g default-terminal tmux-256color
+set -g remain-on-exit on
+set -g status off
+set -s escape-time 0
+EOF
+t() { tmux -u -S "$sock" -f "$conf" "$@"; }
+trap 't kill-server >/dev/null 2>&1; rm -rf "$TMP" "$sockdir"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# Server options set before the first session are lost: a keeper session
+# first, then OSC 52 from a pane makes a paste buffer (that is how "y" is
+# seen, and how a leak of hostile text would be).
+t new-session -d -s keep -x 20 -y 5 'sleep 600' || skip_all "tmux cannot start a server here"
+t set -s set-clipboard on
+
+# --- harness ---------------------------------------------------------
+
+S=keep		# the session under test
+screen="$TMP/screen"
+
+# launch NAME WIDTH HEIGHT SCRIPT ARG...: run `sh -c SCRIPT ARG...` in a
+# fresh session with a pinned environment; the script may write the exit
+# status to $STATUSFILE.
+launch() {
+	S=$1
+	_w=$2
+	_h=$3
+	_script=$4
+	shift 4
+	rm -f "$TMP/$S.status"
+	: >"$screen"
+	t new-session -d -s "$S" -x "$_w" -y "$_h" \
+	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG LC_ALL=C.UTF-8 TERM=tmux-256color \
+	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" STATUSFILE="$TMP/$S.status" \
+	    sh -c "$_script" "$@"
+}
+
+# open NAME WIDTH HEIGHT FILE: the viewer on FILE; returns once its first
+# screen is up.
+open() {
+	launch "$1" "$2" "$3" \
+	    '"$0" "$@"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+	    "$DIGLOT" "$4"
+	until_screen at_para 1/
+}
+
+# until_screen PREDICATE ARG...: capture the screen until PREDICATE holds
+# on it; 100 tries 0.1 s apart, 1 on timeout.
+until_screen() {
+	_try=0
+	while [ $_try -lt 100 ]; do
+		t capture-pane -p -t "$S" >"$screen" 2>/dev/null
+		"$@" && return 0
+		sleep 0.1
+		_try=$((_try + 1))
+	done
+	return 1
+}
+
+# expect DESCRIPTION PREDICATE ARG...: a TAP point, the screen comes to
+# satisfy PREDICATE.
+expect() {
+	_desc=$1
+	shift
+	if until_screen "$@"; then
+		ok 0 "$_desc"
+	else
+		ok 1 "$_desc"
+		show_screen
+	fi
+}
+
+# yes_now DESCRIPTION PREDICATE ARG...: a TAP point on the last capture.
+yes_now() {
+	_desc=$1
+	shift
+	if "$@"; then
+		ok 0 "$_desc"
+	else
+		ok 1 "$_desc"
+		show_screen
+	fi
+}
+
+show_screen() {
+	echo "# screen of $S:"
+	grep -n . "$screen" | head -n 14 | sed 's/^/#   /'
+	echo "#   status: $(tail -n 1 "$screen")"
+}
+
+key() { t send-keys -t "$S" "$@"; }
+type_text() { t send-keys -t "$S" -l -- "$1"; }
+fmt() { t display-message -p -t "$S" "$1"; }
+done_with() { t kill-session -t "$S" 2>/dev/null; }
+
+skip() {	# skip COUNT REASON
+	_n=0
+	while [ $_n -lt "$1" ]; do
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n # SKIP $2"
+		_n=$((_n + 1))
+	done
+}
+
+# --- what the screen shows ------------------------------------------
+
+shows() { grep -qF -- "$1" "$screen"; }
+shows_not() { ! grep -qF -- "$1" "$screen"; }
+status_line() { tail -n 1 "$screen"; }
+# at_para N/TOTAL: the status line shows paragraph N of TOTAL (a prefix
+# such as "1/" also matches).
+at_para() {
+	case $(status_line) in *"¶ $1"*) return 0 ;; esac
+	return 1
+}
+# says MESSAGE: the status line ends with MESSAGE.
+says() {
+	case $(status_line) in *" $1") return 0 ;; esac
+	return 1
+}
+says_not() { ! says "$1"; }
+says_match() { status_line | grep -q -- " $1\$"; }	# a regular expression
+no_gutter() { shows_not "│" && shows_not "┃"; }
+prompt_is() { [ "$(status_line)" = "$1" ]; }
+
+# line_of SIDE PREFIX: the first screen line (1-based) where PREFIX starts
+# the left pane (L), the right pane (R) or the whole line (F).
+line_of() {
+	SIDE=$1 PREFIX=$2 awk '
+	BEGIN { p = ENVIRON["PREFIX"]; side = ENVIRON["SIDE"] }
+	{
+		g = index($0, "│"); gl = length("│")
+		if (!g) { g = index($0, "┃"); gl = length("┃") }
+		if (side == "F")
+			s = $0
+		else if (side == "L")
+			s = g ? substr($0, 1, g - 1) : $0
+		else {
+			if (!g)
+				next
+			s = substr($0, g + gl)
+			sub(/^ /, "", s)
+		}
+		if (index(s, p) == 1) { print NR; exit }
+	}' "$screen"
+}
+
+# side_by_side LEFT RIGHT: one screen line starts with LEFT on the left
+# and with RIGHT on the right of the gutter.
+side_by_side() {
+	_l=$(line_of L "$1")
+	[ -n "$_l" ] && [ "$_l" = "$(line_of R "$2")" ]
+}
+# on_top LEFT RIGHT: ... and that line is the top one.
+on_top() { side_by_side "$1" "$2" && [ "$(line_of L "$1")" = 1 ]; }
+# stacked FIRST SECOND: no gutter, FIRST starts a line above the line
+# SECOND starts.
+stacked() {
+	no_gutter || return 1
+	_a=$(line_of F "$1")
+	_b=$(line_of F "$2")
+	[ -n "$_a" ] && [ -n "$_b" ] && [ "$_a" -lt "$_b" ]
+}
+# alone SHOWN HIDDEN: one language full width: SHOWN starts a line, HIDDEN
+# is nowhere, no gutter, and the text is wider than half the screen.
+alone() {
+	no_gutter && [ -n "$(line_of F "$1")" ] && shows_not "$2" &&
+	    [ "$(sed '$d' "$screen" | wc -L)" -gt 100 ]
+}
+cyrillic() { sed '$d' "$screen" | grep -q '[А-Яа-яЁё]'; }
+latin() { sed '$d' "$screen" | grep -q '[A-Za-z]'; }
+# top_para / bottom_para: the first and last "Параграф N:" on the screen.
+top_para() { sed -n 's/^Параграф \([0-9]*\):.*/\1/p' "$screen" | head -n 1; }
+bottom_para() { sed -n 's/^Параграф \([0-9]*\):.*/\1/p' "$screen" | tail -n 1; }
+top_is() { [ "$(top_para)" = "$1" ]; }
+top_moved_from() { _tp=$(top_para); [ -n "$_tp" ] && [ "$_tp" != "$1" ]; }
+first_line_is() { [ "$(sed -n 1p "$screen")" = "$1" ]; }
+first_line_not() { _fl=$(sed -n 1p "$screen"); [ -n "$_fl" ] && [ "$_fl" != "$1" ]; }
+
+# The model, to know what to look for: pairs of first words (left TAB
+# right) for every row with both languages, in order.
+pairs() {	# pairs FILE >TSV
+	"$DIGLOT" --json "$1" | jq -r '
+	    . as $d | .languages[0] as $a | .languages[1] as $b |
+	    .rows[] | select((.[$a] | length) > 0 and (.[$b] | length) > 0) |
+	    [($d.blocks[.[$a][0]].text | split(" ")[0:3] | join(" ")),
+	     ($d.blocks[.[$b][0]].text | split(" ")[0:3] | join(" "))] | @tsv'
+}
+# row_text FILE ROW LANG: what "y" must copy (the row's blocks in LANG).
+row_text() {
+	"$DIGLOT" --json "$1" | jq -j --argjson r "$2" --arg l "$3" \
+	    '. as $d | [.rows[$r][$l][] | $d.blocks[.].text] | join("\n\n")'
+}
+
+# aligned DESCRIPTION PAIRS-FILE MIN: every pair whose left start is on the
+# screen has its right start on the same line, and at least MIN are seen.
+aligned() {
+	_seen=0
+	_bad=
+	while IFS='	' read -r _left _right; do
+		_l=$(line_of L "$_left")
+		_r=$(line_of R "$_right")
+		[ -z "$_l" ] && [ -z "$_r" ] && continue
+		_seen=$((_seen + 1))
+		[ "$_l" = "$_r" ] || _bad="$_bad '$_left' on line ${_l:-none}, '$_right' on line ${_r:-none};"
+	done <"$2"
+	if [ -z "$_bad" ] && [ $_seen -ge "$3" ]; then
+		ok 0 "$1"
+	else
+		ok 1 "$1 ($_seen pairs seen)"
+		[ -n "$_bad" ] && echo "# misaligned:$_bad"
+		show_screen
+	fi
+}
+
+# --- 1. the first screen: each pair of paragraphs starts on one row ---
+
+first_screen() {	# first_screen NAME FILE TOTAL-ROWS MIN-PAIRS
+	pairs "$2" >"$TMP/$1.pairs"
+	IFS='	' read -r title_l title_r <"$TMP/$1.pairs"
+	open "$1" 140 40 "$2"
+	expect "$1: the viewer opens on paragraph 1 of $3 with Bulgarian focused" \
+	    at_para "1/$3 "
+	yes_now "$1: status line names the file and the languages, [BG] | EN" \
+	    shows "$2 [BG] | EN  ¶ 1/$3"
+	yes_now "$1: Bulgarian title on the left, English title on the right, same row" \
+	    side_by_side "$title_l" "$title_r"
+	aligned "$1: every later paragraph pair starts on one screen row" "$TMP/$1.pairs" "$4"
+	done_with
+}
+
+if [ -n "$ref" ]; then
+	first_screen ref "$ref" 4 3
+else
+	skip 4 "reference briefing not found (DIGLOT_SAMPLES)"
+fi
+first_screen example "$sample" 6 2
+
+# --- 2. layouts: swap, one language, stacked, narrow -----------------
+
+bg_title="Нова програма подкрепя"
+en_title="New Programme Supports"
+
+open swap 140 40 "$sample"
+key t
+expect "t: English on the left, Bulgarian on the right" side_by_side "$en_title" "$bg_title"
+yes_now "t: the status line shows [EN] | BG" shows "[EN] | BG  ¶"
+key t
+expect "t again: Bulgarian back on the left" side_by_side "$bg_title" "$en_title"
+done_with
+
+open lang 140 40 "$sample"
+key l
+expect "l: the left language alone, full width" alone "$bg_title" "$en_title"
+yes_now "l: no English on the screen" eval '! latin'
+key l
+expect "l again: the right language alone, full width" alone "$en_title" "$bg_title"
+yes_now "l again: no Bulgarian on the screen" eval '! cyrillic'
+key l
+expect "l a third time: both languages side by side" side_by_side "$bg_title" "$en_title"
+done_with
+
+open stack 140 40 "$sample"
+key s
+expect "s: stacked, the English title on a line below the Bulgarian one" \
+    stacked "$bg_title" "$en_title"
+yes_now "s: each paragraph is followed by its translation" \
+    stacked "На 14 октомври 2024" "On 14 October 2024"
+key s
+expect "s again: side by side" side_by_side "$bg_title" "$en_title"
+done_with
+
+open narrow 140 40 "$sample"
+t resize-window -t "$S" -x 60
+expect "60 columns: the viewer stacks by itself" stacked "$bg_title" "$en_title"
+t resize-window -t "$S" -x 140
+expect "back to 140 columns: side by side again" side_by_side "$bg_title" "$en_title"
+done_with
+
+# --- 3. search --------------------------------------------------------
+
+# search_case NAME FILE WORD LOWER: WORD typed in upper case finds LOWER,
+# as often as the text has it (any case).
+search_case() {
+	lower=$4
+	total=$("$DIGLOT" --json "$2" | jq -r '.blocks[].text' | grep -oi -- "$lower" | wc -l)
+	open "$1" 140 40 "$2"
+	key /
+	until_screen prompt_is "/"
+	type_text "$3"
+	key Enter
+	expect "$1: /$3 finds the lower-case text (1/$total)" says "1/$total"
+	yes_now "$1: ... and the first match is on the screen" shows "$lower"
+	key n
+	expect "$1: n goes to the next match (2/$total)" says "2/$total"
+	_k=3
+	while [ $_k -le "$total" ]; do
+		_was=$((_k - 1))
+		key n
+		until_screen says_not "$_was/$total"
+		[ "$(status_line | sed 's/.* //')" = "$_k/$total" ] || break
+		_k=$((_k + 1))
+	done
+	if [ $_k -gt "$total" ]; then
+		ok 0 "$1: n reaches every match, up to $total/$total"
+	else
+		ok 1 "$1: n reaches every match, up to $total/$total (after $_was/$total, n showed '$(status_line | sed 's/.*  //')')"
+		show_screen
+	fi
+	key /
+	until_screen prompt_is "/"
+	type_text "жирафи"
+	key Enter
+	expect "$1: a missing word says Pattern not found" says "Pattern not found: жирафи"
+	done_with
+}
+
+if [ -n "$ref" ]; then
+	search_case ref-search "$ref" КАНАЛДЖИЙСТВОТО каналджийството
+else
+	skip 5 "reference briefing not found (DIGLOT_SAMPLES)"
+fi
+search_case example-search "$sample" НЕПРИДРУЖЕНИТЕ непридружените
+
+open search-keys 140 40 "$sample"
+key /
+until_screen prompt_is "/"
+type_text "Непридружените"
+key Enter
+expect "/ in mixed case finds the first match (1/2)" says "1/2"
+yes_now "... on paragraph 2" at_para "2/6"
+key n
+expect "n: the next match (2/2) on paragraph 3" says "2/2"
+key N
+expect "N: back to the previous match (1/2)" says "1/2"
+key N
+expect "N from the first match wraps to the last (2/2 (wrapped))" says "2/2 (wrapped)"
+key '?'
+until_screen prompt_is "?"
+type_text "UNACCOMPANIED"
+key Enter
+expect "? searches backward, in English too (1/2 on paragraph 2)" eval 'says "1/2" && at_para "2/6"'
+key /
+until_screen prompt_is "/"
+key Escape
+expect "Esc at the / prompt goes back to the status line" at_para ""
+yes_now "... and cancels: the view stays on paragraph 2, no search is repeated" \
+    eval 'at_para "2/6" && says_not "2/2"'
+done_with
+
+open accents 140 40 "$EXAMPLES/briefing-fr-en.dg"
+key /
+until_screen prompt_is "/"
+type_text "SECHERESSES"
+key Enter
+expect "search ignores accents: /SECHERESSES finds sécheresses" says_match "1/[0-9]*"
+done_with
+
+# --- 4. a long document: G, g, :N, scrolling -------------------------
+
+long="$TMP/long.txt"
+i=1
+while [ $i -le 300 ]; do
+	printf 'Параграф %d: това е кратък текст на български език за проверка на превъртането до края на документа.\n\n' $i
+	i=$((i + 1))
+done >"$long"
+i=1
+while [ $i -le 300 ]; do
+	printf 'Paragraph %d: this is a short text in English for checking that scrolling reaches the end of the document.\n\n' $i
+	i=$((i + 1))
+done >>"$long"
+
+open long 140 40 "$long"
+expect "long: the first screen is paragraph 1 of 300" \
+    eval 'at_para "1/300 " && on_top "Параграф 1:" "Paragraph 1:"'
+key G
+expect "G: the last paragraph pair is on the screen" side_by_side "Параграф 300:" "Paragraph 300:"
+yes_now "G: the status line says 300/300 100%" at_para "300/300  100%"
+key g
+expect "g: back to paragraph 1 at the top" on_top "Параграф 1:" "Paragraph 1:"
+key End
+expect "End: the last paragraph" eval 'at_para "300/300" && shows "Параграф 300:"'
+key Home
+expect "Home: the first paragraph" eval 'at_para "1/300 " && on_top "Параграф 1:" "Paragraph 1:"'
+key : 3 Enter
+expect ":3 puts paragraph 3 at the top of the screen" on_top "Параграф 3:" "Paragraph 3:"
+yes_now ":3: the status line says 3/300" at_para "3/300 "
+key : 1 5 0 Enter
+expect ":150 puts paragraph 150 at the top" on_top "Параграф 150:" "Paragraph 150:"
+key j
+expect "j scrolls one line: the second line of paragraph 150 is on top" \
+    first_line_not "$(sed -n 1p "$screen")"
+yes_now "... and it is the rest of paragraph 150 in both languages" \
+    side_by_side "превъртането до края" "scrolling reaches the end"
+key k
+expect "k scrolls back: paragraph 150 on top again" on_top "Параграф 150:" "Paragraph 150:"
+before_bottom=$(bottom_para)
+key Space
+expect "Space pages down" top_moved_from 150
+yes_now "... without skipping a paragraph (top $(top_para), bottom before $before_bottom)" \
+    eval '[ "$(top_para)" -gt 150 ] && [ "$(top_para)" -le $((before_bottom + 1)) ]'
+key b
+expect "b pages back up to paragraph 150" top_is 150
+key d
+expect "d scrolls half a page down" top_moved_from 150
+half=$(top_para)
+yes_now "... about half a page (top now $half)" eval '[ "$half" -ge 154 ] && [ "$half" -le 158 ]'
+key u
+expect "u scrolls half a page back up" top_is 150
+key NPage
+expect "PgDn pages down" top_moved_from 150
+key PPage
+expect "PgUp pages back up" top_is 150
+key : 1 5 0 Enter '}'
+expect "} goes to the next paragraph (151)" at_para "151/300"
+key '{' '{'
+expect "{ goes to the previous paragraph (149)" at_para "149/300"
+done_with
+
+# --- 5. a pipe: the briefing from standard input, keys from /dev/tty --
+
+launch pipe 140 40 \
+    'cat "$1" | "$0"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$sample"
+expect "cat FILE | diglot shows the briefing side by side" side_by_side "$bg_title" "$en_title"
+key G
+expect "... and answers keys: G goes to the last paragraph" at_para "6/6"
+key q
+_try=0
+while [ ! -f "$TMP/pipe.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
+[ "$(cat "$TMP/pipe.status" 2>/dev/null)" = 0 ]
+ok $? "... and q quits with status 0"
+done_with
+
+# --- 6. y copies the focused paragraph (OSC 52) ----------------------
+
+clear_buffers() {
+	t list-buffers -F '#{buffer_name}' | while read -r _b; do
+		t delete-buffer -b "$_b"
+	done
+}
+buffers() { t list-buffers -F '#{buffer_name}' | wc -l; }
+has_buffer() { [ "$(buffers)" -ge 1 ]; }
+
+# copy_check LANG: after "y", exactly one buffer holding row 4's LANG text.
+copy_check() {
+	clear_buffers
+	key y
+	expect "y: the status line says paragraph 4 ($1) was copied" \
+	    says "Copied paragraph 4 ($1) to the clipboard"
+	until_screen has_buffer
+	t show-buffer >"$TMP/copy-$1.got" 2>/dev/null
+	row_text "$sample" 3 "$1" >"$TMP/copy-$1.want"
+	if [ "$(buffers)" = 1 ] && [ -s "$TMP/copy-$1.want" ] && cmp -s "$TMP/copy-$1.got" "$TMP/copy-$1.want"; then
+		ok 0 "y: the clipboard holds exactly paragraph 4 in $1"
+	else
+		ok 1 "y: the clipboard holds exactly paragraph 4 in $1 ($(buffers) buffers)"
+		echo "# want: $(head -c 120 "$TMP/copy-$1.want")"
+		echo "# got:  $(head -c 120 "$TMP/copy-$1.got")"
+	fi
+}
+
+open copy 140 40 "$sample"
+key : 4 Enter
+until_screen at_para "4/6"
+copy_check bg
+key Tab
+expect "Tab focuses the English pane: BG | [EN]" shows "BG | [EN]  ¶"
+copy_check en
+done_with
+
+# --- 7. q: status 0 and the terminal given back ----------------------
+
+launch quit 140 40 \
+    'before=$(stty -g); "$0" "$@"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"
+     if [ "$(stty -g)" = "$before" ]; then echo "tty: as before"; else echo "tty: changed"; fi
+     echo "shell: after diglot"; exec sleep 60' \
+    "$DIGLOT" "$sample"
+until_screen at_para 1/
+yes_now "quit: the viewer is up on the alternate screen" eval '[ "$(fmt "#{alternate_on}")" = 1 ]'
+key q
+_try=0
+while [ ! -f "$TMP/quit.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
+[ "$(cat "$TMP/quit.status" 2>/dev/null)" = 0 ]
+ok $? "q quits with status 0"
+expect "after q the shell's output is on the screen" shows "shell: after diglot"
+yes_now "... and the viewer's screen is gone" eval 'shows_not "¶" && shows_not "$bg_title"'
+yes_now "... the tty modes are as before (stty -g)" shows "tty: as before"
+yes_now "... the alternate screen is off and the cursor visible" \
+    eval '[ "$(fmt "#{alternate_on} #{cursor_flag}")" = "0 1" ]'
+done_with
+
+# --- 8. hostile text: no escape sequence reaches the terminal --------
+
+hostile="$TMP/hostile.txt"
+{
+	printf 'Заглавие на български език за проверка\n\n'
+	printf 'Това е текст на български\033]0;pwned\007 с опасни знаци\033]52;c;aGVsbG8=\007 и изчистване \033[2J на екрана, а също \342\200\256обратен текст\342\200\254 накрая.\n\n'
+	printf 'A title in English for the check\n\n'
+	printf 'This is English text\033]0;pwned\007 with hostile bytes\033]52;c;aGVsbG8=\007 and a clear \033[2J of the screen, and also \342\200\256reversed text\342\200\254 at the end.\n'
+} >"$hostile"
+
+# The harness would see a leak: cat retitles the pane and sets a buffer.
+clear_buffers
+launch leak 140 20 'cat "$0"; echo cat-done' "$hostile"
+until_screen shows cat-done
+[ "$(fmt '#{pane_title}')" = pwned ] && has_buffer
+ok $? "harness: the same text through cat does retitle the pane and set a paste buffer"
+done_with
+
+clear_buffers
+open hostile 140 20 "$hostile"
+expect "hostile: the text is shown" shows "Това е текст на български"
+yes_now "... ESC is shown as ^[ (OSC 0 title)" shows "^[]0;pwned^G"
+yes_now "... the clear-screen sequence is shown, not run (text on both sides of it)" \
+    eval 'shows "и изчистване ^[[2J на екрана" || { shows "изчистване ^[[2J" && shows "Това е текст"; }'
+[ "$(fmt '#{pane_title}')" != pwned ]
+ok $? "... the pane title is not changed (#{pane_title} = $(fmt '#{pane_title}'))"
+[ "$(buffers)" = 0 ]
+ok $? "... no paste buffer appeared (OSC 52 did not reach the terminal)"
+yes_now "... the bidi override does not reach the screen" shows_not "$(printf '\342\200\256')"
+done_with
+
+# --- 9. help ------------------------------------------------------------
+
+open help 140 40 "$sample"
+key h
+expect "h shows the help, with a line for search forward" shows "search forward"
+key q
+expect "q in the help goes back to the text" side_by_side "$bg_title" "$en_title"
+yes_now "... and does not quit the viewer" eval '[ ! -f "$TMP/help.status" ] && at_para "1/6"'
+key F1
+expect "F1 shows the help too" shows "search forward"
+key q
+expect "... and q goes back" side_by_side "$bg_title" "$en_title"
+key q
+_try=0
+while [ ! -f "$TMP/help.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
+[ "$(cat "$TMP/help.status" 2>/dev/null)" = 0 ]
+ok $? "a second q quits, status 0"
+done_with
+
+done_testing

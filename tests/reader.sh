@@ -141,6 +141,21 @@ has "marked-up: an unknown directive is reported with its line" "$TMP/err" "esc.
 [ "$(q '.blocks[1].kind')" = heading ]
 ok $? "marked-up: # makes a heading"
 
+# Three languages: every one aligned to the first, two of them shown.
+awk -F'\t' '/^---/ { exit } /^#/ { next } { print $2; print "" }' \
+	"$TESTS_SRCDIR/data/lang/three.tsv" >"$TMP/three.txt"
+json "$TMP/three.txt"
+[ "$(q '.languages | join(",")')" = "en,fr,bg" ]
+ok $? "three languages: en, fr, bg in order of appearance"
+[ "$(q '[.rows[] | select((.en | length) == 1 and (.fr | length) == 1 and (.bg | length) == 1)] | length')" = "$(q '.rows | length')" ]
+ok $? "three languages: every row holds one block of each"
+"$DIGLOT" --dump --width 100 "$TMP/three.txt" >"$TMP/three.dump"
+has "three languages: --dump shows the first two" "$TMP/three.dump" "Communiqué de presse"
+hasnt "... and not the third" "$TMP/three.dump" "Прессъобщение"
+"$DIGLOT" --dump --width 100 --lang bg,fr "$TMP/three.txt" >"$TMP/three.dump"
+grep -q "^Прессъобщение .*Communiqué de presse" "$TMP/three.dump"
+ok $? "three languages: --lang bg,fr shows those two, in that order"
+
 # Standard input as a file among others.
 json - <"$sample"
 [ "$(q '.blocks | length')" = "$(jq '.blocks | length' "$TMP/sample.json")" ]

@@ -362,24 +362,28 @@ cand_index(const int *cand, int n, int id)
 /*
  * Decide the language of every block: score the evidence for each
  * candidate, keep the candidates that some blocks clearly are (a stray
- * look-alike never is), then choose over the whole sequence.
+ * look-alike never is) and the requested ones, then choose over the whole
+ * sequence.
  */
 static void
 decide_languages(struct reader *rd, const struct doc_opts *o)
 {
 	struct doc *doc = rd->doc;
 	size_t nb = doc->nblocks, b, clear_total = 0, *clear;
-	int *cand, ncand = 0, *pick, *fixed, i, c, keep = 0;
+	int *cand, ncand = 0, *pick, *fixed, i, c, keep = 0, nwanted;
 	double *score;
 
 	if (!nb)
 		return;
+	/* The requested languages come first; the others compete too, but
+	 * stay only with a large share of clear blocks (a third version the
+	 * reader did not ask to see). */
 	cand = xmalloc(sizeof *cand * (lang_count() + 1));
-	if (o && o->nlangs)
-		for (i = 0; i < o->nlangs; i++)
-			cand[ncand++] = o->langs[i];
-	else
-		for (i = 0; i < lang_count(); i++)
+	nwanted = o ? o->nlangs : 0;
+	for (i = 0; i < nwanted; i++)
+		cand[ncand++] = o->langs[i];
+	for (i = 0; i < lang_count(); i++)
+		if (cand_index(cand, nwanted, i) < 0)
 			cand[ncand++] = i;
 	for (b = 0; b < nb; b++)
 		if (rd->fixed[b] >= 0 && cand_index(cand, ncand, rd->fixed[b]) < 0)
@@ -408,7 +412,8 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	/* Keep the languages that carry a real share of the clear blocks;
 	 * with no clear block at all, keep every candidate. */
 	for (c = 0; c < ncand; c++) {
-		if (clear_total && (clear[c] == 0 || clear[c] * 50 < clear_total))
+		if (c >= nwanted && clear_total && (clear[c] == 0 ||
+		    clear[c] * (nwanted ? 10 : 50) < clear_total))
 			continue;
 		for (b = 0; b < nb; b++)
 			score[b * ncand + keep] = score[b * ncand + c];

@@ -6,8 +6,10 @@
 #include <stdio.h>
 
 struct doc;
+struct pillars;
 
-/* Write doc to f in the shape design.md fixes; returns -1 on a write error. */
-int json_write(const struct doc *doc, FILE *f);
+/* Write doc (with its pillars, if p) to f in the shape design.md fixes;
+ * returns -1 on a write error. */
+int json_write(const struct doc *doc, struct pillars *p, FILE *f);
 
 #endif

@@ -17,6 +17,7 @@
 #include "json.h"
 #include "lang.h"
 #include "layout.h"
+#include "pillar.h"
 #include "settings.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -50,6 +51,7 @@ static const char usage_text[] =
 "  --width N         columns for --dump (default: the terminal's, else 80)\n"
 "  --json            print the document model as JSON\n"
 "  --lang A,B        languages to show, in order (left, right)\n"
+"  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
 "  --config FILE     read settings from FILE after the others\n"
 "  --print-config    print the effective settings and where each came from\n"
@@ -66,6 +68,8 @@ struct cli {
 	const char *encoding, *lang_arg;
 	char **configs;
 	int nconfigs;
+	char **pillars;		/* --pillar IDs */
+	int npillars;
 	int langs[16], nlangs;
 };
 
@@ -128,8 +132,10 @@ check_output(FILE *f)
 	die(1, "write error: %s", strerror(errno));
 }
 
+/* Print the rows (those tagged with a pillar of want, if any) side by side. */
 static void
-dump(const struct doc *doc, const struct layout_opts *o, FILE *f)
+dump(const struct doc *doc, struct pillars *p, uint32_t want,
+    const struct layout_opts *o, FILE *f)
 {
 	struct row_view rv = {0};
 	struct buf line = {0};
@@ -137,6 +143,8 @@ dump(const struct doc *doc, const struct layout_opts *o, FILE *f)
 	int k, any = 0;
 
 	for (r = 0; r < doc->nrows; r++) {
+		if (want && !(pillars_row(p, r) & want))
+			continue;
 		layout_row(doc, r, o, &rv);
 		if (rv.height == 0)
 			continue;
@@ -181,7 +189,10 @@ parse_args(int argc, char **argv, struct cli *c)
 			c->configs = xrealloc(c->configs, sizeof *c->configs * (c->nconfigs + 1));
 			c->configs[c->nconfigs++] = optarg;
 			break;
-		case OPT_PILLAR: break;
+		case OPT_PILLAR:
+			c->pillars = xrealloc(c->pillars, sizeof *c->pillars * (c->npillars + 1));
+			c->pillars[c->npillars++] = optarg;
+			break;
 		case OPT_PRINT_CONFIG: c->print_config = 1; break;
 		case OPT_CHECK_CONFIG: c->check_config = 1; break;
 		case OPT_OPTIONS: c->list_options = 1; break;
@@ -265,10 +276,12 @@ main(int argc, char **argv)
 	struct doc_opts dopts;
 	struct layout_opts lo;
 	struct doc *doc;
+	struct pillars *pillars;
 	struct buf why = {0};
+	uint32_t want = 0;
 	const char *bad;
 	char **files;
-	int nfiles, viewer, status = 0, badlen, expected[16], nexpected = 0;
+	int nfiles, viewer, status = 0, badlen, expected[16], nexpected = 0, i;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
@@ -332,8 +345,24 @@ main(int argc, char **argv)
 	if (!doc)
 		die(1, "%s", why.s);
 	initial_layout(doc, cfg, &c, &lo);
+	pillars = pillars_new(cfg, doc);
+	for (i = 0; i < c.npillars; i++) {
+		int k = pillars_find(pillars, c.pillars[i]);
+
+		if (k < 0) {
+			struct buf known = {0};
+
+			for (k = 0; k < pillars_count(pillars); k++)
+				buf_printf(&known, "%s%s", k ? ", " : "", pillars_id(pillars, k));
+			fprintf(stderr, "diglot: --pillar: no pillar '%s' (pillars: %s)\n",
+			    c.pillars[i], known.len ? known.s : "none defined");
+			fputs("Try 'diglot --help' for more information.\n", stderr);
+			exit(2);
+		}
+		want |= (uint32_t)1 << k;
+	}
 	if (c.json) {
-		json_write(doc, stdout);
+		json_write(doc, pillars, stdout);
 		check_output(stdout);
 	} else if (viewer) {
 		struct ui_opts uo;
@@ -345,15 +374,18 @@ main(int argc, char **argv)
 		memset(&uo, 0, sizeof uo);
 		uo.name = name.s;
 		uo.cfg = cfg;
+		uo.pillars = pillars;
 		status = ui_run(doc, &lo, &uo);
 		buf_free(&name);
 	} else {
-		dump(doc, &lo, stdout);
+		dump(doc, pillars, want, &lo, stdout);
 	}
+	pillars_free(pillars);
 	doc_free(doc);
 	lang_unload();
 	settings_free(cfg);
 	free(c.configs);
+	free(c.pillars);
 	buf_free(&why);
 	return status;
 }

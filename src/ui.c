@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "keys.h"
 #include "lang.h"
+#include "pillar.h"
 #include "layout.h"
 #include "search.h"
 #include "settings.h"
@@ -27,7 +28,7 @@
 #include "xalloc.h"
 
 enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
-	PAIR_COUNT };
+	PAIR_PILLAR, PAIR_COUNT = PAIR_PILLAR + PILLAR_MAX };
 
 struct ui {
 	struct doc *doc;
@@ -41,6 +42,10 @@ struct ui {
 	int show;			/* 0 both, 1 left only, 2 right only */
 	int stacked;			/* the reader asked for stacked */
 	int focus;			/* 0 left, 1 right */
+	struct pillars *pillars;
+	int active;			/* the active pillar, or -1 */
+	int bar;			/* the pillar bar is shown */
+	int filtered;			/* only the active pillar's rows */
 	struct search search;
 	int searching;			/* a pattern is set */
 	int backward;			/* the last search went backward */
@@ -106,10 +111,17 @@ current_layout(struct ui *u, struct layout_opts *lo)
 		u->focus = 0;
 }
 
+/* The first screen line of the text: under the pillar bar, if shown. */
+static int
+text_top(const struct ui *u)
+{
+	return u->bar && pillars_count(u->pillars) > 0 && u->lines > 3;
+}
+
 static int
 text_lines(const struct ui *u)
 {
-	int n = u->lines - (u->status ? 1 : 0);
+	int n = u->lines - (u->status ? 1 : 0) - text_top(u);
 
 	return n > 0 ? n : 1;
 }
@@ -146,38 +158,73 @@ attr_of(struct ui *u, int pair)
 	return u->attr[pair];
 }
 
-/* Draw text[off..off+len) at (y, x), matches of the search reversed. */
+/* Draw text[off..off+len) at (y, x): the pillars' terms in their colours,
+ * search matches over them. */
 static void
-draw_text(struct ui *u, int y, int x, const char *text, size_t tlen, size_t off,
-    size_t len, attr_t base)
+draw_text(struct ui *u, int y, int x, int lang, const char *text, size_t tlen,
+    size_t off, size_t len, attr_t base)
 {
 	struct span spans[64];
-	size_t n = 0, i, pos = off, end = off + len;
+	struct pillar_match pm[64];
+	attr_t *at = xmalloc(sizeof *at * (len + 1));
+	size_t n, i, k, pos;
 
-	if (u->searching)
-		n = search_text(&u->search, text, tlen, spans, 64);
-	if (n > 64)
-		n = 64;
+	for (k = 0; k < len; k++)
+		at[k] = base;
+	n = pillars_match(u->pillars, lang, text, tlen, pm, 64);
+	for (i = 0; i < n && i < 64; i++)
+		for (k = pm[i].start; k < pm[i].end; k++)
+			if (k >= off && k < off + len)
+				at[k - off] = attr_of(u, PAIR_PILLAR + pm[i].pillar) |
+				    (base & A_BOLD);
+	n = u->searching ? search_text(&u->search, text, tlen, spans, 64) : 0;
+	for (i = 0; i < n && i < 64; i++)
+		for (k = spans[i].start; k < spans[i].end; k++)
+			if (k >= off && k < off + len)
+				at[k - off] = attr_of(u, PAIR_MATCH) | (base & A_BOLD);
 	move(y, x);
-	for (i = 0; i <= n && pos < end; i++) {
-		size_t a = i < n ? spans[i].start : end, b = i < n ? spans[i].end : end;
+	for (pos = 0; pos < len; pos = k) {
+		for (k = pos + 1; k < len && at[k] == at[pos]; k++)
+			;
+		/* Never split a character between attributes. */
+		while (k < len && ((unsigned char)text[off + k] & 0xC0) == 0x80)
+			k++;
+		attrset(at[pos]);
+		addnstr(text + off + pos, (int)(k - pos));
+	}
+	attrset(A_NORMAL);
+	free(at);
+}
 
-		if (b <= pos)
-			continue;
-		if (a > end)
-			a = end;
-		if (b > end)
-			b = end;
-		if (a > pos) {
-			attrset(base);
-			addnstr(text + pos, (int)(a - pos));
-			pos = a;
-		}
-		if (b > pos) {
-			attrset(attr_of(u, PAIR_MATCH) | (base & A_BOLD));
-			addnstr(text + pos, (int)(b - pos));
-			pos = b;
-		}
+/* The pillar bar: each pillar's number, title and how many rows it tags. */
+static void
+paint_bar(struct ui *u)
+{
+	int i, x = 0, slot = u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0;
+
+	if (!text_top(u))
+		return;
+	move(0, 0);
+	attrset(attr_of(u, PAIR_STATUS));
+	hline(' ', u->cols);
+	for (i = 0; i < pillars_count(u->pillars) && x < u->cols - 1; i++) {
+		struct buf s = {0};
+		int used;
+		size_t fit;
+
+		buf_printf(&s, " %d ", i + 1);
+		text_clean(&s, pillars_title(u->pillars, i, u->doc->langs[slot], 0),
+		    strlen(pillars_title(u->pillars, i, u->doc->langs[slot], 0)));
+		if (pillars_done(u->pillars))
+			buf_printf(&s, " (%zu) ", pillars_rows(u->pillars, i));
+		else
+			buf_adds(&s, " (\xe2\x80\xa6) ");
+		fit = text_fit(s.s, s.len, u->cols - x, &used);
+		attrset(i == u->active ? attr_of(u, PAIR_PILLAR + i) | A_REVERSE :
+		    attr_of(u, PAIR_STATUS));
+		mvaddnstr(0, x, s.s, (int)fit);
+		x += used + 1;
+		buf_free(&s);
 	}
 	attrset(A_NORMAL);
 }
@@ -215,6 +262,16 @@ paint_status(struct ui *u)
 		    (u->doc->nrows ? u->doc->nrows : 1));
 	else
 		buf_adds(&s, "  (no paragraphs)");
+	if (u->filtered)
+		buf_printf(&s, "  [filter: %s]", pillars_id(u->pillars, u->active));
+	if (u->view.nshown) {
+		uint32_t m = pillars_row(u->pillars, view_row(&u->view, u->view.cur));
+		int i, any = 0;
+
+		for (i = 0; i < pillars_count(u->pillars); i++)
+			if (m >> i & 1)
+				buf_printf(&s, "%s%s", any++ ? ", " : "  ", pillars_id(u->pillars, i));
+	}
 	if (u->msg.len)
 		text_clean(&right, u->msg.s, u->msg.len);
 	attrset(attr_of(u, PAIR_STATUS));
@@ -243,15 +300,16 @@ paint(struct ui *u)
 {
 	struct view *v = &u->view;
 	struct layout_geom g;
-	int y, n = text_lines(u);
+	int y, n = text_lines(u), top = text_top(u);
 
 	layout_geom(&v->lo, &g);
 	erase();
+	paint_bar(u);
 	for (y = 0; y < n; y++) {
 		struct layout_seg seg[2];
 		const struct row_view *rv;
 		size_t i;
-		int line, k, ns, cur;
+		int line, k, ns, cur, sy = y + top;
 
 		if (!view_at(v, y, &i, &line))
 			break;
@@ -263,7 +321,7 @@ paint(struct ui *u)
 			if (gx < u->cols) {
 				attrset(cur ? attr_of(u, PAIR_CURRENT) :
 				    attr_of(u, PAIR_GUTTER));
-				mvaddstr(y, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
+				mvaddstr(sy, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
 				attrset(A_NORMAL);
 			}
 		}
@@ -276,7 +334,8 @@ paint(struct ui *u)
 
 			if (tl->len == 0)
 				continue;
-			draw_text(u, y, seg[k].x, t->s, t->len, tl->off, tl->len,
+			draw_text(u, sy, seg[k].x, u->doc->langs[v->lo.side[seg[k].side]],
+			    t->s, t->len, tl->off, tl->len,
 			    cur ? attr_of(u, PAIR_CURRENT) : attr_of(u, PAIR_TEXT));
 		}
 	}
@@ -685,7 +744,7 @@ click(struct ui *u, const MEVENT *m)
 	}
 	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
 		return;
-	if (!view_at(&u->view, m->y, &i, &line))
+	if (!view_at(&u->view, m->y - text_top(u), &i, &line))
 		return;
 	u->view.cur = i;
 	layout_geom(&u->view.lo, &g);
@@ -693,6 +752,68 @@ click(struct ui *u, const MEVENT *m)
 		u->focus = m->x >= g.x[1];
 	else if (u->view.lo.mode == LAYOUT_STACKED)
 		u->focus = line >= (int)view_layout(&u->view, i)->lines[0].n;
+}
+
+/* Go to the next (or previous) row tagged with pillar k, wrapping round,
+ * and make k the active pillar. */
+static void
+pillar_jump(struct ui *u, int k, int backward)
+{
+	struct view *v = &u->view;
+	size_t n = v->nshown, i, step;
+
+	if (k < 0) {
+		message(u, "No active pillar: press 1-%d first",
+		    pillars_count(u->pillars) < 9 ? pillars_count(u->pillars) : 9);
+		return;
+	}
+	if (k >= pillars_count(u->pillars)) {
+		message(u, "There is no pillar %d (see [pillars] order)", k + 1);
+		return;
+	}
+	u->active = k;
+	for (step = 1; step <= n; step++) {
+		int wrapped = backward ? step > v->cur : v->cur + step >= n;
+
+		i = backward ? (v->cur + n - step) % n : (v->cur + step) % n;
+		if (pillars_row(u->pillars, view_row(v, i)) >> k & 1) {
+			view_goto(v, i);
+			message(u, "%s%s", pillars_title(u->pillars, k,
+			    u->doc->langs[v->lo.side[0] >= 0 ? v->lo.side[0] : 0], 0),
+			    wrapped ? " (wrapped)" : "");
+			return;
+		}
+	}
+	message(u, "No paragraph of %s", pillars_id(u->pillars, k));
+}
+
+/* Show only the rows of the active pillar, or all again. */
+static void
+filter_rows(struct ui *u)
+{
+	size_t *rows, n = 0, r;
+
+	if (u->filtered) {
+		view_filter(&u->view, NULL, 0);
+		u->filtered = 0;
+		message(u, "All paragraphs");
+		return;
+	}
+	if (u->active < 0) {
+		message(u, "No active pillar: press 1-9 first");
+		return;
+	}
+	rows = xmalloc(sizeof *rows * (u->doc->nrows + 1));
+	for (r = 0; r < u->doc->nrows; r++)
+		if (pillars_row(u->pillars, r) >> u->active & 1)
+			rows[n++] = r;
+	if (n) {
+		view_filter(&u->view, rows, n);
+		u->filtered = 1;
+	} else {
+		message(u, "No paragraph of %s", pillars_id(u->pillars, u->active));
+	}
+	free(rows);
 }
 
 static void
@@ -755,6 +876,18 @@ act(struct ui *u, enum action a, int *quit)
 	case ACT_SEARCH_BACK: start_search(u, 1); break;
 	case ACT_NEXT_MATCH: search_go(u, u->backward); break;
 	case ACT_PREV_MATCH: search_go(u, !u->backward); break;
+	case ACT_PILLAR_1: case ACT_PILLAR_2: case ACT_PILLAR_3: case ACT_PILLAR_4:
+	case ACT_PILLAR_5: case ACT_PILLAR_6: case ACT_PILLAR_7: case ACT_PILLAR_8:
+	case ACT_PILLAR_9:
+		pillar_jump(u, a - ACT_PILLAR_1, 0);
+		break;
+	case ACT_NEXT_PILLAR: pillar_jump(u, u->active, 0); break;
+	case ACT_PREV_PILLAR: pillar_jump(u, u->active, 1); break;
+	case ACT_PILLAR_BAR:
+		u->bar = !u->bar;
+		relayout(u);
+		break;
+	case ACT_FILTER: filter_rows(u); break;
 	case ACT_COPY: copy_paragraph(u); break;
 	case ACT_HELP: help(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -777,14 +910,11 @@ bind_key(void *ctx, const char *key, const char *value)
 /* The curses attributes of a [colors] setting; colours only where the
  * terminal has them and NO_COLOR is not set. */
 static void
-setup_color(struct ui *u, int pair, const char *key)
+color_attr(struct ui *u, int pair, const struct color *cp)
 {
-	struct color c;
+	struct color c = *cp;
 	attr_t a = 0;
-	char k[64];
 
-	snprintf(k, sizeof k, "colors:%s", key);
-	settings_color(u->opts->cfg, k, &c);
 	if (c.attrs & COLOR_ATTR_BOLD)
 		a |= A_BOLD;
 	if (c.attrs & COLOR_ATTR_REVERSE)
@@ -801,9 +931,21 @@ setup_color(struct ui *u, int pair, const char *key)
 }
 
 static void
+setup_color(struct ui *u, int pair, const char *key)
+{
+	struct color c;
+	char k[300];
+
+	snprintf(k, sizeof k, "colors:%s", key);
+	settings_color(u->opts->cfg, k, &c);
+	color_attr(u, pair, &c);
+}
+
+static void
 setup_colors(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
+	int i;
 
 	u->colors = !(nc && *nc) && has_colors();
 	if (u->colors) {
@@ -816,6 +958,23 @@ setup_colors(struct ui *u)
 	setup_color(u, PAIR_CURRENT, "current");
 	setup_color(u, PAIR_MATCH, "match");
 	setup_color(u, PAIR_MARK, "mark");
+	for (i = 0; i < pillars_count(u->pillars); i++) {
+		static const char *const palette[] = { "bold green", "bold magenta",
+			"bold cyan", "bold red", "bold blue", "bold yellow" };
+		char key[300];
+		struct color c;
+
+		/* [colors] pillar.ID, else a colour of the palette. */
+		snprintf(key, sizeof key, "colors:pillar.%s", pillars_id(u->pillars, i));
+		if (!settings_get(u->opts->cfg, key)) {
+			settings_parse_color(palette[i % 6], &c);
+			color_attr(u, PAIR_PILLAR + i, &c);
+		} else {
+			setup_color(u, PAIR_PILLAR + i, key + strlen("colors:"));
+		}
+		if (!u->colors)
+			u->attr[PAIR_PILLAR + i] |= A_UNDERLINE;
+	}
 	/* Without colours, what must stand out still does. */
 	if (!u->colors || !(u->attr[PAIR_STATUS] & A_COLOR))
 		u->attr[PAIR_STATUS] |= A_REVERSE;
@@ -848,6 +1007,9 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	u.stacked = lo->mode == LAYOUT_STACKED;
 	if (lo->mode == LAYOUT_SINGLE && u.pair[1] >= 0)
 		u.show = 1;
+	u.pillars = o->pillars;
+	u.active = -1;
+	u.bar = settings_bool(o->cfg, "layout:pillar_bar");
 	u.copy_command = settings_get(o->cfg, "copy:command");
 	u.stack_below = settings_int(o->cfg, "layout:stack_below");
 	u.mouse = settings_bool(o->cfg, "layout:mouse");
@@ -901,6 +1063,18 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 
 		paint(&u);
 		k = ui_key(&m);
+		/* Idle: tag the rest of the briefing, a slice at a time, so
+		 * the bar's counts fill in without holding up any key. */
+		while (k == -1 && !pillars_done(u.pillars) && !got_signal) {
+			if (pillars_tag_some(u.pillars, 2000)) {
+				paint_bar(&u);
+				refresh();
+			}
+			nodelay(stdscr, TRUE);
+			k = ui_key(&m);
+			nodelay(stdscr, FALSE);
+			timeout(200);
+		}
 		if (k == -1)
 			continue;
 		buf_reset(&u.msg);

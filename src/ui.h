@@ -5,6 +5,7 @@
 
 struct doc;
 struct settings;
+struct pillars;
 struct layout_opts;
 
 /* What the viewer takes from the command line; the rest comes from the
@@ -12,6 +13,7 @@ struct layout_opts;
 struct ui_opts {
 	const char *name;		/* the document's name for the status line */
 	const struct settings *cfg;
+	struct pillars *pillars;
 };
 
 /* Collect warnings from now on, to show them once the screen is up. */

@@ -42,6 +42,38 @@ ok $? "line numbers are the blocks' first lines in the file"
 [ "$(q '[.rows[] | (.bg + .en)[]] | sort | join(",")')" = "0,1,2,3,4,5,6" ]
 ok $? "every block is in exactly one row"
 
+# Pillars, with the shipped settings.
+[ "$(q '[.pillars[].id] | join(",")')" = "protection,causes,capacity,research" ]
+ok $? "the four shipped pillars, in order"
+[ "$(q '.pillars[0].title.bg') / $(q '.pillars[0].title.en')" = "Защита и помощ / Protection and assistance" ]
+ok $? "pillars have Bulgarian and English titles"
+[ "$(q ".blocks[$(bg 3)].pillars | join(\",\")")" = "protection,causes,capacity,research" ]
+ok $? "the last Bulgarian paragraph has all four pillars"
+[ "$(q ".blocks[$(en 2)].pillars | join(\",\")")" = "protection,causes,capacity,research" ]
+ok $? "the last English paragraph has all four pillars"
+for b in "$(bg 2)" "$(en 1)"; do
+	[ "$(q ".blocks[$b].pillars | map(select(. == \"protection\" or . == \"capacity\" or . == \"research\")) | length")" = 3 ]
+	ok $? "first paragraph (block $b) has protection, capacity and research"
+done
+[ "$(q ".blocks[$(bg 1)].pillars + .blocks[$(en 0)].pillars | length")" = 0 ]
+ok $? "the titles have no pillar"
+# Each match's offsets cut out a term of its pillar.
+jq -r '.blocks[] | .text as $t | .matches[] | "\(.pillar) \(.start) \(.end) \($t)"' "$TMP/ref.json" |
+	while read -r pillar start end text; do
+		printf '%s %s\n' "$pillar" "$(printf '%s' "$text" | tail -c +$((start + 1)) | head -c $((end - start)))"
+	done >"$TMP/terms"
+has "a match cuts out помощта" "$TMP/terms" "protection помощта"
+has "a match cuts out събирането на данни" "$TMP/terms" "research събирането на данни"
+has "a match cuts out data collection" "$TMP/terms" "research data collection"
+has "a match cuts out capacities" "$TMP/terms" "capacity capacities"
+"$DIGLOT" --dump --width 100 --pillar causes "$ref" >"$TMP/causes"
+has "--dump --pillar causes shows the last paragraphs" "$TMP/causes" "В световен мащаб"
+hasnt "... and not the first" "$TMP/causes" "На 27 март 2018"
+"$DIGLOT" --dump --width 100 --pillar causes --pillar capacity "$ref" >"$TMP/two"
+has "--pillar is repeatable: the first paragraph is back" "$TMP/two" "На 27 март 2018"
+status "--pillar with an unknown id is a usage error" 2 "$DIGLOT" --dump --pillar nope "$ref"
+has "... naming the pillars there are" "$TMP/status.err" "protection, causes, capacity, research"
+
 "$DIGLOT" --dump --width 100 "$ref" >"$TMP/dump" 2>&1
 ok $? "--dump --width 100 works"
 grep -q "^Нова инициатива.*  New Initiative" "$TMP/dump"

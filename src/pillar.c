@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: MIT */
+/* Pillars: a briefing's thematic axes, tagged by their terms in every
+ * language. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <uniwbrk.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "lang.h"
+#include "pillar.h"
+#include "settings.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* A term: folded like the text, blanks squeezed; prefix: "term*". */
+struct term {
+	char *s;
+	size_t len;
+	int prefix, pillar, lang;
+};
+
+struct pillar {
+	char *id;
+	char *section;		/* "pillar.ID" */
+};
+
+struct pillars {
+	const struct doc *doc;
+	const struct settings *cfg;
+	struct pillar v[PILLAR_MAX];
+	int n;
+	struct term *terms;
+	size_t nterms, capterms;
+	uint32_t *block;	/* per block: pillars, valid where tagged */
+	unsigned char *tagged;
+	size_t next;		/* blocks before this are all tagged */
+	size_t rows[PILLAR_MAX];
+};
+
+/* Fold s for matching, blanks squeezed to one space; map (when wanted)
+ * takes each byte of the result back to an offset in s. */
+static void
+fold_squeezed(const char *s, size_t n, struct buf *out, size_t **map)
+{
+	struct buf f = {0};
+	size_t *fm = NULL, i, k = 0;
+
+	buf_add(&f, "", 0);
+	text_fold(s, n, &f, map ? &fm : NULL);
+	buf_reset(out);
+	buf_add(out, "", 0);
+	if (map)
+		*map = xmalloc(sizeof **map * (f.len + 1));
+	for (i = 0; i < f.len; i++) {
+		if (f.s[i] == ' ' && (out->len == 0 || out->s[out->len - 1] == ' '))
+			continue;
+		buf_addc(out, f.s[i]);
+		if (map)
+			(*map)[k++] = fm[i];
+	}
+	if (map)
+		(*map)[k] = n;
+	free(fm);
+	buf_free(&f);
+}
+
+struct adding {
+	struct pillars *p;
+	int pillar, lang;
+};
+
+static void
+add_term(void *ctx, const char *item, size_t len)
+{
+	struct adding *a = ctx;
+	struct pillars *p = a->p;
+	struct buf clean = {0}, f = {0};
+	int prefix = len > 1 && item[len - 1] == '*';
+
+	text_clean(&clean, item, len - prefix);
+	if (clean.len)
+		fold_squeezed(clean.s, clean.len, &f, NULL);
+	while (f.len && f.s[f.len - 1] == ' ')
+		f.len--;
+	if (f.len) {
+		struct term *t;
+
+		p->terms = xgrow(p->terms, &p->capterms, p->nterms + 1, sizeof *p->terms);
+		t = &p->terms[p->nterms++];
+		t->s = xstrndup(f.s, f.len);
+		t->len = f.len;
+		t->prefix = prefix;
+		t->pillar = a->pillar;
+		t->lang = a->lang;
+	}
+	buf_free(&clean);
+	buf_free(&f);
+}
+
+static void
+add_pillar(struct pillars *p, const char *id, size_t n)
+{
+	int i;
+
+	if (n == 0 || p->n == PILLAR_MAX)
+		return;
+	for (i = 0; i < p->n; i++)
+		if (strlen(p->v[i].id) == n && strncmp(p->v[i].id, id, n) == 0)
+			return;
+	p->v[p->n].id = xstrndup(id, n);
+	p->v[p->n].section = xmalloc(n + 8);
+	snprintf(p->v[p->n].section, n + 8, "pillar.%s", p->v[p->n].id);
+	p->n++;
+}
+
+static void
+order_item(void *ctx, const char *item, size_t len)
+{
+	add_pillar(ctx, item, len);
+}
+
+/* The pillars a marked-up briefing defines: its [pillar.ID] lines. */
+static void
+doc_pillars(struct pillars *p, const struct buf *ini)
+{
+	const char *s = ini->s, *end = ini->s + ini->len;
+
+	while (s && s < end) {
+		const char *nl = memchr(s, '\n', end - s);
+
+		if (strncmp(s, "[pillar.", 8) == 0) {
+			const char *e = memchr(s, ']', (nl ? nl : end) - s);
+
+			if (e)
+				add_pillar(p, s + 8, e - s - 8);
+		}
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* The terms of each pillar, per language: keys terms.CODE, terms.CODE.2. */
+static void
+term_key(void *ctx, const char *key, const char *value)
+{
+	struct adding *a = ctx;
+	const char *k = strchr(key, ':') + 1, *code, *end;
+
+	(void)value;
+	if (strncmp(k, "terms.", 6) != 0)
+		return;
+	code = k + 6;
+	end = strchr(code, '.');
+	if (end && end[1] >= '0' && end[1] <= '9')
+		return;		/* a continuation: read with its list */
+	a->lang = lang_find(code, end ? (size_t)(end - code) : strlen(code));
+	if (a->lang < 0)
+		return;
+	{
+		char full[300];
+
+		snprintf(full, sizeof full, "%.*s", (int)(strlen(key)), key);
+		settings_each_item(a->p->cfg, full, add_term, a);
+	}
+}
+
+struct pillars *
+pillars_new(struct settings *cfg, const struct doc *doc)
+{
+	struct pillars *p = xcalloc(1, sizeof *p);
+	struct adding a;
+	int i;
+
+	p->doc = doc;
+	p->cfg = cfg;
+	if (doc->pillar_ini.len)
+		settings_read_text(cfg, "the briefing's %pillar lines", NULL,
+		    doc->pillar_ini.s, doc->pillar_ini.len);
+	settings_each_item(cfg, "pillars:order", order_item, p);
+	doc_pillars(p, &doc->pillar_ini);
+	a.p = p;
+	for (i = 0; i < p->n; i++) {
+		a.pillar = i;
+		settings_each_key(cfg, p->v[i].section, term_key, &a);
+	}
+	p->block = xcalloc(doc->nblocks + 1, sizeof *p->block);
+	p->tagged = xcalloc(doc->nblocks + 1, 1);
+	return p;
+}
+
+void
+pillars_free(struct pillars *p)
+{
+	size_t k;
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].id);
+		free(p->v[i].section);
+	}
+	for (k = 0; k < p->nterms; k++)
+		free(p->terms[k].s);
+	free(p->terms);
+	free(p->block);
+	free(p->tagged);
+	free(p);
+}
+
+int
+pillars_count(const struct pillars *p)
+{
+	return p->n;
+}
+
+const char *
+pillars_id(const struct pillars *p, int i)
+{
+	return p->v[i].id;
+}
+
+const char *
+pillars_title(const struct pillars *p, int i, int lang, int exact)
+{
+	char key[300];
+	const char *t;
+	int l;
+
+	snprintf(key, sizeof key, "%s:title.%s", p->v[i].section, lang_code(lang));
+	if ((t = settings_get(p->cfg, key)) != NULL && *t)
+		return t;
+	if (exact)
+		return NULL;
+	for (l = 0; l < lang_count(); l++) {
+		snprintf(key, sizeof key, "%s:title.%s", p->v[i].section, lang_code(l));
+		if ((t = settings_get(p->cfg, key)) != NULL && *t)
+			return t;
+	}
+	return p->v[i].id;
+}
+
+int
+pillars_find(const struct pillars *p, const char *id)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static int
+by_start(const void *x, const void *y)
+{
+	const struct pillar_match *a = x, *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;	/* the longer first */
+	return a->pillar - b->pillar;
+}
+
+size_t
+pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
+    struct pillar_match *out, size_t max)
+{
+	struct buf g = {0};
+	size_t *map = NULL, k, count = 0;
+	char *wb;
+
+	if (p->nterms == 0 || n == 0)
+		return 0;
+	fold_squeezed(text, n, &g, &map);
+	wb = xmalloc(g.len + 1);
+	u8_wordbreaks((const uint8_t *)g.s, g.len, wb);
+	for (k = 0; k < p->nterms; k++) {
+		const struct term *t = &p->terms[k];
+		const char *s = g.s;
+
+		if (t->lang != lang)
+			continue;
+		while ((s = memmem(s, g.len - (s - g.s), t->s, t->len)) != NULL) {
+			size_t a = s - g.s, b = a + t->len;
+
+			s++;
+			/* Whole words only; term* runs on to the word's end.
+			 * An apostrophe also starts a word (l'aide, dell'Unione):
+			 * word breaks keep elisions whole. */
+			if (a > 0 && !wb[a] && g.s[a - 1] != '\'' &&
+			    !(a >= 3 && memcmp(g.s + a - 3, "\xe2\x80\x99", 3) == 0))
+				continue;
+			if (t->prefix)
+				while (b < g.len && !wb[b])
+					b++;
+			else if (b < g.len && !wb[b])
+				continue;
+			if (count < max) {
+				out[count].pillar = t->pillar;
+				out[count].start = map[a];
+				out[count].end = b < g.len ? map[b] : n;
+			}
+			count++;
+		}
+	}
+	if (count > 1 && out) {
+		size_t kept = 0, i, m = count < max ? count : max;
+
+		/* In start order; a match inside another of the same pillar
+		 * ("data" in "data collection") says nothing more. */
+		qsort(out, m, sizeof *out, by_start);
+		for (i = 0; i < m; i++) {
+			size_t j;
+			int inside = 0;
+
+			for (j = 0; j < kept && !inside; j++)
+				inside = out[j].pillar == out[i].pillar &&
+				    out[j].start <= out[i].start && out[j].end >= out[i].end;
+			if (!inside)
+				out[kept++] = out[i];
+		}
+		count -= m - kept;
+	}
+	free(wb);
+	free(map);
+	buf_free(&g);
+	return count;
+}
+
+/* Explicit %tag ids of a block, as a mask. */
+static uint32_t
+explicit_tags(const struct pillars *p, const char *tags)
+{
+	uint32_t m = 0;
+	const char *s = tags;
+
+	while (*s) {
+		size_t k;
+		int i;
+
+		s += strspn(s, " ,\t");
+		k = strcspn(s, " ,\t");
+		for (i = 0; i < p->n; i++)
+			if (strlen(p->v[i].id) == k && strncmp(p->v[i].id, s, k) == 0)
+				m |= (uint32_t)1 << i;
+		s += k;
+	}
+	return m;
+}
+
+uint32_t
+pillars_block(struct pillars *p, size_t b)
+{
+	const struct block *bl = &p->doc->blocks[b];
+
+	if (!p->tagged[b]) {
+		uint32_t m = 0;
+
+		if (bl->tags) {
+			m = explicit_tags(p, bl->tags);
+		} else if (p->nterms) {
+			struct buf text = {0};
+			struct pillar_match pm[64];
+			size_t n, i;
+
+			buf_add(&text, "", 0);
+			doc_block_text(p->doc, b, &text);
+			n = pillars_match(p, bl->lang, text.s, text.len, pm, 64);
+			for (i = 0; i < n && i < 64; i++)
+				m |= (uint32_t)1 << pm[i].pillar;
+			buf_free(&text);
+		}
+		p->block[b] = m;
+		p->tagged[b] = 1;
+	}
+	return p->block[b];
+}
+
+uint32_t
+pillars_row(struct pillars *p, size_t r)
+{
+	uint32_t m = 0;
+	int l;
+
+	for (l = 0; l < p->doc->nlangs; l++) {
+		size_t n, i;
+		const uint32_t *ids = doc_row_blocks(p->doc, r, l, &n);
+
+		for (i = 0; i < n; i++)
+			m |= pillars_block(p, ids[i]);
+	}
+	return m;
+}
+
+int
+pillars_tag_some(struct pillars *p, size_t n)
+{
+	const struct doc *doc = p->doc;
+
+	while (n-- > 0 && p->next < doc->nblocks)
+		pillars_block(p, p->next++);
+	if (p->next < doc->nblocks)
+		return 0;
+	if (p->next == doc->nblocks) {
+		size_t r;
+		int i;
+
+		memset(p->rows, 0, sizeof p->rows);
+		for (r = 0; r < doc->nrows; r++) {
+			uint32_t m = pillars_row(p, r);
+
+			for (i = 0; i < p->n; i++)
+				p->rows[i] += m >> i & 1;
+		}
+		p->next++;
+	}
+	return 1;
+}
+
+int
+pillars_done(const struct pillars *p)
+{
+	return p->next > p->doc->nblocks;
+}
+
+size_t
+pillars_rows(const struct pillars *p, int i)
+{
+	return p->rows[i];
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* Pillars: a briefing's thematic axes, tagged by their terms in every
+ * language. */
+#ifndef DIGLOT_PILLAR_H
+#define DIGLOT_PILLAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct settings;
+
+enum { PILLAR_MAX = 32 };
+
+struct pillars;
+
+/* A term found in a block's display text: byte offsets. */
+struct pillar_match {
+	int pillar;
+	size_t start, end;
+};
+
+/*
+ * The pillars of [pillars] order, then those a marked-up briefing defines
+ * (read into cfg first), with their [pillar.ID] sections.
+ */
+struct pillars *pillars_new(struct settings *cfg, const struct doc *doc);
+void pillars_free(struct pillars *p);
+
+int pillars_count(const struct pillars *p);
+const char *pillars_id(const struct pillars *p, int i);
+/* Its title in language id lang; unless exact, else in any language,
+ * else its id.  NULL when exact and there is none. */
+const char *pillars_title(const struct pillars *p, int i, int lang, int exact);
+/* The index of a pillar id, or -1. */
+int pillars_find(const struct pillars *p, const char *id);
+
+/* The matches of the pillars' terms (those of language lang) in sanitised
+ * text[0..n): up to max into out, in order; returns how many in all. */
+size_t pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
+    struct pillar_match *out, size_t max);
+
+/* The pillars of block b (bit i: pillar i): its explicit tags, else its
+ * terms; computed once. */
+uint32_t pillars_block(struct pillars *p, size_t b);
+/* The pillars of row r: those of any of its blocks, in any language. */
+uint32_t pillars_row(struct pillars *p, size_t r);
+/* Whether every block has been tagged (tag_some does a slice). */
+int pillars_done(const struct pillars *p);
+/* Tag up to n more blocks; returns nonzero when all are done. */
+int pillars_tag_some(struct pillars *p, size_t n);
+/* Rows tagged with pillar i (valid once pillars_done). */
+size_t pillars_rows(const struct pillars *p, int i);
+
+#endif

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of pillar tagging: prefixes, folding, word boundaries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "lang.h"
+#include "pillar.h"
+#include "settings.h"
+#include "tap.h"
+
+static struct settings *cfg;
+static struct pillars *pl;
+static struct doc *doc;
+static char path[256];
+
+/* A one-block document in language code, and the pillars of cfg. */
+static void
+load(const char *code, const char *text)
+{
+	char *paths[1] = { path };
+	struct buf why = {0};
+	FILE *f;
+
+	pillars_free(pl);
+	doc_free(doc);
+	snprintf(path, sizeof path, "%s/diglot-pillar-%d.%s.txt",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid(), code);
+	f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+	doc = doc_open(paths, 1, NULL, &why);
+	unlink(path);
+	pl = pillars_new(cfg, doc);
+}
+
+/* The pillar ids of block 0 and the matched text, "id:text,...". */
+static char *
+tags(const char *code, const char *text)
+{
+	static char out[1024];
+	struct pillar_match m[32];
+	struct buf t = {0};
+	size_t n, i;
+
+	load(code, text);
+	out[0] = '\0';
+	buf_add(&t, "", 0);
+	doc_block_text(doc, 0, &t);
+	n = pillars_match(pl, doc->blocks[0].lang, t.s, t.len, m, 32);
+	for (i = 0; i < n && i < 32; i++) {
+		char one[200];
+
+		snprintf(one, sizeof one, "%s%s:%.*s", i ? "," : "",
+		    pillars_id(pl, m[i].pillar), (int)(m[i].end - m[i].start), t.s + m[i].start);
+		strcat(out, one);
+	}
+	buf_free(&t);
+	return out;
+}
+
+int
+main(void)
+{
+	static const char ini[] =
+	    "[pillars]\norder = prot, res, greek\n"
+	    "[pillar.prot]\ntitle.bg = Защита\nterms.bg = защит*, помощ*\n"
+	    "terms.en = protect*, assistance\nterms.fr = protection, aide\n"
+	    "[pillar.res]\nterms.bg = събирането на данни\n"
+	    "terms.en = data collection, research\n"
+	    "[pillar.greek]\nterms.el = ΆΡΘΡΟ*, μετανάστ*\n";
+
+	cfg = settings_new();
+	ok(settings_read_text(cfg, "test.ini", NULL, ini, strlen(ini)) == 0,
+	    "the test pillars read without a complaint");
+	lang_load(cfg);
+
+	is_str(tags("bg", "Защитата на децата и защитни мерки, защита."),
+	    "prot:Защитата,prot:защитни,prot:защита", "защит* covers защитата, защитни, защита");
+	is_str(tags("bg", "ПОМОЩТА е важна."), "prot:ПОМОЩТА", "upper-case Cyrillic matches");
+	is_str(tags("bg", "Самозащита не е защита."), "prot:защита",
+	    "a term never matches inside another word");
+	is_str(tags("en", "Unprotected people need protection."), "prot:protection",
+	    "protect* does not match inside unprotected");
+	is_str(tags("en", "We need ASSISTANCE."), "prot:ASSISTANCE", "case is folded");
+	is_str(tags("en", "Assistances are many."), "", "a term without * matches whole words only");
+	is_str(tags("fr", "Une protéction et de l'aide."), "prot:protéction,prot:aide",
+	    "accents are folded away (protéction finds protection)");
+	is_str(tags("bg", "насърчаване на\nсъбирането   на\nданни за"),
+	    "res:събирането   на данни", "a multi-word term matches across line breaks and runs of spaces");
+	is_str(tags("en", "better data\ncollection and research."),
+	    "res:data collection,res:research", "data collection across a line break");
+	is_str(tags("el", "ΆΡΘΡΟ 2 για τους μετανάστες"), "greek:ΆΡΘΡΟ,greek:μετανάστες",
+	    "Greek upper case with tonos matches a term written with it");
+	is_str(tags("el", "άρθρο 2"), "greek:άρθρο", "... and lower case without");
+	is_str(tags("en", "data collections"), "", "data collection does not match data collections");
+
+	load("en", "Nothing here.\n\nWe protect the data collection.\n");
+	ok(pillars_block(pl, 0) == 0, "an untagged block has no pillars");
+	ok(pillars_block(pl, 1) == 3, "a block with both pillars' terms has both");
+	ok(pillars_tag_some(pl, 100) && pillars_done(pl) && pillars_rows(pl, 0) == 1 &&
+	    pillars_rows(pl, 1) == 1 && pillars_rows(pl, 2) == 0, "rows are counted per pillar");
+	ok(pillars_find(pl, "res") == 1 && pillars_find(pl, "nope") == -1, "pillars are found by id");
+	is_str(pillars_title(pl, 0, lang_find("en", 2), 0), "Защита",
+	    "a title falls back to another language");
+	ok(pillars_title(pl, 0, lang_find("en", 2), 1) == NULL, "... unless asked for exactly");
+
+	pillars_free(pl);
+	doc_free(doc);
+	lang_unload();
+	settings_free(cfg);
+	return tap_done();
+}

@@ -18,13 +18,14 @@
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
+#include "print.h"
 #include "settings.h"
 #include "ui.h"
 #include "xalloc.h"
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
 	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
-	OPT_VERSION };
+	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -37,6 +38,10 @@ static const struct option long_options[] = {
 	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 	{ "check-config", no_argument, NULL, OPT_CHECK_CONFIG },
 	{ "list-options", no_argument, NULL, OPT_OPTIONS },
+	{ "rows", required_argument, NULL, OPT_ROWS },
+	{ "layout", required_argument, NULL, OPT_LAYOUT },
+	{ "lines", required_argument, NULL, OPT_LINES },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -44,6 +49,7 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
 "Usage: diglot [OPTIONS] FILE...\n"
+"       diglot [OPTIONS] print [PRINT-OPTIONS] FILE...\n"
 "Read a bilingual briefing with its language versions side by side.\n"
 "\n"
 "  --dump            print the side-by-side text (the default when standard\n"
@@ -59,12 +65,24 @@ static const char usage_text[] =
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
+"\n"
+"Print options (after print; with none, the whole briefing, the shown\n"
+"languages side by side, to the [print] command):\n"
+"  --pillar ID       the paragraphs of this pillar (repeatable)\n"
+"  --rows A-B        paragraphs A to B (1-based; A- or A alone too)\n"
+"  --lang A[,B]      the languages to print, in order\n"
+"  --layout L        side-by-side, sequential or interleaved\n"
+"  --width N         columns per page   --lines N  lines per page\n"
+"  --output FILE     write the pages to FILE (- for standard output)\n"
+"\n"
 "FILE may be - for standard input; with no FILE, a pipe on standard input\n"
 "is read.  Exit status: 0 ok, 1 unreadable or unusable input, 2 usage.\n"
 "See diglot(1), diglot.ini(5) and diglot-format(5).\n";
 
 struct cli {
 	int dump, json, width, print_config, check_config, list_options;
+	int print, lines;
+	const char *rows, *layout, *output;
 	const char *encoding, *lang_arg;
 	char **configs;
 	int nconfigs;
@@ -164,6 +182,31 @@ dump(const struct doc *doc, struct pillars *p, uint32_t want,
 	check_output(f);
 }
 
+/* Whether the first argument that is not an option is "print"; if so it
+ * is taken out, so options may stand before or after it. */
+static int
+take_print(int *argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < *argc; i++) {
+		const struct option *o;
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] == '\0')
+			break;
+		for (o = long_options; o->name; o++)
+			if (strncmp(a + 2, o->name, strlen(o->name)) == 0 &&
+			    a[2 + strlen(o->name)] == '\0' && o->has_arg == required_argument)
+				i++;
+	}
+	if (i >= *argc || strcmp(argv[i], "print") != 0)
+		return 0;
+	memmove(argv + i, argv + i + 1, sizeof *argv * (*argc - i));
+	(*argc)--;
+	return 1;
+}
+
 static void
 parse_args(int argc, char **argv, struct cli *c)
 {
@@ -192,6 +235,16 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_PILLAR:
 			c->pillars = xrealloc(c->pillars, sizeof *c->pillars * (c->npillars + 1));
 			c->pillars[c->npillars++] = optarg;
+			break;
+		case OPT_ROWS: c->rows = optarg; break;
+		case OPT_LAYOUT: c->layout = optarg; break;
+		case OPT_OUTPUT: c->output = optarg; break;
+		case OPT_LINES:
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || v < 3 || v > 100000)
+				usage_error("--lines: '%s' is not a number of lines (3-100000)", optarg);
+			c->lines = (int)v;
 			break;
 		case OPT_PRINT_CONFIG: c->print_config = 1; break;
 		case OPT_CHECK_CONFIG: c->check_config = 1; break;
@@ -267,6 +320,97 @@ initial_layout(const struct doc *doc, const struct settings *cfg, const struct c
 		lo->side[1] = -1;
 }
 
+/* Paragraph range "A-B", "A-" or "A" (1-based) into first and last. */
+static int
+parse_rows(const char *s, size_t nrows, size_t *first, size_t *last)
+{
+	char *end;
+	long a, b;
+
+	errno = 0;
+	a = strtol(s, &end, 10);
+	if (end == s || a < 1 || errno)
+		return -1;
+	if (*end == '\0')
+		b = a;
+	else if (*end == '-' && end[1] == '\0')
+		b = (long)nrows;
+	else if (*end == '-') {
+		s = end + 1;
+		b = strtol(s, &end, 10);
+		if (end == s || *end || b < a)
+			return -1;
+	} else
+		return -1;
+	*first = a - 1;
+	*last = (size_t)b > nrows ? nrows : (size_t)b;
+	return 0;
+}
+
+/* diglot print: choose the rows, lay out the pages, send them. */
+static int
+print_command(const struct doc *doc, struct pillars *p, uint32_t want,
+    const struct settings *cfg, const struct cli *c, const struct layout_opts *lo)
+{
+	static const char *const layouts[] = { "side-by-side", "sequential", "interleaved" };
+	const char *layout = c->layout ? c->layout : settings_get(cfg, "print:layout");
+	const char *paper = settings_get(cfg, "print:paper");
+	struct print_opts po;
+	struct buf pages = {0}, section = {0}, title = {0}, why = {0};
+	size_t *rows = xmalloc(sizeof *rows * (doc->nrows + 1)), n = 0, r, first = 0;
+	size_t last = doc->nrows;
+	int i, status = 0;
+
+	memset(&po, 0, sizeof po);
+	po.layout = -1;
+	for (i = 0; i < 3; i++)
+		if (layout && strcmp(layout, layouts[i]) == 0)
+			po.layout = i;
+	if (po.layout < 0)
+		usage_error("--layout: '%s' is not side-by-side, sequential or interleaved", layout);
+	if (c->rows && parse_rows(c->rows, doc->nrows, &first, &last) < 0)
+		usage_error("--rows: '%s' is not a range of paragraphs such as 3-7", c->rows);
+	print_paper(paper, &po.width, &po.lines);
+	if (settings_int(cfg, "print:width"))
+		po.width = settings_int(cfg, "print:width");
+	if (settings_int(cfg, "print:lines"))
+		po.lines = settings_int(cfg, "print:lines");
+	if (c->width)
+		po.width = c->width;
+	if (c->lines)
+		po.lines = c->lines;
+	po.header = settings_bool(cfg, "print:header");
+	po.side[0] = lo->side[0];
+	po.side[1] = lo->side[1];
+	for (r = first; r < last; r++)
+		if (!want || pillars_row(p, r) & want)
+			rows[n++] = r;
+	/* What the header says is printed. */
+	for (i = 0; want && i < pillars_count(p); i++)
+		if (want >> i & 1)
+			buf_printf(&section, "%s%s", section.len ? ", " : "",
+			    pillars_title(p, i, doc->langs[po.side[0] >= 0 ? po.side[0] : 0], 0));
+	if (c->rows)
+		buf_printf(&section, "%sParagraphs %zu\xe2\x80\x93%zu", section.len ? "; " : "",
+		    first + 1, last);
+	po.section = section.s;
+	print_render(doc, rows, n, &po, &pages);
+	print_title(doc, po.side[0], &title);
+	if (c->output)
+		status = print_write(c->output, pages.s ? pages.s : "", pages.len, &why);
+	else
+		status = print_send(settings_get(cfg, "print:command"), title.s, paper,
+		    pages.s ? pages.s : "", pages.len, &why);
+	if (status < 0)
+		fprintf(stderr, "diglot: print: %s\n", why.s);
+	free(rows);
+	buf_free(&pages);
+	buf_free(&section);
+	buf_free(&title);
+	buf_free(&why);
+	return status < 0 ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -286,11 +430,14 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 	memset(&c, 0, sizeof c);
+	c.print = take_print(&argc, argv);
 	parse_args(argc, argv, &c);
+	if (!c.print && (c.rows || c.layout || c.output || c.lines))
+		usage_error("%s", "--rows, --layout, --lines and --output go with print");
 	files = argv + optind;
 	nfiles = argc - optind;
 	viewer = !c.dump && !c.json && !c.print_config && !c.check_config &&
-	    !c.list_options && isatty(STDOUT_FILENO);
+	    !c.list_options && !c.print && isatty(STDOUT_FILENO);
 	if (viewer)
 		ui_hold_warnings();
 
@@ -361,7 +508,9 @@ main(int argc, char **argv)
 		}
 		want |= (uint32_t)1 << k;
 	}
-	if (c.json) {
+	if (c.print) {
+		status = print_command(doc, pillars, want, cfg, &c, &lo);
+	} else if (c.json) {
 		json_write(doc, pillars, stdout);
 		check_output(stdout);
 	} else if (viewer) {

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/* Printing: rows laid out on paginated text pages, sent to a printer
+ * command or written to a file. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "doc.h"
+#include "lang.h"
+#include "layout.h"
+#include "print.h"
+#include "text.h"
+#include "xalloc.h"
+
+void
+print_paper(const char *paper, int *width, int *lines)
+{
+	/* Ten characters and six lines an inch, inside the margins. */
+	if (paper && strcasecmp(paper, "letter") == 0) {
+		*width = 80;
+		*lines = 60;
+	} else {
+		*width = 80;
+		*lines = 66;
+	}
+}
+
+void
+print_title(const struct doc *doc, int side, struct buf *out)
+{
+	size_t b;
+	int lang = side >= 0 && side < doc->nlangs ? doc->langs[side] : -1;
+
+	for (b = 0; b < doc->nblocks; b++)
+		if (doc->blocks[b].kind == BLOCK_HEADING &&
+		    (lang < 0 || doc->blocks[b].lang == lang)) {
+			doc_block_text(doc, b, out);
+			return;
+		}
+}
+
+/* The body lines of the printout, grouped in units (a row, or a row's
+ * part in one language) that a page should not split if it can help it. */
+struct body {
+	struct buf text;	/* all lines, each ending in '\n' */
+	size_t *line;		/* offsets of the lines in text */
+	size_t nlines, caplines;
+	size_t *unit;		/* first line of each unit */
+	size_t nunits, capunits;
+	size_t *newpage;	/* units that must start a page */
+	size_t nnew, capnew;
+};
+
+static void
+body_line(struct body *b, const struct buf *line)
+{
+	size_t n = line->len;
+
+	while (n && line->s[n - 1] == ' ')
+		n--;
+	b->line = xgrow(b->line, &b->caplines, b->nlines + 1, sizeof *b->line);
+	b->line[b->nlines++] = b->text.len;
+	buf_add(&b->text, line->s, n);
+	buf_addc(&b->text, '\n');
+}
+
+static void
+body_unit(struct body *b, int new_page)
+{
+	b->unit = xgrow(b->unit, &b->capunits, b->nunits + 1, sizeof *b->unit);
+	b->unit[b->nunits++] = b->nlines;
+	if (new_page) {
+		b->newpage = xgrow(b->newpage, &b->capnew, b->nnew + 1, sizeof *b->newpage);
+		b->newpage[b->nnew++] = b->nunits - 1;
+	}
+}
+
+/* Lay the rows out in one layout and add them to the body. */
+static void
+add_rows(struct body *b, const struct doc *doc, const size_t *rows, size_t n,
+    const struct layout_opts *lo, int first_new_page)
+{
+	struct row_view rv = {0};
+	struct buf line = {0};
+	size_t i;
+	int k, first = 1;
+
+	for (i = 0; i < n; i++) {
+		layout_row(doc, rows[i], lo, &rv);
+		if (rv.height == 0 || (rv.height == 1 && rv.lines[0].n + rv.lines[1].n == 0))
+			continue;
+		body_unit(b, first && first_new_page);
+		first = 0;
+		for (k = 0; k < rv.height; k++) {
+			buf_reset(&line);
+			buf_add(&line, "", 0);
+			layout_text(&rv, lo, k, &line);
+			body_line(b, &line);
+		}
+	}
+	row_view_free(&rv);
+	buf_free(&line);
+}
+
+static int
+page_starts(const struct body *b, size_t unit)
+{
+	size_t i;
+
+	for (i = 0; i < b->nnew; i++)
+		if (b->newpage[i] == unit)
+			return 1;
+	return 0;
+}
+
+/* The page header: the title with "Page N of M" on the right, under it
+ * what is printed (a pillar, a range), then a blank line. */
+static void
+header(struct buf *out, const struct buf *title, const char *section, int page,
+    int pages, int width)
+{
+	struct buf right = {0};
+	int used, rw;
+	size_t fit;
+
+	buf_printf(&right, "Page %d of %d", page, pages);
+	rw = text_width(right.s, right.len);
+	fit = text_fit(title->s ? title->s : "", title->len,
+	    width - rw - 2 > 0 ? width - rw - 2 : 0, &used);
+	buf_add(out, title->s ? title->s : "", fit);
+	for (; used < width - rw; used++)
+		buf_addc(out, ' ');
+	buf_add(out, right.s, right.len);
+	buf_addc(out, '\n');
+	if (section && *section) {
+		struct buf sec = {0};
+
+		text_clean(&sec, section, strlen(section));
+		fit = text_fit(sec.s, sec.len, width, &used);
+		buf_add(out, sec.s, fit);
+		buf_addc(out, '\n');
+		buf_free(&sec);
+	}
+	buf_addc(out, '\n');
+	buf_free(&right);
+}
+
+int
+print_render(const struct doc *doc, const size_t *rows, size_t n,
+    const struct print_opts *o, struct buf *out)
+{
+	struct body b;
+	struct layout_opts lo;
+	struct buf title = {0};
+	size_t u, l;
+	int *page_of;		/* per line: its page */
+	unsigned char *gap;	/* per line: a blank line before it */
+	int body_lines, page = 0, pages, used = 0;
+	int hdr = o->header ? (o->section && *o->section ? 3 : 2) : 0;
+
+	memset(&b, 0, sizeof b);
+	memset(&lo, 0, sizeof lo);
+	lo.width = o->width;
+	lo.split = 50;
+	lo.gutter = 3;
+	lo.side[0] = o->side[0];
+	lo.side[1] = o->side[1];
+	if (o->side[1] < 0) {
+		lo.mode = LAYOUT_SINGLE;
+		add_rows(&b, doc, rows, n, &lo, 0);
+	} else if (o->layout == PRINT_SIDE) {
+		lo.mode = LAYOUT_SIDE;
+		add_rows(&b, doc, rows, n, &lo, 0);
+	} else if (o->layout == PRINT_INTERLEAVED) {
+		lo.mode = LAYOUT_STACKED;
+		add_rows(&b, doc, rows, n, &lo, 0);
+	} else {
+		/* Sequential: one language, then the other from a new page. */
+		lo.mode = LAYOUT_SINGLE;
+		lo.side[1] = -1;
+		add_rows(&b, doc, rows, n, &lo, 0);
+		lo.side[0] = o->side[1];
+		add_rows(&b, doc, rows, n, &lo, 1);
+	}
+	print_title(doc, o->side[0], &title);
+	body_lines = o->lines - hdr;
+	if (body_lines < 1)
+		body_lines = 1;
+	/* Paginate: a unit that does not fit in what is left of a page but
+	 * fits on a page of its own starts the next one; a longer one is
+	 * split between lines.  Units are set apart by a blank line. */
+	page_of = xcalloc(b.nlines + 1, sizeof *page_of);
+	gap = xcalloc(b.nlines + 1, 1);
+	for (u = 0; u < b.nunits; u++) {
+		size_t from = b.unit[u], to = u + 1 < b.nunits ? b.unit[u + 1] : b.nlines;
+		int len = (int)(to - from), sep = used > 0;
+
+		if (page == 0 || page_starts(&b, u) ||
+		    (used + sep + len > body_lines && len <= body_lines)) {
+			page++;
+			used = 0;
+			sep = 0;
+		}
+		used += sep;
+		for (l = from; l < to; l++) {
+			if (used >= body_lines) {
+				page++;
+				used = 0;
+			}
+			page_of[l] = page;
+			gap[l] = l == from && sep;
+			used++;
+		}
+	}
+	pages = page ? page : 1;
+	page = 0;
+	for (l = 0; l < b.nlines; l++) {
+		int pg = page_of[l];
+		size_t end = l + 1 < b.nlines ? b.line[l + 1] : b.text.len;
+
+		if (pg != page) {
+			if (page)
+				buf_addc(out, '\f');
+			page = pg;
+			if (o->header)
+				header(out, &title, o->section, page, pages, o->width);
+		} else if (gap[l]) {
+			buf_addc(out, '\n');
+		}
+		buf_add(out, b.text.s + b.line[l], end - b.line[l]);
+	}
+	if (b.nlines == 0 && o->header)
+		header(out, &title, o->section, 1, 1, o->width);
+	free(page_of);
+	free(gap);
+	buf_free(&b.text);
+	free(b.line);
+	free(b.unit);
+	free(b.newpage);
+	buf_free(&title);
+	return pages;
+}
+
+int
+print_send(const char *command, const char *title, const char *paper,
+    const char *text, size_t n, struct buf *why)
+{
+	char **argv = command_split(command, why), **full;
+	const char *base;
+	size_t argc = 0, i, k = 0;
+	int rc;
+
+	if (!argv) {
+		buf_printf(why, " in [print] command");
+		return -1;
+	}
+	while (argv[argc])
+		argc++;
+	full = xcalloc(argc + 6, sizeof *full);
+	for (i = 0; i < argc; i++)
+		full[k++] = argv[i];
+	base = strrchr(argv[0], '/');
+	base = base ? base + 1 : argv[0];
+	/* The job's name and the paper, for the print systems we know. */
+	if (strcmp(base, "lp") == 0 || strcmp(base, "lpr") == 0) {
+		struct buf t = {0}, m = {0};
+
+		text_clean(&t, title && *title ? title : "diglot", strlen(title && *title ?
+		    title : "diglot"));
+		buf_printf(&m, "media=%s", paper && strcasecmp(paper, "letter") == 0 ?
+		    "Letter" : "A4");
+		full[k++] = xstrdup(strcmp(base, "lp") == 0 ? "-t" : "-J");
+		full[k++] = t.s;
+		full[k++] = xstrdup("-o");
+		full[k++] = m.s;
+	}
+	full[k] = NULL;
+	rc = command_run(full, text, n, why);
+	command_free(full);
+	free(argv);
+	return rc;
+}
+
+int
+print_write(const char *path, const char *text, size_t n, struct buf *why)
+{
+	struct buf tmp = {0};
+	const char *slash;
+	mode_t mask;
+	size_t off = 0;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+			buf_printf(why, "standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	/* A temporary file beside it, renamed over it when complete. */
+	slash = strrchr(path, '/');
+	if (slash)
+		buf_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		buf_printf(&tmp, ".%s.XXXXXX", path);
+	fd = mkstemp(tmp.s);
+	if (fd < 0) {
+		buf_printf(why, "%s: %s", path, strerror(errno));
+		buf_free(&tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	while (off < n) {
+		ssize_t w = write(fd, text + off, n - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += w;
+	}
+	{
+		int bad = off < n || fsync(fd) < 0, err = errno ? errno : EIO;
+
+		if (close(fd) < 0 && !bad) {
+			bad = 1;
+			err = errno;
+		}
+		if (!bad && rename(tmp.s, path) < 0) {
+			bad = 1;
+			err = errno;
+		}
+		if (bad) {
+			buf_printf(why, "%s: %s", path, strerror(err));
+			unlink(tmp.s);
+			buf_free(&tmp);
+			return -1;
+		}
+	}
+	buf_free(&tmp);
+	return 0;
+}

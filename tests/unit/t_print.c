@@ -32,6 +32,11 @@ aligned(const char *pages, int x, int *lines_checked)
 			p++;
 			continue;
 		}
+		/* The page header is no body line. */
+		if (n > 10 && memmem(p, n, "Page ", 5) && memmem(p, n, " of ", 4)) {
+			p = nl ? nl + 1 : e;
+			continue;
+		}
 		fit = text_fit(p, n, x, &used);
 		if (fit < n && text_width(p, n) > x) {
 			/* Something starts at x: it must start exactly there,
@@ -77,7 +82,7 @@ main(void)
 			struct layout_opts lo;
 			struct layout_geom g;
 			struct buf out = {0};
-			int checked = 0;
+			int checked = 0, good;
 
 			memset(&po, 0, sizeof po);
 			po.width = w;
@@ -94,7 +99,8 @@ main(void)
 			lo.side[0] = 0;
 			lo.side[1] = 1;
 			layout_geom(&lo, &g);
-			ok(aligned(out.s, g.x[1], &checked) && checked > 5,
+			good = aligned(out.s, g.x[1], &checked);
+			ok(good && checked > 5,
 			    "%s at %d columns: the second column starts at column %d on all %d lines",
 			    k ? "zh-en" : "bg-en", w, g.x[1], checked);
 			buf_free(&out);

@@ -65,14 +65,14 @@ static const char usage_text[] =
 "  --help            show this help and exit\n"
 "  --version         show the version and exit\n"
 "\n"
-"\n"
 "Print options (after print; with none, the whole briefing, the shown\n"
 "languages side by side, to the [print] command):\n"
 "  --pillar ID       the paragraphs of this pillar (repeatable)\n"
 "  --rows A-B        paragraphs A to B (1-based; A- or A alone too)\n"
 "  --lang A[,B]      the languages to print, in order\n"
 "  --layout L        side-by-side, sequential or interleaved\n"
-"  --width N         columns per page   --lines N  lines per page\n"
+"  --width N         columns per page\n"
+"  --lines N         lines per page\n"
 "  --output FILE     write the pages to FILE (- for standard output)\n"
 "\n"
 "FILE may be - for standard input; with no FILE, a pipe on standard input\n"
@@ -352,34 +352,21 @@ static int
 print_command(const struct doc *doc, struct pillars *p, uint32_t want,
     const struct settings *cfg, const struct cli *c, const struct layout_opts *lo)
 {
-	static const char *const layouts[] = { "side-by-side", "sequential", "interleaved" };
-	const char *layout = c->layout ? c->layout : settings_get(cfg, "print:layout");
-	const char *paper = settings_get(cfg, "print:paper");
 	struct print_opts po;
-	struct buf pages = {0}, section = {0}, title = {0}, why = {0};
+	struct buf pages = {0}, section = {0}, why = {0};
 	size_t *rows = xmalloc(sizeof *rows * (doc->nrows + 1)), n = 0, r, first = 0;
 	size_t last = doc->nrows;
-	int i, status = 0;
+	int i, status;
 
-	memset(&po, 0, sizeof po);
-	po.layout = -1;
-	for (i = 0; i < 3; i++)
-		if (layout && strcmp(layout, layouts[i]) == 0)
-			po.layout = i;
-	if (po.layout < 0)
-		usage_error("--layout: '%s' is not side-by-side, sequential or interleaved", layout);
+	if (print_defaults(cfg, c->layout, &po) < 0)
+		usage_error("--layout: '%s' is not side-by-side, sequential or interleaved",
+		    c->layout);
 	if (c->rows && parse_rows(c->rows, doc->nrows, &first, &last) < 0)
 		usage_error("--rows: '%s' is not a range of paragraphs such as 3-7", c->rows);
-	print_paper(paper, &po.width, &po.lines);
-	if (settings_int(cfg, "print:width"))
-		po.width = settings_int(cfg, "print:width");
-	if (settings_int(cfg, "print:lines"))
-		po.lines = settings_int(cfg, "print:lines");
 	if (c->width)
 		po.width = c->width;
 	if (c->lines)
 		po.lines = c->lines;
-	po.header = settings_bool(cfg, "print:header");
 	po.side[0] = lo->side[0];
 	po.side[1] = lo->side[1];
 	for (r = first; r < last; r++)
@@ -395,18 +382,13 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 		    first + 1, last);
 	po.section = section.s;
 	print_render(doc, rows, n, &po, &pages);
-	print_title(doc, po.side[0], &title);
-	if (c->output)
-		status = print_write(c->output, pages.s ? pages.s : "", pages.len, &why);
-	else
-		status = print_send(settings_get(cfg, "print:command"), title.s, paper,
-		    pages.s ? pages.s : "", pages.len, &why);
+	status = print_output(cfg, doc, &po, pages.s ? pages.s : "", pages.len, c->output,
+	    &why);
 	if (status < 0)
 		fprintf(stderr, "diglot: print: %s\n", why.s);
 	free(rows);
 	buf_free(&pages);
 	buf_free(&section);
-	buf_free(&title);
 	buf_free(&why);
 	return status < 0 ? 1 : 0;
 }

@@ -17,6 +17,7 @@
 #include "lang.h"
 #include "layout.h"
 #include "print.h"
+#include "settings.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -26,11 +27,53 @@ print_paper(const char *paper, int *width, int *lines)
 	/* Ten characters and six lines an inch, inside the margins. */
 	if (paper && strcasecmp(paper, "letter") == 0) {
 		*width = 80;
-		*lines = 60;
+		*lines = 62;
 	} else {
 		*width = 80;
 		*lines = 66;
 	}
+}
+
+int
+print_defaults(const struct settings *cfg, const char *layout, struct print_opts *po)
+{
+	static const char *const layouts[] = { "side-by-side", "sequential", "interleaved" };
+	int i;
+
+	memset(po, 0, sizeof *po);
+	po->layout = -1;
+	if (!layout)
+		layout = settings_get(cfg, "print:layout");
+	for (i = 0; i < 3; i++)
+		if (layout && strcmp(layout, layouts[i]) == 0)
+			po->layout = i;
+	print_paper(settings_get(cfg, "print:paper"), &po->width, &po->lines);
+	if (settings_int(cfg, "print:width"))
+		po->width = settings_int(cfg, "print:width");
+	if (settings_int(cfg, "print:lines"))
+		po->lines = settings_int(cfg, "print:lines");
+	po->header = settings_bool(cfg, "print:header");
+	po->side[0] = 0;
+	po->side[1] = 1;
+	return po->layout < 0 ? -1 : 0;
+}
+
+int
+print_output(const struct settings *cfg, const struct doc *doc, const struct print_opts *po,
+    const char *text, size_t n, const char *output, struct buf *why)
+{
+	struct buf title = {0};
+	int rc;
+
+	if (output) {
+		rc = print_write(output, text, n, why);
+	} else {
+		print_title(doc, po->side[0], &title);
+		rc = print_send(settings_get(cfg, "print:command"), title.s,
+		    settings_get(cfg, "print:paper"), text, n, why);
+	}
+	buf_free(&title);
+	return rc;
 }
 
 void

@@ -9,6 +9,7 @@
 #include "buf.h"
 
 struct doc;
+struct settings;
 
 enum print_layout { PRINT_SIDE, PRINT_SEQUENTIAL, PRINT_INTERLEAVED };
 
@@ -19,6 +20,16 @@ struct print_opts {
 	int header;		/* a header line on each page */
 	const char *section;	/* what is printed (a pillar, "Marked paragraphs") */
 };
+
+/* Options from [print] (paper, width, lines, header) and layout (NULL:
+ * [print] layout); -1 when the layout is not one of the three. */
+int print_defaults(const struct settings *cfg, const char *layout, struct print_opts *po);
+
+/* Send the pages to output (a file, "-") or, when NULL, to the [print]
+ * command; -1 with the reason in why. */
+int print_output(const struct settings *cfg, const struct doc *doc,
+    const struct print_opts *po, const char *text, size_t n, const char *output,
+    struct buf *why);
 
 /* The paper's default columns and lines ("a4", "letter"). */
 void print_paper(const char *paper, int *width, int *lines);

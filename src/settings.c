@@ -38,7 +38,7 @@ extern const char config_builtin[];
 enum { LINE_MAX_BYTES = 1022 };
 
 enum opt_type { T_INT, T_BOOL, T_ENUM, T_STRING, T_LIST, T_COLOR, T_KEYS, T_LANG,
-	T_SCRIPT };
+	T_LANGS, T_SCRIPT };
 
 /*
  * The table of options.  In section and key, "*" stands for any name
@@ -73,7 +73,7 @@ static const struct option_def options[] = {
 	  "the language shown on the left when the briefing has it" },
 	{ "languages", "right", T_LANG, "", 0, 0, NULL,
 	  "the language shown on the right when the briefing has it" },
-	{ "languages", "expected", T_LIST, "", 0, 0, NULL,
+	{ "languages", "expected", T_LANGS, "", 0, 0, NULL,
 	  "the languages briefings hold: detection chooses among these (empty: all)" },
 	{ "colors", "text", T_COLOR, "default", 0, 0, NULL, "the text" },
 	{ "colors", "gutter", T_COLOR, "blue", 0, 0, NULL, "the line between the panes" },
@@ -95,7 +95,8 @@ static const struct option_def options[] = {
 	{ "print", "header", T_BOOL, "yes", 0, 0, NULL, "a header on each page" },
 	{ "copy", "command", T_STRING, "", 0, 0, NULL,
 	  "the copy command (empty: the terminal's clipboard, by OSC 52)" },
-	{ "pillars", "order", T_LIST, "", 0, 0, NULL, "the pillars, in order" },
+	{ "pillars", "order", T_LIST, "protection, causes, capacity, research", 0, 0, NULL,
+	  "the pillars, in order" },
 	{ "pillar.*", "title.*", T_STRING, NULL, 0, 0, NULL, "the pillar's title in a language" },
 	{ "pillar.*", "terms.*", T_LIST, NULL, 0, 0, NULL,
 	  "terms that tag a paragraph with the pillar (term* matches any ending)" },
@@ -120,6 +121,13 @@ struct settings {
 };
 
 /* --- names ---------------------------------------------------------- */
+
+static void
+lower_ascii(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
 
 /* Whether name matches pattern, where "*" is one or more characters. */
 static int
@@ -345,7 +353,7 @@ enum_has(const char *values, const char *v)
 		const char *e = strchr(p, '|');
 		size_t k = e ? (size_t)(e - p) : strlen(p);
 
-		if (k == n && strncmp(p, v, n) == 0)
+		if (k == n && strncasecmp(p, v, n) == 0)
 			return 1;
 		p = e ? e + 1 : NULL;
 	}
@@ -416,16 +424,30 @@ check_value(const struct settings *cfg, const struct option_def *o,
 		break;
 	}
 	case T_LANG:
-		if (*v) {
-			struct buf sec = {0};
+	case T_LANGS: {
+		const char *p = v;
 
-			buf_printf(&sec, "language.%s", v);
-			if (!iniparser_find_entry(cfg->values, sec.s))
-				buf_printf(why, "'%s' is not a language with a [language.%s] "
-				    "section", v, v);
+		/* One language code, or (T_LANGS) a comma-separated list. */
+		while (*p && !why->len) {
+			struct buf sec = {0};
+			size_t k;
+
+			p += strspn(p, " ,");
+			k = strcspn(p, " ,");
+			if (!k)
+				break;
+			if (o->type == T_LANG && p[k])
+				buf_printf(why, "'%s' is not one language code", v);
+			buf_printf(&sec, "language.%.*s", (int)k, p);
+			lower_ascii(sec.s);
+			if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
+				buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
+				    "section", (int)k, p, (int)k, p);
 			buf_free(&sec);
+			p += k;
 		}
 		break;
+	}
 	case T_SCRIPT:
 		if (!uc_script_byname(v))
 			buf_printf(why, "'%s' is not a Unicode script (allowed: Latin, "
@@ -518,12 +540,6 @@ trim(char *s)
 	return s;
 }
 
-static void
-lower_ascii(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
 
 static int
 keyline_of(const struct scan *sc, const char *key)
@@ -756,11 +772,17 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 				complain(&sc, line, "[%s] %s: %s; %s%s", sec, key, why.s,
 				    now ? "using " : "ignored", now ? (*now ? now : "\"\"") : "");
 			} else {
+				char *val = xstrdup(v);
+
+				/* Choices are kept in the table's spelling. */
+				if (o->type == T_ENUM)
+					lower_ascii(val);
 				if (strcmp(sc.origin, "default") == 0)
 					buf_adds(&where, "default");
 				else
 					buf_printf(&where, "%s:%d", sc.origin, line);
-				set_value(cfg, keys[j], v, where.s);
+				set_value(cfg, keys[j], val, where.s);
+				free(val);
 			}
 			buf_free(&why);
 			buf_free(&where);

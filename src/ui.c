@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "lang.h"
 #include "pillar.h"
+#include "print.h"
 #include "layout.h"
 #include "search.h"
 #include "settings.h"
@@ -46,6 +47,9 @@ struct ui {
 	int active;			/* the active pillar, or -1 */
 	int bar;			/* the pillar bar is shown */
 	int filtered;			/* only the active pillar's rows */
+	unsigned char *marked;		/* per doc row: chosen for printing */
+	size_t nmarked;
+	long range;			/* where a v range started, or -1 */
 	struct search search;
 	int searching;			/* a pattern is set */
 	int backward;			/* the last search went backward */
@@ -264,6 +268,8 @@ paint_status(struct ui *u)
 		buf_adds(&s, "  (no paragraphs)");
 	if (u->filtered)
 		buf_printf(&s, "  [filter: %s]", pillars_id(u->pillars, u->active));
+	if (u->nmarked)
+		buf_printf(&s, "  *%zu", u->nmarked);
 	if (u->view.nshown) {
 		uint32_t m = pillars_row(u->pillars, view_row(&u->view, u->view.cur));
 		int i, any = 0;
@@ -322,6 +328,16 @@ paint(struct ui *u)
 				attrset(cur ? attr_of(u, PAIR_CURRENT) :
 				    attr_of(u, PAIR_GUTTER));
 				mvaddstr(sy, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
+				attrset(A_NORMAL);
+			}
+		}
+		if (line == 0 && u->marked[view_row(v, i)]) {
+			int mx = v->lo.mode == LAYOUT_SIDE ? g.w[0] + (v->lo.gutter - 1) / 2 - 1 :
+			    u->cols - 1;
+
+			if (mx >= 0 && mx < u->cols) {
+				attrset(attr_of(u, PAIR_MARK) | A_BOLD);
+				mvaddstr(sy, mx, "*");
 				attrset(A_NORMAL);
 			}
 		}
@@ -817,6 +833,226 @@ filter_rows(struct ui *u)
 }
 
 static void
+mark_row(struct ui *u, size_t r, int on)
+{
+	if (u->marked[r] != on) {
+		u->marked[r] = (unsigned char)on;
+		if (on)
+			u->nmarked++;
+		else
+			u->nmarked--;
+	}
+}
+
+/* v: start a range here, or mark from its start to here. */
+static void
+mark_range(struct ui *u)
+{
+	size_t r = view_row(&u->view, u->view.cur), a, b, k;
+
+	if (u->range < 0) {
+		u->range = (long)r;
+		message(u, "Range from paragraph %zu: v again at its end", r + 1);
+		return;
+	}
+	a = (size_t)u->range < r ? (size_t)u->range : r;
+	b = (size_t)u->range < r ? r : (size_t)u->range;
+	for (k = a; k <= b; k++)
+		mark_row(u, k, 1);
+	u->range = -1;
+	message(u, "Marked paragraphs %zu-%zu (%zu marked)", a + 1, b + 1, u->nmarked);
+}
+
+/* The print dialog's choices. */
+enum { PD_WHAT, PD_LANGS, PD_LAYOUT, PD_WHERE, PD_FIELDS };
+enum { W_MARKED, W_PILLAR, W_CURRENT, W_VIEW, W_ALL, W_COUNT };
+
+static const char *const pd_labels[PD_FIELDS] = { "What", "Languages", "Layout", "Where" };
+static const char *const pd_layouts[] = { "side by side", "sequential", "interleaved" };
+
+/* Rows for a choice of what to print; returns how many. */
+static size_t
+print_rows(struct ui *u, int what, size_t *rows)
+{
+	struct view *v = &u->view;
+	size_t n = 0, r;
+
+	for (r = 0; r < u->doc->nrows; r++) {
+		int in = 0;
+
+		switch (what) {
+		case W_MARKED: in = u->marked[r]; break;
+		case W_PILLAR:
+			in = u->active >= 0 && pillars_row(u->pillars, r) >> u->active & 1;
+			break;
+		case W_CURRENT: in = v->nshown && r == view_row(v, v->cur); break;
+		case W_VIEW: in = view_index(v, r) < v->nshown && view_row(v, view_index(v, r)) == r; break;
+		case W_ALL: in = 1; break;
+		}
+		if (in)
+			rows[n++] = r;
+	}
+	return n;
+}
+
+static void
+print_dialog(struct ui *u)
+{
+	struct view *v = &u->view;
+	size_t *rows = xmalloc(sizeof *rows * (u->doc->nrows + 1));
+	struct buf path = {0}, label = {0};
+	int field = PD_WHAT, choice[PD_FIELDS] = { 0 }, nchoice[PD_FIELDS] = { W_COUNT, 3, 3, 2 };
+	int two = v->lo.side[1] >= 0 || u->pair[1] >= 0;
+
+	choice[PD_WHAT] = u->nmarked ? W_MARKED : u->filtered ? W_VIEW : W_ALL;
+	choice[PD_LANGS] = v->lo.side[1] >= 0 ? 0 : u->show == 2 ? 2 : 1;
+	if (!two)
+		nchoice[PD_LANGS] = 1;
+	for (;;) {
+		int w = u->cols < 64 ? u->cols - 2 : 62, h = 9, x0 = (u->cols - w) / 2;
+		int y0 = (u->lines - h) / 2, f, k;
+
+		if (w < 20 || u->lines < h) {
+			message(u, "The screen is too small for the print dialog");
+			break;
+		}
+		attrset(attr_of(u, PAIR_STATUS));
+		for (k = 0; k < h; k++) {
+			move(y0 + k, x0);
+			hline(' ', w);
+		}
+		mvaddstr(y0, x0 + 1, "Print");
+		for (f = 0; f < PD_FIELDS; f++) {
+			buf_reset(&label);
+			switch (f) {
+			case PD_WHAT: {
+				static const char *const names[] = { "marked paragraphs",
+					"the active pillar", "this paragraph", "the filtered view",
+					"the whole briefing" };
+
+				buf_printf(&label, "%s (%zu)", names[choice[f]],
+				    print_rows(u, choice[f], rows));
+				break;
+			}
+			case PD_LANGS: {
+				int l0 = u->pair[0], l1 = u->pair[1];
+
+				if (choice[f] == 0 && l1 >= 0)
+					buf_printf(&label, "both (%s, %s)", lang_code(u->doc->langs[l0]),
+					    lang_code(u->doc->langs[l1]));
+				else
+					buf_printf(&label, "%s", lang_name(u->doc->langs[choice[f] == 2 &&
+					    l1 >= 0 ? l1 : l0]));
+				break;
+			}
+			case PD_LAYOUT:
+				buf_adds(&label, pd_layouts[choice[f]]);
+				break;
+			case PD_WHERE:
+				if (choice[f] == 0)
+					buf_printf(&label, "printer (%s)", settings_get(u->opts->cfg,
+					    "print:command"));
+				else
+					buf_printf(&label, "file: %s", path.len ? path.s : "(Enter to name it)");
+				break;
+			}
+			attrset(f == field ? attr_of(u, PAIR_STATUS) | A_REVERSE : attr_of(u, PAIR_STATUS));
+			mvaddstr(y0 + 2 + f, x0 + 2, pd_labels[f]);
+			{
+				struct buf clean = {0};
+				int used;
+				size_t fit;
+
+				text_clean(&clean, label.s, label.len);
+				fit = text_fit(clean.s, clean.len, w - 16, &used);
+				mvaddstr(y0 + 2 + f, x0 + 13, "< ");
+				addnstr(clean.s, (int)fit);
+				addstr(" >");
+				buf_free(&clean);
+			}
+		}
+		attrset(attr_of(u, PAIR_STATUS));
+		mvaddstr(y0 + h - 2, x0 + 2, "Up/Down choose, Left/Right change,");
+		mvaddstr(y0 + h - 1, x0 + 2, "Enter prints, Esc cancels");
+		attrset(A_NORMAL);
+		refresh();
+		k = ui_key(NULL);
+		if (got_signal || k == K_ESC || k == 'q') {
+			message(u, "Print cancelled");
+			break;
+		}
+		if (k == -1)
+			continue;
+		if (k == KEY_RESIZE) {
+			relayout(u);
+			paint(u);
+			continue;
+		}
+		if (k == K_UP || k == 'k' || k == K_BTAB)
+			field = (field + PD_FIELDS - 1) % PD_FIELDS;
+		else if (k == K_DOWN || k == 'j' || k == K_TAB)
+			field = (field + 1) % PD_FIELDS;
+		else if (k == K_RIGHT || k == 'l' || k == ' ')
+			choice[field] = (choice[field] + 1) % nchoice[field];
+		else if (k == K_LEFT || k == 'h')
+			choice[field] = (choice[field] + nchoice[field] - 1) % nchoice[field];
+		else if (k == K_ENTER && field == PD_WHERE && choice[PD_WHERE] == 1 &&
+		    !path.len) {
+			struct buf in = {0};
+
+			if (prompt(u, "Print to file: ", &in) == 0 && in.len) {
+				buf_reset(&path);
+				buf_add(&path, in.s, in.len);
+			}
+			buf_free(&in);
+			paint(u);
+		} else if (k == K_ENTER) {
+			struct print_opts po;
+			struct buf pages = {0}, why = {0}, section = {0};
+			size_t n = print_rows(u, choice[PD_WHAT], rows);
+			int pages_n;
+
+			if (choice[PD_WHERE] == 1 && !path.len) {
+				field = PD_WHERE;
+				continue;
+			}
+			if (n == 0) {
+				message(u, "Nothing to print: no %s", choice[PD_WHAT] == W_MARKED ?
+				    "marked paragraphs (m marks one)" : "paragraphs there");
+				break;
+			}
+			print_defaults(u->opts->cfg, NULL, &po);
+			po.layout = choice[PD_LAYOUT];
+			po.side[0] = choice[PD_LANGS] == 2 && u->pair[1] >= 0 ? u->pair[1] : u->pair[0];
+			po.side[1] = choice[PD_LANGS] == 0 ? u->pair[1] : -1;
+			if (choice[PD_WHAT] == W_PILLAR && u->active >= 0)
+				buf_adds(&section, pillars_title(u->pillars, u->active,
+				    u->doc->langs[po.side[0]], 0));
+			else if (choice[PD_WHAT] == W_MARKED)
+				buf_adds(&section, "Marked paragraphs");
+			po.section = section.s;
+			pages_n = print_render(u->doc, rows, n, &po, &pages);
+			if (print_output(u->opts->cfg, u->doc, &po, pages.s ? pages.s : "", pages.len,
+			    choice[PD_WHERE] ? path.s : NULL, &why) == 0)
+				message(u, "Printed %zu paragraph%s (%d page%s) %s %s", n,
+				    n == 1 ? "" : "s", pages_n, pages_n == 1 ? "" : "s",
+				    choice[PD_WHERE] ? "to" : "with",
+				    choice[PD_WHERE] ? path.s : settings_get(u->opts->cfg,
+				    "print:command"));
+			else
+				message(u, "Print failed: %s", why.s);
+			buf_free(&pages);
+			buf_free(&why);
+			buf_free(&section);
+			break;
+		}
+	}
+	free(rows);
+	buf_free(&path);
+	buf_free(&label);
+}
+
+static void
 act(struct ui *u, enum action a, int *quit)
 {
 	struct view *v = &u->view;
@@ -888,6 +1124,21 @@ act(struct ui *u, enum action a, int *quit)
 		relayout(u);
 		break;
 	case ACT_FILTER: filter_rows(u); break;
+	case ACT_MARK: {
+		size_t r = view_row(v, v->cur);
+
+		if (v->nshown == 0)
+			break;
+		mark_row(u, r, !u->marked[r]);
+		message(u, "%s paragraph %zu (%zu marked)", u->marked[r] ? "Marked" : "Unmarked",
+		    r + 1, u->nmarked);
+		break;
+	}
+	case ACT_RANGE:
+		if (v->nshown)
+			mark_range(u);
+		break;
+	case ACT_PRINT: print_dialog(u); break;
 	case ACT_COPY: copy_paragraph(u); break;
 	case ACT_HELP: help(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -1009,6 +1260,8 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 		u.show = 1;
 	u.pillars = o->pillars;
 	u.active = -1;
+	u.range = -1;
+	u.marked = xcalloc(doc->nrows + 1, 1);
 	u.bar = settings_bool(o->cfg, "layout:pillar_bar");
 	u.copy_command = settings_get(o->cfg, "copy:command");
 	u.stack_below = settings_int(o->cfg, "layout:stack_below");
@@ -1088,6 +1341,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	if (got_signal)
 		status = 128 + got_signal;
 	view_free(&u.view);
+	free(u.marked);
 	search_free(&u.search);
 	buf_free(&u.msg);
 	restore_terminal();

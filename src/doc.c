@@ -500,8 +500,7 @@ doc_lang_slot(const struct doc *doc, int lang)
 }
 
 struct doc *
-doc_open(char *const *paths, int npaths, const struct doc_opts *o,
-    struct buf *why)
+doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 {
 	struct doc *doc = xcalloc(1, sizeof *doc);
 	struct reader rd;
@@ -511,21 +510,12 @@ doc_open(char *const *paths, int npaths, const struct doc_opts *o,
 	rd.doc = doc;
 	rd.next_kind = -1;
 	rd.markup_lang = -1;
-	rd.pending_marker = -1;
-	doc->files = xcalloc(npaths, sizeof *doc->files);
-	for (f = 0; f < npaths; f++) {
-		struct source *src = &doc->files[f];
+	doc->files = files;
+	doc->nfiles = nfiles;
+	for (f = 0; f < nfiles; f++) {
+		const struct source *src = &files[f];
 
-		if (source_read(src, paths[f], o ? o->encoding : NULL, why) < 0) {
-			doc->nfiles = f + 1;
-			doc_free(doc);
-			free(rd.hint);
-			free(rd.hint_lang);
-			free(rd.fixed);
-			return NULL;
-		}
-		doc->nfiles = f + 1;
-		rd.file_lang = strcmp(paths[f], "-") ? name_lang(paths[f]) : -1;
+		rd.file_lang = strcmp(src->name, "-") ? name_lang(src->name) : -1;
 		rd.pending_marker = -1;
 		if (is_markup(src->data, src->len))
 			read_markup(&rd, f);
@@ -540,6 +530,23 @@ doc_open(char *const *paths, int npaths, const struct doc_opts *o,
 	find_headers(doc);
 	align_doc(doc);
 	return doc;
+}
+
+struct doc *
+doc_open(char *const *paths, int npaths, const struct doc_opts *o,
+    struct buf *why)
+{
+	struct source *files = xcalloc(npaths, sizeof *files);
+	int f;
+
+	for (f = 0; f < npaths; f++)
+		if (source_read(&files[f], paths[f], o ? o->encoding : NULL, why) < 0) {
+			while (f >= 0)
+				source_free(&files[f--]);
+			free(files);
+			return NULL;
+		}
+	return doc_build(files, npaths, o);
 }
 
 void

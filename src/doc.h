@@ -54,6 +54,9 @@ struct doc_opts {
  * Returns NULL with a message in why when a file cannot be used. */
 struct doc *doc_open(char *const *paths, int npaths, const struct doc_opts *o,
     struct buf *why);
+/* The same from sources already read (the document takes them over:
+ * files must come from malloc). */
+struct doc *doc_build(struct source *files, int nfiles, const struct doc_opts *o);
 void doc_free(struct doc *doc);
 
 /* Append block b's display text (sanitised, lines joined) to out. */

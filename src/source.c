@@ -268,6 +268,23 @@ fail:
 	return -1;
 }
 
+int
+source_from_memory(struct source *src, const char *name, const char *data, size_t len,
+    const char *encoding, struct buf *why)
+{
+	struct buf raw = {0};
+
+	memset(src, 0, sizeof *src);
+	src->name = xstrdup(name);
+	buf_add(&raw, "", 0);
+	buf_add(&raw, data, len);
+	if (decode(src, &raw, encoding, why) < 0) {
+		buf_free(&raw);
+		return -1;
+	}
+	return 0;
+}
+
 void
 source_free(struct source *src)
 {

@@ -23,6 +23,10 @@ struct source {
 int source_read(struct source *src, const char *path, const char *encoding,
     struct buf *why);
 
+/* Like source_read, for text already in memory (copied). */
+int source_from_memory(struct source *src, const char *name, const char *data,
+    size_t len, const char *encoding, struct buf *why);
+
 /* Convert data[0..len) from encoding to UTF-8; undecodable bytes become
  * U+FFFD.  Returns -1 when the encoding is unknown. */
 int source_convert(const char *data, size_t len, const char *encoding,

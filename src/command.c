@@ -156,7 +156,9 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 		buf_free(&errtext);
 		return 0;
 	}
-	if (WIFEXITED(status))
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !errtext.len)
+		buf_printf(why, "%s: command not found (exit status 127)", argv[0]);
+	else if (WIFEXITED(status))
 		buf_printf(why, "%s exited with status %d", argv[0], WEXITSTATUS(status));
 	else
 		buf_printf(why, "%s was killed by signal %d", argv[0], WTERMSIG(status));

@@ -426,21 +426,19 @@ main(int argc, char **argv)
 	cfg = settings_new();
 	if (settings_load(cfg, c.configs, c.nconfigs, &why) < 0)
 		die(1, "--config %s", why.s);
-	if (c.list_options) {
-		settings_print_table(stdout);
+	if (c.list_options || c.print_config || c.check_config) {
+		if (c.list_options)
+			settings_print_table(stdout);
+		else if (c.print_config)
+			settings_print(cfg, stdout);
+		else if (!settings_problems(cfg))
+			puts("settings OK");
 		check_output(stdout);
-		return 0;
-	}
-	if (c.print_config) {
-		settings_print(cfg, stdout);
-		check_output(stdout);
-		return settings_problems(cfg) ? 1 : 0;
-	}
-	if (c.check_config) {
-		if (settings_problems(cfg))
-			return 1;
-		puts("settings OK");
-		return 0;
+		status = !c.list_options && settings_problems(cfg) ? 1 : 0;
+		settings_free(cfg);
+		free(c.configs);
+		free(c.pillars);
+		return status;
 	}
 	lang_load(cfg);
 	if (c.lang_arg && (parse_langs(c.lang_arg, c.langs, 16, &c.nlangs, &bad, &badlen) < 0 ||

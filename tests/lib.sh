@@ -12,6 +12,13 @@ export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config"
 mkdir -p "$HOME"
 unset DIGLOT_CONFIG COLUMNS LINES
 
+# Under make check-valgrind every run of the program goes through memcheck.
+if [ -n "${DIGLOT_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$DIGLOT_WRAPPER" "$DIGLOT" >"$TMP/diglot"
+	chmod +x "$TMP/diglot"
+	DIGLOT="$TMP/diglot"
+fi
+
 ok() {	# ok COND-STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))
 	if [ "$1" -eq 0 ]; then

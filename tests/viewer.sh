@@ -171,8 +171,14 @@ side_by_side() {
 	_l=$(line_of L "$1")
 	[ -n "$_l" ] && [ "$_l" = "$(line_of R "$2")" ]
 }
-# on_top LEFT RIGHT: ... and that line is the top one.
-on_top() { side_by_side "$1" "$2" && [ "$(line_of L "$1")" = 1 ]; }
+# text_top: the number of the first line of text (side by side: the first
+# with a gutter), under whatever bar the viewer puts above the text.
+text_top() {
+	awk 'index($0, "│") || index($0, "┃") { print NR; exit }' "$screen"
+}
+top_text_line() { _tt=$(text_top); [ -n "$_tt" ] && sed -n "${_tt}p" "$screen"; }
+# on_top LEFT RIGHT: ... and that line is the top line of text.
+on_top() { side_by_side "$1" "$2" && [ "$(line_of L "$1")" = "$(text_top)" ]; }
 # stacked FIRST SECOND: no gutter, FIRST starts a line above the line
 # SECOND starts.
 stacked() {
@@ -210,8 +216,7 @@ top_para() { sed -n 's/^Параграф \([0-9]*\):.*/\1/p' "$screen" | head -n
 bottom_para() { sed -n 's/^Параграф \([0-9]*\):.*/\1/p' "$screen" | tail -n 1; }
 top_is() { [ "$(top_para)" = "$1" ]; }
 top_moved_from() { _tp=$(top_para); [ -n "$_tp" ] && [ "$_tp" != "$1" ]; }
-first_line_is() { [ "$(sed -n 1p "$screen")" = "$1" ]; }
-first_line_not() { _fl=$(sed -n 1p "$screen"); [ -n "$_fl" ] && [ "$_fl" != "$1" ]; }
+top_text_not() { _fl=$(top_text_line); [ -n "$_fl" ] && [ "$_fl" != "$1" ]; }
 
 # The model, to know what to look for: pairs of first words (left TAB
 # right) for every row with both languages, in order.
@@ -425,9 +430,9 @@ key : 1 5 0 Enter
 expect ":150 puts paragraph 150 at the top" on_top "Параграф 150:" "Paragraph 150:"
 key j
 expect "j scrolls one line: the second line of paragraph 150 is on top" \
-    first_line_not "$(sed -n 1p "$screen")"
+    top_text_not "$(top_text_line)"
 yes_now "... and it is the rest of paragraph 150 in both languages" \
-    side_by_side "превъртането до края" "scrolling reaches the end"
+    on_top "превъртането до края" "scrolling reaches the end"
 key k
 expect "k scrolls back: paragraph 150 on top again" on_top "Параграф 150:" "Paragraph 150:"
 before_bottom=$(bottom_para)

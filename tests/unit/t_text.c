@@ -22,7 +22,10 @@ clean(const char *s)
 	return b.s;
 }
 
-/* Folded copies live until the end of the test. */
+/* Folded copies, kept until the end of the test so two can be compared. */
+static char *folds[64];
+static int nfolds;
+
 static char *
 fold(const char *s)
 {
@@ -30,6 +33,8 @@ fold(const char *s)
 
 	buf_add(&b, "", 0);
 	text_fold(s, strlen(s), &b, NULL);
+	if (nfolds < 64)
+		folds[nfolds++] = b.s;
 	return b.s;
 }
 
@@ -180,5 +185,7 @@ main(void)
 		free(map);
 		buf_free(&b);
 	}
+	while (nfolds > 0)
+		free(folds[--nfolds]);
 	return tap_done();
 }

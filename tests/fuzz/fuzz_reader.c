@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: MIT */
+/* libFuzzer target: any bytes through the briefing reader, the layout and
+ * --json, checking what a terminal and a JSON reader rely on. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unigbrk.h>
+#include <unistr.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "json.h"
+#include "lang.h"
+#include "layout.h"
+#include "pillar.h"
+#include "settings.h"
+#include "source.h"
+#include "text.h"
+#include "xalloc.h"
+
+/*
+ * The input: a header of four bytes, then the briefing (an input shorter
+ * than the header is all briefing, with a header of zeros).
+ *
+ *   [0] bits 0-2: the encoding (--encoding; NULL, detection, for half);
+ *       bit 3: the briefing is two files, the second starting at [3];
+ *       bits 4-5: how many languages are asked for (--lang), 0-3;
+ *       bits 6-7: the layout's split, gutter and wrap
+ *   [1] the width, 1-200 columns
+ *   [2] the languages asked for: one from each nibble, a third from both
+ *   [3] where the second file starts, in 256ths of the text; bit 0 also
+ *       names it so that its name gives its language
+ *
+ * Invariants, each an abort() when broken:
+ *  - every block is in exactly one row, in its language's column, and the
+ *    rows take each language's blocks in document order;
+ *  - every laid-out line lies in its text, is as wide as it says and no
+ *    wider than its column unless it is one grapheme cluster;
+ *  - every laid-out line and every line of layout_text is valid UTF-8
+ *    with no control character (C0, DEL, C1), no bidi embedding, override
+ *    or isolate and no line or paragraph separator;
+ *  - the --json output is valid UTF-8 and valid JSON.
+ */
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+enum { HEADER = 4, JSON_DEPTH = 64 };
+
+static const char *const encodings[8] = {
+	NULL, NULL, NULL, NULL, "WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "UTF-16LE"
+};
+
+static const struct {
+	int split, gutter, wrap;
+} variants[4] = {
+	{ 50, 3, 0 },		/* the shipped settings */
+	{ 20, 1, 0 },
+	{ 80, 20, 0 },
+	{ 50, 3, 12 },
+};
+
+/* The settings and languages every run starts from. */
+static struct settings *base_cfg;
+static int base_langs;
+
+static void
+quiet(const char *msg)
+{
+	(void)msg;
+}
+
+static void
+init(void)
+{
+	diag_set_sink(quiet);
+	base_cfg = settings_new();
+	lang_load(base_cfg);
+	base_langs = lang_count();
+}
+
+static void
+check(int ok, const char *what)
+{
+	if (ok)
+		return;
+	fprintf(stderr, "fuzz_reader: %s\n", what);
+	abort();
+}
+
+/* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on. */
+static int
+displayable(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	if (n == 0)
+		return 1;
+	if (u8_check(p, n) != NULL)
+		return 0;
+	while (p < end) {
+		ucs4_t uc;
+
+		p += u8_mbtouc(&uc, p, end - p);
+		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) ||
+		    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
+		    uc == 0x2028 || uc == 0x2029)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether s[0..n) is exactly one grapheme cluster. */
+static int
+one_cluster(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+
+	return n > 0 && u8_grapheme_next(p, p + n) == p + n;
+}
+
+/* Every block in exactly one row, in its language's column, in order. */
+static void
+check_rows(const struct doc *doc)
+{
+	unsigned char *seen = xcalloc(doc->nblocks + 1, 1);
+	size_t r, b, k, pos;
+	int l;
+
+	for (l = 0; l < doc->nlangs; l++) {
+		pos = 0;
+		for (r = 0; r < doc->nrows; r++) {
+			size_t n;
+			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
+
+			check(doc->row_start[r * doc->nlangs + l] == pos,
+			    "rows skip or repeat a language's blocks");
+			pos += n;
+			for (k = 0; k < n; k++) {
+				check(ids[k] < doc->nblocks, "a row holds no block");
+				check(!seen[ids[k]], "a block is in two rows");
+				check(doc->blocks[ids[k]].lang == doc->langs[l],
+				    "a block is in another language's column");
+				seen[ids[k]] = 1;
+			}
+		}
+		check(pos == doc->nseq[l], "rows leave out a language's last blocks");
+	}
+	for (b = 0; b < doc->nblocks; b++)
+		check(seen[b], "a block is in no row");
+	free(seen);
+}
+
+/* The lines of side s of a laid-out row, in a column of w. */
+static void
+check_side(const struct row_view *rv, int s, int w)
+{
+	const struct buf *t = &rv->text[s];
+	size_t k;
+
+	for (k = 0; k < rv->lines[s].n; k++) {
+		const struct text_line *l = &rv->lines[s].v[k];
+		const char *p;
+		int width;
+
+		check(l->off <= t->len && l->len <= t->len - l->off,
+		    "a line outside its row's text");
+		if (l->len == 0)
+			continue;
+		p = t->s + l->off;
+		width = text_width(p, l->len);
+		check(displayable(p, l->len), "a laid-out line holds a control, "
+		    "a bidi control or invalid UTF-8");
+		check((int)l->width == width, "a line's width is not its text's");
+		check(width <= w || one_cluster(p, l->len),
+		    "a line is wider than its column");
+	}
+}
+
+/* Lay out every row of doc in o's mode and check each line. */
+static void
+check_layout(const struct doc *doc, const struct layout_opts *o)
+{
+	struct row_view rv;
+	struct layout_geom g;
+	struct buf line = {0};
+	size_t r;
+	int k, s;
+
+	memset(&rv, 0, sizeof rv);
+	layout_geom(o, &g);
+	for (r = 0; r < doc->nrows; r++) {
+		layout_row(doc, r, o, &rv);
+		for (s = 0; s < 2; s++)
+			check_side(&rv, s, g.w[s]);
+		for (k = 0; k < rv.height; k++) {
+			buf_reset(&line);
+			layout_text(&rv, o, k, &line);
+			check(displayable(line.s, line.len), "a display line holds a "
+			    "control, a bidi control or invalid UTF-8");
+		}
+	}
+	row_view_free(&rv);
+	buf_free(&line);
+}
+
+/* --- a JSON checker (RFC 8259, nesting bounded) ---------------------- */
+
+struct json {
+	const char *s, *end;
+	int depth;
+};
+
+static void
+json_ws(struct json *j)
+{
+	while (j->s < j->end && (*j->s == ' ' || *j->s == '\t' || *j->s == '\n' ||
+	    *j->s == '\r'))
+		j->s++;
+}
+
+static int
+json_lit(struct json *j, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(j->end - j->s) < n || memcmp(j->s, w, n) != 0)
+		return 0;
+	j->s += n;
+	return 1;
+}
+
+static int
+json_digits(struct json *j)
+{
+	const char *from = j->s;
+
+	while (j->s < j->end && *j->s >= '0' && *j->s <= '9')
+		j->s++;
+	return j->s > from;
+}
+
+static int
+json_number(struct json *j)
+{
+	if (j->s < j->end && *j->s == '-')
+		j->s++;
+	if (j->s < j->end && *j->s == '0')
+		j->s++;
+	else if (!json_digits(j))
+		return 0;
+	if (j->s < j->end && *j->s == '.') {
+		j->s++;
+		if (!json_digits(j))
+			return 0;
+	}
+	if (j->s < j->end && (*j->s == 'e' || *j->s == 'E')) {
+		j->s++;
+		if (j->s < j->end && (*j->s == '+' || *j->s == '-'))
+			j->s++;
+		if (!json_digits(j))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+json_string(struct json *j)
+{
+	int i;
+
+	if (j->s == j->end || *j->s != '"')
+		return 0;
+	for (j->s++; j->s < j->end; j->s++) {
+		unsigned char c = (unsigned char)*j->s;
+
+		if (c == '"') {
+			j->s++;
+			return 1;
+		}
+		if (c < 0x20)
+			return 0;
+		if (c != '\\')
+			continue;
+		if (++j->s == j->end)
+			return 0;
+		c = (unsigned char)*j->s;
+		if (c == 'u') {
+			for (i = 0; i < 4; i++)
+				if (++j->s == j->end || !isxdigit((unsigned char)*j->s))
+					return 0;
+		} else if (c == '\0' || !strchr("\"\\/bfnrt", c))
+			return 0;
+	}
+	return 0;
+}
+
+static int json_value(struct json *j);
+
+/* An array or, when object, an object: the opening bracket is at j->s. */
+static int
+json_list(struct json *j, int object)
+{
+	char close = object ? '}' : ']';
+
+	if (++j->depth > JSON_DEPTH)
+		return 0;
+	j->s++;
+	json_ws(j);
+	if (j->s < j->end && *j->s == close) {
+		j->s++;
+		j->depth--;
+		return 1;
+	}
+	for (;;) {
+		if (object) {
+			if (!json_string(j))
+				return 0;
+			json_ws(j);
+			if (j->s == j->end || *j->s != ':')
+				return 0;
+			j->s++;
+		}
+		if (!json_value(j))
+			return 0;
+		json_ws(j);
+		if (j->s == j->end)
+			return 0;
+		if (*j->s == close) {
+			j->s++;
+			j->depth--;
+			return 1;
+		}
+		if (*j->s != ',')
+			return 0;
+		j->s++;
+		json_ws(j);
+	}
+}
+
+static int
+json_value(struct json *j)
+{
+	int ok;
+
+	json_ws(j);
+	if (j->s == j->end)
+		return 0;
+	switch (*j->s) {
+	case '{':
+		ok = json_list(j, 1);
+		break;
+	case '[':
+		ok = json_list(j, 0);
+		break;
+	case '"':
+		ok = json_string(j);
+		break;
+	case 't':
+		ok = json_lit(j, "true");
+		break;
+	case 'f':
+		ok = json_lit(j, "false");
+		break;
+	case 'n':
+		ok = json_lit(j, "null");
+		break;
+	default:
+		ok = json_number(j);
+		break;
+	}
+	json_ws(j);
+	return ok;
+}
+
+/* Whether s[0..n) is one JSON value and nothing else. */
+static int
+json_valid(const char *s, size_t n)
+{
+	struct json j;
+
+	j.s = s;
+	j.end = s + n;
+	j.depth = 0;
+	return json_value(&j) && j.s == j.end;
+}
+
+/* --- the target ------------------------------------------------------ */
+
+/* The --json output of doc, checked. */
+static void
+check_json(const struct doc *doc, struct pillars *p)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	check(f != NULL, "open_memstream failed");
+	check(json_write(doc, p, f) == 0, "json_write failed");
+	check(fclose(f) == 0, "json_write's stream failed");
+	check(u8_check((const uint8_t *)out, n) == NULL,
+	    "the --json output is not valid UTF-8");
+	check(json_valid(out, n), "the --json output is not JSON");
+	free(out);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned char h[HEADER] = { 0 };
+	const char *text = (const char *)data, *enc;
+	struct source *files;
+	struct doc_opts dopts;
+	struct layout_opts lo;
+	struct settings *cfg;
+	struct pillars *p;
+	struct doc *doc;
+	struct buf why = {0};
+	size_t cut;
+	int nfiles, want[3], mode, v;
+
+	if (!base_cfg)
+		init();
+	if (size >= HEADER) {
+		memcpy(h, data, HEADER);
+		text += HEADER;
+		size -= HEADER;
+	}
+	enc = encodings[h[0] & 7];
+	nfiles = h[0] & 8 ? 2 : 1;
+	cut = nfiles == 2 ? size * h[3] / 256 : size;
+	files = xcalloc(nfiles, sizeof *files);
+	check(source_from_memory(&files[0], "fuzz.txt", text, cut, enc, &why) == 0,
+	    "source_from_memory refused a known encoding");
+	if (nfiles == 2)
+		check(source_from_memory(&files[1], h[3] & 1 ? "fuzz.en.txt" : "fuzz-2.txt",
+		    text + cut, size - cut, enc, &why) == 0,
+		    "source_from_memory refused a known encoding");
+
+	/* --lang: up to three languages, repeats allowed as on the command
+	 * line. */
+	memset(&dopts, 0, sizeof dopts);
+	dopts.encoding = enc;
+	want[0] = (h[2] & 15) % base_langs;
+	want[1] = (h[2] >> 4) % base_langs;
+	want[2] = (h[2] + (h[2] >> 4)) % base_langs;
+	dopts.nlangs = h[0] >> 4 & 3;
+	dopts.langs = dopts.nlangs ? want : NULL;
+
+	doc = doc_build(files, nfiles, &dopts);
+	check_rows(doc);
+
+	/* A briefing's %pillar lines go into the settings: give it a copy. */
+	cfg = doc->pillar_ini.len ? settings_new() : base_cfg;
+	p = pillars_new(cfg, doc);
+	while (!pillars_tag_some(p, 7))
+		continue;
+	check(pillars_done(p), "pillars_tag_some stopped short");
+
+	v = h[0] >> 6 & 3;
+	for (mode = LAYOUT_SIDE; mode <= LAYOUT_SINGLE; mode++) {
+		memset(&lo, 0, sizeof lo);
+		lo.width = 1 + h[1] % 200;
+		lo.mode = mode;
+		lo.split = variants[v].split;
+		lo.gutter = variants[v].gutter;
+		lo.wrap = variants[v].wrap;
+		lo.side[0] = doc->nlangs > 0 ? 0 : -1;
+		lo.side[1] = doc->nlangs > 1 && mode != LAYOUT_SINGLE ? 1 : -1;
+		check_layout(doc, &lo);
+		/* A third version on the left, as the viewer's language keys
+		 * allow. */
+		if (doc->nlangs > 2 && mode == LAYOUT_SIDE) {
+			lo.side[0] = 2;
+			lo.side[1] = 0;
+			check_layout(doc, &lo);
+		}
+	}
+
+	check_json(doc, p);
+
+	pillars_free(p);
+	if (cfg != base_cfg)
+		settings_free(cfg);
+	doc_free(doc);
+	buf_free(&why);
+	/* %lang may have added languages: start the next run afresh. */
+	if (lang_count() != base_langs) {
+		lang_unload();
+		lang_load(base_cfg);
+	}
+	return 0;
+}

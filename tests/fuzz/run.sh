@@ -1,0 +1,157 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Build the fuzz targets with clang's libFuzzer and run each for a bounded
+# time on a copy of its corpus; exits non-zero, naming the input, if one
+# crashes.
+#
+# Usage: tests/fuzz/run.sh [SECONDS]		(each target; default 30)
+#
+# The tree must be configured and built first: config.h and the generated
+# src/builtin-ini.c come from the build tree.  Environment:
+#   top_srcdir, top_builddir	the trees (default: the one holding this script)
+#   FUZZ_CC			the compiler (default: clang)
+#   FUZZ_LIBS			libraries (default: -lunistring -liniparser -lm)
+#   FUZZ_TARGETS		which targets (default: "reader config")
+#   FUZZ_FLAGS			more libFuzzer options, e.g. "-jobs=2"
+# Exit status: 0 no crash, 1 a crash (its input is kept and named), 2 usage
+# or build error, 77 no clang with libFuzzer here.
+set -eu
+
+secs=${1:-30}
+case $secs in
+''|*[!0-9]*|0)
+	echo "usage: $0 [SECONDS]" >&2
+	exit 2
+	;;
+esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
+builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
+cc=${FUZZ_CC:-clang}
+libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
+targets=${FUZZ_TARGETS:-reader config}
+# nonnull-attribute may recover so that ubsan.supp can let a known report
+# pass; halt_on_error stops on any other.
+san="-fsanitize=address,undefined -fno-sanitize-recover=all \
+-fsanitize-recover=nonnull-attribute -fno-omit-frame-pointer"
+cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/diglot-fuzz.XXXXXX")
+keep=0
+# shellcheck disable=SC2317
+cleanup() {
+	if [ "$keep" = 0 ]; then
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A compiler that links libFuzzer, or nothing to do here.
+printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+    'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+    >"$work/probe.c"
+if ! "$cc" -fsanitize=fuzzer $san "$work/probe.c" -o "$work/probe" \
+    >"$work/probe.log" 2>&1; then
+	echo "fuzz: $cc cannot build a libFuzzer target (apt-get install clang); skipped" >&2
+	cat "$work/probe.log" >&2
+	exit 77
+fi
+
+if [ ! -f "$builddir/config.h" ]; then
+	echo "fuzz: $builddir/config.h is missing: run ./configure first" >&2
+	exit 2
+fi
+if [ ! -f "$builddir/src/builtin-ini.c" ]; then
+	if [ -f "$builddir/Makefile" ]; then
+		(cd "$builddir" && make src/builtin-ini.c >/dev/null) || exit 2
+	else
+		echo "fuzz: $builddir/src/builtin-ini.c is missing: run make first" >&2
+		exit 2
+	fi
+fi
+
+# The core library's sources, compiled once with coverage for libFuzzer:
+# everything in src/ but the command line and the curses viewer.
+mkdir "$work/obj"
+objs=
+for f in "$srcdir"/src/*.c "$builddir/src/builtin-ini.c"; do
+	base=$(basename "$f" .c)
+	case $base in
+	main|ui|ui[-_.]*)
+		continue
+		;;
+	esac
+	[ -f "$work/obj/$base.o" ] && continue
+	if ! $cc $san -fsanitize=fuzzer-no-link $cflags -c "$f" -o "$work/obj/$base.o"; then
+		echo "fuzz: cannot compile $f" >&2
+		exit 2
+	fi
+	objs="$objs $work/obj/$base.o"
+done
+for t in $targets; do
+	if ! $cc $san -fsanitize=fuzzer $cflags "$here/fuzz_$t.c" $objs $libs \
+	    -o "$work/fuzz_$t"; then
+		echo "fuzz: cannot build fuzz_$t" >&2
+		exit 2
+	fi
+done
+
+# Run the targets side by side, each on a copy of its corpus; settings
+# files are written to TMPDIR, so that is private too.
+run() {
+	t=$1
+	mkdir "$work/corpus-$t" "$work/crash-$t" "$work/tmp-$t"
+	cp "$here/corpus/$t"/* "$work/corpus-$t"/
+	dict=
+	if [ -f "$here/$t.dict" ]; then
+		dict="-dict=$here/$t.dict"
+	fi
+	rc=0
+	# shellcheck disable=SC2086
+	TMPDIR="$work/tmp-$t" \
+	ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1" \
+	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/ubsan.supp" \
+	"$work/fuzz_$t" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 \
+	    -max_len=8192 -print_final_stats=1 $dict \
+	    -artifact_prefix="$work/crash-$t/" ${FUZZ_FLAGS:-} \
+	    "$work/corpus-$t" >"$work/$t.log" 2>&1 || rc=$?
+	echo "$rc" >"$work/$t.rc"
+}
+
+pids=
+for t in $targets; do
+	run "$t" &
+	pids="$pids $!"
+done
+for p in $pids; do
+	wait "$p" || true
+done
+
+status=0
+for t in $targets; do
+	crashes=$(ls "$work/crash-$t")
+	if [ -n "$crashes" ] || [ "$(cat "$work/$t.rc" 2>/dev/null)" != 0 ]; then
+		status=1
+		keep=1
+		echo "fuzz_$t: FAILED"
+		grep -n 'ERROR\|SUMMARY\|fuzz_reader:\|fuzz_config:\|runtime error' \
+		    "$work/$t.log" | head -n 20
+		sed -n '/^==[0-9]*==ERROR/,/^SUMMARY/p' "$work/$t.log" | head -n 60
+		for c in $crashes; do
+			echo "fuzz_$t: crash input: $work/crash-$t/$c"
+		done
+		echo "fuzz_$t: log: $work/$t.log"
+		echo "fuzz_$t: reproduce: $work/fuzz_$t INPUT"
+	else
+		echo "fuzz_$t: ok"
+		grep 'DONE\|cov:.*job:\|stat::number_of_executed_units\|stat::average_exec_per_sec\|stat::new_units_added' \
+		    "$work/$t.log" | tail -n 5 | sed "s/^/fuzz_$t: /"
+	fi
+done
+if [ "$status" -ne 0 ]; then
+	echo "fuzz: the inputs, logs and targets are kept in $work"
+fi
+exit $status

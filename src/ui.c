@@ -408,6 +408,26 @@ ui_key(MEVENT *mouse)
 	}
 }
 
+/* A key for a prompt or dialog: idle timeouts are waited out and a resize
+ * lays the text out again (the dialog then draws itself anew); -1 when a
+ * signal asks the viewer to stop. */
+static int
+dialog_key(struct ui *u)
+{
+	for (;;) {
+		int k = ui_key(NULL);
+
+		if (got_signal)
+			return -1;
+		if (k == KEY_RESIZE) {
+			relayout(u);
+			paint(u);
+		}
+		if (k != -1)
+			return k;
+	}
+}
+
 /* Read a line on the status line; returns 0 with the text in out, or -1
  * when Esc cancelled it. */
 static int
@@ -433,16 +453,11 @@ prompt(struct ui *u, const char *label, struct buf *out)
 		fit = text_fit(out->s + start, out->len - start, u->cols - 1, &used);
 		addnstr(out->s + start, (int)fit);
 		refresh();
-		k = ui_key(NULL);
-		if (got_signal)
-			break;
+		k = dialog_key(u);
 		if (k == -1)
+			break;
+		if (k == KEY_RESIZE)
 			continue;
-		if (k == KEY_RESIZE) {
-			relayout(u);
-			paint(u);
-			continue;
-		}
 		if (k == K_ESC || k == (K_CTRL | 'c') || k == (K_CTRL | 'g')) {
 			curs_set(0);
 			return -1;
@@ -725,15 +740,11 @@ help(struct ui *u)
 		mvaddstr(u->lines - 1, 0, " Help: j/k scroll, q returns");
 		attrset(A_NORMAL);
 		refresh();
-		do
-			key = ui_key(NULL);
-		while (key == -1 && !got_signal);
-		if (got_signal)
+		key = dialog_key(u);
+		if (key == -1)
 			return;
-		if (key == KEY_RESIZE) {
-			relayout(u);
+		if (key == KEY_RESIZE)
 			continue;
-		}
 		if ((key == 'j' || key == K_DOWN || key == ' ') && top + n - 1 < total)
 			top++;
 		else if ((key == 'k' || key == K_UP) && top > 0)
@@ -976,18 +987,13 @@ print_dialog(struct ui *u)
 		mvaddstr(y0 + h - 1, x0 + 2, "Enter prints, Esc cancels");
 		attrset(A_NORMAL);
 		refresh();
-		k = ui_key(NULL);
-		if (got_signal || k == K_ESC || k == 'q') {
+		k = dialog_key(u);
+		if (k == -1 || k == K_ESC || k == 'q') {
 			message(u, "Print cancelled");
 			break;
 		}
-		if (k == -1)
+		if (k == KEY_RESIZE)
 			continue;
-		if (k == KEY_RESIZE) {
-			relayout(u);
-			paint(u);
-			continue;
-		}
 		if (k == K_UP || k == 'k' || k == K_BTAB)
 			field = (field + PD_FIELDS - 1) % PD_FIELDS;
 		else if (k == K_DOWN || k == 'j' || k == K_TAB)

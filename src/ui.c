@@ -52,6 +52,7 @@ struct ui {
 	long range;			/* where a v range started, or -1 */
 	struct search search;
 	int searching;			/* a pattern is set */
+	long match;			/* the current match's number, or -1 */
 	int backward;			/* the last search went backward */
 	struct buf msg;
 	int colors;
@@ -516,29 +517,66 @@ search_tick(void *ctx, size_t done, size_t total)
 	return k == K_ESC || got_signal;
 }
 
-/* Go to the next (or previous) row with a match and say which match. */
+/* The index in search.rows of the row holding match number m. */
+static size_t
+row_of_match(const struct search *sr, size_t m)
+{
+	size_t lo = 0, hi = sr->nrows;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sr->before[mid] <= m)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Go to the next (or previous) match and say which it is, "3/7".  Within
+ * the row of the current match the search steps match by match; from
+ * anywhere else it goes to the first match of the next row that has one.
+ */
 static void
 search_go(struct ui *u, int backward)
 {
 	struct view *v = &u->view;
-	size_t r = v->nshown ? view_row(v, v->cur) : 0;
-	long k;
+	const struct search *sr = &u->search;
+	size_t r = v->nshown ? view_row(v, v->cur) : 0, m, k;
+	int wrapped = 0;
 
 	if (!u->searching)
 		return;
-	if (u->search.total == 0) {
-		message(u, "Pattern not found: %s", u->search.pattern.s);
+	if (sr->total == 0) {
+		message(u, "Pattern not found: %s", sr->pattern.s);
 		return;
 	}
-	k = search_next(&u->search, r, backward);
-	if (k < 0) {
-		message(u, "Pattern not found: %s", u->search.pattern.s);
-		return;
+	if (u->match >= 0 && sr->rows[row_of_match(sr, (size_t)u->match)] == r) {
+		if (backward) {
+			wrapped = u->match == 0;
+			m = wrapped ? sr->total - 1 : (size_t)u->match - 1;
+		} else {
+			wrapped = (size_t)u->match + 1 == sr->total;
+			m = wrapped ? 0 : (size_t)u->match + 1;
+		}
+	} else {
+		long i = search_next(sr, r, backward);
+
+		if (i < 0) {
+			message(u, "Pattern not found: %s", sr->pattern.s);
+			return;
+		}
+		wrapped = backward ? sr->rows[i] >= r : sr->rows[i] <= r;
+		/* Backward, the last match of that row. */
+		m = backward ? ((size_t)i + 1 < sr->nrows ? sr->before[i + 1] : sr->total) - 1 :
+		    sr->before[i];
 	}
-	view_goto(v, view_index(v, u->search.rows[k]));
-	message(u, "%zu/%zu%s", u->search.before[k] + 1, u->search.total,
-	    (!backward && u->search.rows[k] <= r) || (backward && u->search.rows[k] >= r) ?
-	    " (wrapped)" : "");
+	u->match = (long)m;
+	k = row_of_match(sr, m);
+	view_goto(v, view_index(v, sr->rows[k]));
+	message(u, "%zu/%zu%s", m + 1, sr->total, wrapped ? " (wrapped)" : "");
 }
 
 static void
@@ -547,10 +585,15 @@ start_search(struct ui *u, int backward)
 	struct buf pat = {0};
 	int sides[2];
 
-	if (prompt(u, backward ? "?" : "/", &pat) < 0 || pat.len == 0) {
+	if (prompt(u, backward ? "?" : "/", &pat) < 0) {
 		buf_free(&pat);
-		if (pat.len == 0 && u->searching)
-			search_go(u, backward);
+		return;
+	}
+	if (pat.len == 0) {
+		/* An empty pattern repeats the last search, as in less. */
+		buf_free(&pat);
+		u->backward = backward;
+		search_go(u, backward);
 		return;
 	}
 	u->backward = backward;
@@ -568,6 +611,7 @@ start_search(struct ui *u, int backward)
 		return;
 	}
 	u->searching = 1;
+	u->match = -1;
 	search_go(u, backward);
 	buf_free(&pat);
 }

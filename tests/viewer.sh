@@ -113,6 +113,17 @@ type_text() { t send-keys -t "$S" -l -- "$1"; }
 fmt() { t display-message -p -t "$S" "$1"; }
 done_with() { t kill-session -t "$S" 2>/dev/null; }
 
+# exited NAME: the exit status session NAME's program recorded (waits up to
+# 10 s for it; empty if none).
+exited() {
+	_try=0
+	while [ ! -f "$TMP/$1.status" ] && [ $_try -lt 100 ]; do
+		sleep 0.1
+		_try=$((_try + 1))
+	done
+	cat "$TMP/$1.status" 2>/dev/null
+}
+
 skip() {	# skip COUNT REASON
 	_n=0
 	while [ $_n -lt "$1" ]; do
@@ -202,6 +213,11 @@ no_cyrillic() {
 }
 no_latin() {
 	sed '$d' "$screen" | grep -q '[ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz]'
+	[ $? -eq 1 ]
+}
+# no_bidi: no bidi embedding, override or isolate control on the screen.
+no_bidi() {
+	LC_ALL=C grep -q "$(printf '\342\200[\252-\256]')\\|$(printf '\342\201[\246-\251]')" "$screen"
 	[ $? -eq 1 ]
 }
 # highlighted WORD: WORD is drawn right after a reverse-video or
@@ -467,9 +483,7 @@ expect "cat FILE | diglot shows the briefing side by side" side_by_side "$bg_tit
 key G
 expect "... and answers keys: G goes to the last paragraph" at_para "6/6"
 key q
-_try=0
-while [ ! -f "$TMP/pipe.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
-[ "$(cat "$TMP/pipe.status" 2>/dev/null)" = 0 ]
+[ "$(exited pipe)" = 0 ]
 ok $? "... and q quits with status 0"
 done_with
 
@@ -520,9 +534,7 @@ launch quit 140 40 \
 until_screen at_para 1/
 yes_now "quit: the viewer is up on the alternate screen" eval '[ "$(fmt "#{alternate_on}")" = 1 ]'
 key q
-_try=0
-while [ ! -f "$TMP/quit.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
-[ "$(cat "$TMP/quit.status" 2>/dev/null)" = 0 ]
+[ "$(exited quit)" = 0 ]
 ok $? "q quits with status 0"
 expect "after q the shell's output is on the screen" shows "shell: after diglot"
 yes_now "... and the viewer's screen is gone" eval 'shows_not "¶" && shows_not "$bg_title"'
@@ -553,13 +565,13 @@ clear_buffers
 open hostile 140 20 "$hostile"
 expect "hostile: the text is shown" shows "Това е текст на български"
 yes_now "... ESC is shown as ^[ (OSC 0 title)" shows "^[]0;pwned^G"
-yes_now "... the clear-screen sequence is shown, not run (text on both sides of it)" \
-    eval 'shows "и изчистване ^[[2J на екрана" || { shows "изчистване ^[[2J" && shows "Това е текст"; }'
+yes_now "... the clear-screen sequence is shown, not run (the text before it stays)" \
+    eval 'shows "^[[2J" && shows "Това е текст на български"'
 [ "$(fmt '#{pane_title}')" != pwned ]
-ok $? "... the pane title is not changed (#{pane_title} = $(fmt '#{pane_title}'))"
+ok $? "... the pane title is not changed (it is: $(fmt "#{pane_title}"))"
 [ "$(buffers)" = 0 ]
 ok $? "... no paste buffer appeared (OSC 52 did not reach the terminal)"
-yes_now "... the bidi override does not reach the screen" shows_not "$(printf '\342\200\256')"
+yes_now "... the bidi controls do not reach the screen" no_bidi
 done_with
 
 # --- 9. help ------------------------------------------------------------
@@ -575,9 +587,7 @@ expect "F1 shows the help too" shows "search forward"
 key q
 expect "... and q goes back" side_by_side "$bg_title" "$en_title"
 key q
-_try=0
-while [ ! -f "$TMP/help.status" ] && [ $_try -lt 100 ]; do sleep 0.1; _try=$((_try + 1)); done
-[ "$(cat "$TMP/help.status" 2>/dev/null)" = 0 ]
+[ "$(exited help)" = 0 ]
 ok $? "a second q quits, status 0"
 done_with
 

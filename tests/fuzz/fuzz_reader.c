@@ -93,14 +93,37 @@ check(int ok, const char *what)
 	abort();
 }
 
+/* Like check, showing the text at fault with its bytes escaped. */
+static void
+check_text(int ok, const char *what, const char *s, size_t n)
+{
+	size_t i;
+
+	if (ok)
+		return;
+	fprintf(stderr, "fuzz_reader: %s: \"", what);
+	for (i = 0; i < n && i < 400; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
+			fputc(c, stderr);
+		else
+			fprintf(stderr, "\\x%02x", c);
+	}
+	fprintf(stderr, "\"%s (%zu bytes)\n", n > 400 ? "..." : "", n);
+	abort();
+}
+
 /* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on. */
 static int
 displayable(const char *s, size_t n)
 {
-	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	const uint8_t *p, *end;
 
 	if (n == 0)
 		return 1;
+	p = (const uint8_t *)s;
+	end = p + n;
 	if (u8_check(p, n) != NULL)
 		return 0;
 	while (p < end) {
@@ -174,11 +197,12 @@ check_side(const struct row_view *rv, int s, int w)
 			continue;
 		p = t->s + l->off;
 		width = text_width(p, l->len);
-		check(displayable(p, l->len), "a laid-out line holds a control, "
-		    "a bidi control or invalid UTF-8");
-		check((int)l->width == width, "a line's width is not its text's");
-		check(width <= w || one_cluster(p, l->len),
-		    "a line is wider than its column");
+		check_text(displayable(p, l->len), "a laid-out line holds a "
+		    "control, a bidi control or invalid UTF-8", p, l->len);
+		check_text((int)l->width == width, "a line's width is not its "
+		    "text's", p, l->len);
+		check_text(width <= w || one_cluster(p, l->len),
+		    "a line is wider than its column", p, l->len);
 	}
 }
 
@@ -201,8 +225,9 @@ check_layout(const struct doc *doc, const struct layout_opts *o)
 		for (k = 0; k < rv.height; k++) {
 			buf_reset(&line);
 			layout_text(&rv, o, k, &line);
-			check(displayable(line.s, line.len), "a display line holds a "
-			    "control, a bidi control or invalid UTF-8");
+			check_text(displayable(line.s, line.len), "a display line "
+			    "holds a control, a bidi control or invalid UTF-8",
+			    line.s, line.len);
 		}
 	}
 	row_view_free(&rv);
@@ -378,16 +403,19 @@ json_value(struct json *j)
 	return ok;
 }
 
-/* Whether s[0..n) is one JSON value and nothing else. */
-static int
-json_valid(const char *s, size_t n)
+/* NULL when s[0..n) is one JSON value and nothing else, else about where
+ * it goes wrong. */
+static const char *
+json_error(const char *s, size_t n)
 {
 	struct json j;
 
 	j.s = s;
 	j.end = s + n;
 	j.depth = 0;
-	return json_value(&j) && j.s == j.end;
+	if (json_value(&j) && j.s == j.end)
+		return NULL;
+	return j.s;
 }
 
 /* --- the target ------------------------------------------------------ */
@@ -397,15 +425,25 @@ static void
 check_json(const struct doc *doc, struct pillars *p)
 {
 	char *out = NULL;
-	size_t n = 0;
+	const char *bad;
+	size_t n = 0, from;
 	FILE *f = open_memstream(&out, &n);
 
 	check(f != NULL, "open_memstream failed");
 	check(json_write(doc, p, f) == 0, "json_write failed");
 	check(fclose(f) == 0, "json_write's stream failed");
-	check(u8_check((const uint8_t *)out, n) == NULL,
-	    "the --json output is not valid UTF-8");
-	check(json_valid(out, n), "the --json output is not JSON");
+	bad = (const char *)u8_check((const uint8_t *)out, n);
+	if (bad != NULL) {
+		from = bad - out > 60 ? bad - out - 60 : 0;
+		check_text(0, "the --json output is not valid UTF-8 here",
+		    out + from, n - from < 120 ? n - from : 120);
+	}
+	bad = json_error(out, n);
+	if (bad != NULL) {
+		from = bad - out > 60 ? bad - out - 60 : 0;
+		check_text(0, "the --json output is not JSON here",
+		    out + from, n - from < 120 ? n - from : 120);
+	}
 	free(out);
 }
 

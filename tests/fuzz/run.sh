@@ -12,7 +12,8 @@
 #   FUZZ_CC			the compiler (default: clang)
 #   FUZZ_LIBS			libraries (default: -lunistring -liniparser -lm)
 #   FUZZ_TARGETS		which targets (default: "reader config")
-#   FUZZ_FLAGS			more libFuzzer options, e.g. "-jobs=2"
+#   FUZZ_FLAGS			more libFuzzer options, e.g. "-fork=2 -ignore_crashes=1"
+#   FUZZ_KEEP			1: keep the built targets, corpora and logs
 # Exit status: 0 no crash, 1 a crash (its input is kept and named), 2 usage
 # or build error, 77 no clang with libFuzzer here.
 set -eu
@@ -31,14 +32,14 @@ builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
 libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
 targets=${FUZZ_TARGETS:-reader config}
-# nonnull-attribute may recover so that ubsan.supp can let a known report
-# pass; halt_on_error stops on any other.
+# Two checks may recover, so that ubsan.supp can let known reports pass;
+# halt_on_error stops on any other.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all \
--fsanitize-recover=nonnull-attribute -fno-omit-frame-pointer"
+-fsanitize-recover=nonnull-attribute,pointer-overflow -fno-omit-frame-pointer"
 cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diglot-fuzz.XXXXXX")
-keep=0
+keep=${FUZZ_KEEP:-0}
 # shellcheck disable=SC2317
 cleanup() {
 	if [ "$keep" = 0 ]; then
@@ -137,9 +138,9 @@ for t in $targets; do
 		status=1
 		keep=1
 		echo "fuzz_$t: FAILED"
-		grep -n 'ERROR\|SUMMARY\|fuzz_reader:\|fuzz_config:\|runtime error' \
-		    "$work/$t.log" | head -n 20
-		sed -n '/^==[0-9]*==ERROR/,/^SUMMARY/p' "$work/$t.log" | head -n 60
+		# The first report: what broke and its stack.
+		awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+		    on && n++ < 40' "$work/$t.log"
 		for c in $crashes; do
 			echo "fuzz_$t: crash input: $work/crash-$t/$c"
 		done
@@ -151,7 +152,7 @@ for t in $targets; do
 		    "$work/$t.log" | tail -n 5 | sed "s/^/fuzz_$t: /"
 	fi
 done
-if [ "$status" -ne 0 ]; then
+if [ "$keep" != 0 ]; then
 	echo "fuzz: the inputs, logs and targets are kept in $work"
 fi
 exit $status

@@ -693,11 +693,18 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 		center[i] = (long)((double)i * nb / na);
 	w = band(na, nb);
 	n = dp(a, na, b, nb, ratio, center, w, &beads);
-	/* Second pass: local length ratios, in a band around the first path. */
+	/* Second pass, in a band around the first path, with the length
+	 * ratios of each stretch, unless they all agree with the first. */
 	local_ratios(a, na, b, beads, n, r0, ratio);
-	i = follow_path(beads, n, na, center);
-	free(beads);
-	n = dp(a, na, b, nb, ratio, center, i < w ? i : w, out);
+	for (i = 0; i < na && fabs(ratio[i] / r0 - 1) < 0.05; i++)
+		;
+	if (i == na) {
+		*out = beads;
+	} else {
+		i = follow_path(beads, n, na, center);
+		free(beads);
+		n = dp(a, na, b, nb, ratio, center, i < w ? i : w, out);
+	}
 	free(ratio);
 	free(center);
 	return n;

@@ -150,6 +150,11 @@ says() {
 	return 1
 }
 says_not() { ! says "$1"; }
+# status_has TEXT: the status line contains TEXT.
+status_has() {
+	case $(status_line) in *"$1"*) return 0 ;; esac
+	return 1
+}
 says_match() { status_line | grep -q -- " $1\$"; }	# a regular expression
 no_gutter() { shows_not "│" && shows_not "┃"; }
 prompt_is() { [ "$(status_line)" = "$1" ]; }
@@ -589,6 +594,53 @@ expect "... and q goes back" side_by_side "$bg_title" "$en_title"
 key q
 [ "$(exited help)" = 0 ]
 ok $? "a second q quits, status 0"
+done_with
+
+# --- 10. pillars: jump, highlight, filter ------------------------------
+
+if [ -n "$ref" ]; then
+	open pillars 140 40 "$ref"
+	expect "the pillar bar names the four pillars" shows "4 Изследвания и събиране на данни"
+	key 4
+	expect "4 goes to the first research paragraph (3 of 4)" at_para "3/4"
+	yes_now "... and the status line names its pillars" status_has "protection, capacity, research"
+	t capture-pane -p -e -t "$S" >"$TMP/pillars.esc"
+	grep -F "изследвания" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*m[^$(printf '\033')]*изследвания"
+	ok $? "... its Bulgarian term is drawn in a colour of its own"
+	grep -F "research" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*mresearch"
+	ok $? "... and so is its English term"
+	key F
+	expect "F hides the rows without the pillar" eval 'shows_not "Mеждународна организация" && status_has "[filter: research]"'
+	yes_now "... keeping both languages of the tagged rows" eval 'shows "На 27 март 2018" && shows "On the 27th of March 2018"'
+	key F
+	expect "F again shows every row" shows "Mеждународна организация"
+	key q
+	done_with
+else
+	skip 7 "shared samples not found"
+fi
+
+# --- 11. marks and the print dialog ------------------------------------
+
+open printing 140 40 "$sample"
+key '}' '}' m '}' m
+expect "m marks two paragraphs (the status line counts them)" status_has " *2 "
+key P
+expect "P opens the print dialog, marked paragraphs chosen" shows "marked paragraphs (2)"
+key Down Down Down Right Enter
+expect "choosing a file asks for its name" eval 'status_line | grep -q "Print to file:"'
+type_text "$TMP/printed.txt"
+key Enter
+expect "... and the dialog shows it" shows "file: $TMP/printed.txt"
+key Enter
+expect "Enter prints and the status line says so" status_has "Printed 2 paragraphs"
+yes_now "the file holds the two marked paragraphs" eval \
+    'grep -q "^На 14 октомври 2024" "$TMP/printed.txt" && grep -q "two children out of three" "$TMP/printed.txt" || grep -q "Децата, които пътуват сами" "$TMP/printed.txt"'
+yes_now "... and not the others" eval '! grep -q "Балканска мрежа" "$TMP/printed.txt"'
+yes_now "... under a header" eval 'grep -q "Page 1 of 1" "$TMP/printed.txt" && grep -q "Marked paragraphs" "$TMP/printed.txt"'
+key P Escape
+expect "Esc closes the dialog without printing" says "Print cancelled"
+key q
 done_with
 
 done_testing

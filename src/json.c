@@ -69,7 +69,33 @@ put_pillars(FILE *f, struct pillars *p, const struct doc *doc, size_t b,
 		put_cstr(f, pillars_id(p, pm[i].pillar));
 		fprintf(f, ", \"start\": %zu, \"end\": %zu}", pm[i].start, pm[i].end);
 	}
-	fputs("]}", f);
+	fputs("]", f);
+	/* Each sentence with the pillars of the terms inside it. */
+	if (m) {
+		struct span_pair sp[128];
+		size_t ns = pillars_sentences(text->s, text->len, sp, 128), si;
+
+		fputs(", \"sentences\": [", f);
+		for (si = 0; si < ns && si < 128; si++) {
+			uint32_t sm = 0;
+
+			for (i = 0; i < n && i < 256; i++)
+				if (pm[i].start >= sp[si].start && pm[i].start < sp[si].end)
+					sm |= (uint32_t)1 << pm[i].pillar;
+			sm &= m;
+			fprintf(f, "%s{\"start\": %zu, \"end\": %zu, \"pillars\": [",
+			    si ? ", " : "", sp[si].start, sp[si].end);
+			for (j = 0, first = 1; j < pillars_count(p); j++)
+				if (sm >> j & 1) {
+					fputs(first ? "" : ", ", f);
+					put_cstr(f, pillars_id(p, j));
+					first = 0;
+				}
+			fputs("]}", f);
+		}
+		fputc(']', f);
+	}
+	fputc('}', f);
 }
 
 int

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
 #include <uniwbrk.h>
 
 #include "buf.h"
@@ -329,6 +331,74 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 	free(wb);
 	free(map);
 	buf_free(&g);
+	return count;
+}
+
+size_t
+pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
+{
+	size_t i = 0, start = 0, count = 0;
+
+	while (start < n && text[start] == ' ')
+		start++;
+	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+		size_t end = 0;
+
+		/* 。！？ end a sentence where they stand. */
+		if (c == 0xE3 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+		    (unsigned char)text[i + 2] == 0x82)
+			end = i + 3;
+		else if (c == 0xEF && i + 2 < n && (unsigned char)text[i + 1] == 0xBC &&
+		    ((unsigned char)text[i + 2] == 0x81 || (unsigned char)text[i + 2] == 0x9F))
+			end = i + 3;
+		else if ((c == '.' || c == '!' || c == '?') && i + 1 < n && text[i + 1] == ' ') {
+			/* . ! ? then a blank and a capital (or a letter of a
+			 * script without case), a digit or an opening quote or
+			 * bracket: not "г., МОМ" nor "e.g. the". */
+			size_t j = i + 1, w = i;
+			ucs4_t uc;
+			int letters = 0;
+
+			/* A single letter and a dot is an abbreviation or an
+			 * initial (2018 г., J. Smith). */
+			while (w > 0 && text[w - 1] != ' ' && letters < 2) {
+				do
+					w--;
+				while (w > 0 && ((unsigned char)text[w] & 0xC0) == 0x80);
+				letters++;
+			}
+			while (j < n && text[j] == ' ')
+				j++;
+			if (c == '.' && letters == 1)
+				j = n;
+			if (j < n && u8_mbtouc(&uc, (const uint8_t *)text + j, n - j) > 0 &&
+			    ((uc_is_alpha(uc) && !uc_is_lower(uc)) || uc_is_digit(uc) ||
+			    uc == '"' || uc == '(' ||
+			    uc == 0x201C || uc == 0x00AB || uc == 0x2018))
+				end = i + 1;
+		}
+		if (end) {
+			if (count < max) {
+				out[count].start = start;
+				out[count].end = end;
+			}
+			count++;
+			start = end;
+			while (start < n && text[start] == ' ')
+				start++;
+			i = start;
+			continue;
+		}
+		i++;
+	}
+	if (start < n) {
+		if (count < max) {
+			out[count].start = start;
+			out[count].end = n;
+		}
+		count++;
+	}
 	return count;
 }
 

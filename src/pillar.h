@@ -40,6 +40,16 @@ int pillars_find(const struct pillars *p, const char *id);
 size_t pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max);
 
+/* A byte range of a text. */
+struct span_pair {
+	size_t start, end;
+};
+
+/* The sentences of sanitised text[0..n): up to max ranges into out;
+ * returns how many.  A sentence ends at . ! ? before a capital, a digit
+ * or an opening quote, or at 。！？. */
+size_t pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max);
+
 /* The pillars of block b (bit i: pillar i): its explicit tags, else its
  * terms; computed once. */
 uint32_t pillars_block(struct pillars *p, size_t b);

@@ -55,6 +55,10 @@ for b in "$(bg 2)" "$(en 1)"; do
 	[ "$(q ".blocks[$b].pillars | map(select(. == \"protection\" or . == \"capacity\" or . == \"research\")) | length")" = 3 ]
 	ok $? "first paragraph (block $b) has protection, capacity and research"
 done
+[ "$(q ".blocks[$(bg 3)].sentences | map(.pillars | length) | join(\",\")")" = "0,4" ]
+ok $? "each sentence is tagged: the last Bulgarian paragraph's second sentence has all four"
+[ "$(q ".blocks[$(en 1)].sentences | length")" = 2 ]
+ok $? "the first English paragraph has two sentences"
 [ "$(q ".blocks[$(bg 1)].pillars + .blocks[$(en 0)].pillars | length")" = 0 ]
 ok $? "the titles have no pillar"
 # Each match's offsets cut out a term of its pillar.

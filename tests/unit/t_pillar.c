@@ -109,6 +109,20 @@ main(void)
 	    "a title falls back to another language");
 	ok(pillars_title(pl, 0, lang_find("en", 2), 1) == NULL, "... unless asked for exactly");
 
+	{
+		struct span_pair sp[8];
+		const char *t = "През 2016 г. МОМ прие подход. Второ изречение! J. Smith said so? "
+		    "Yes. 第一句。第二句";
+		size_t n = pillars_sentences(t, strlen(t), sp, 8);
+
+		ok(n == 6, "sentences: . ! ? before a capital, 。, and the rest (%zu)", n);
+		ok(n >= 1 && strncmp(t + sp[0].start, "През 2016 г. МОМ прие подход.",
+		    sp[0].end - sp[0].start) == 0, "... not after an abbreviation such as г.");
+		ok(n >= 3 && strncmp(t + sp[2].start, "J. Smith said so?", sp[2].end - sp[2].start) == 0,
+		    "... nor after an initial");
+		ok(n == 6 && strcmp(t + sp[5].start, "第二句") == 0, "... and Chinese ends at 。");
+	}
+
 	pillars_free(pl);
 	doc_free(doc);
 	lang_unload();

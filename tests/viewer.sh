@@ -562,7 +562,7 @@ hostile="$TMP/hostile.txt"
 clear_buffers
 launch leak 140 20 'cat "$0"; echo cat-done' "$hostile"
 until_screen shows cat-done
-[ "$(fmt '#{pane_title}')" = pwned ] && has_buffer
+until_screen eval '[ "$(fmt "#{pane_title}")" = pwned ] && has_buffer'
 ok $? "harness: the same text through cat does retitle the pane and set a paste buffer"
 done_with
 

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 
 static void (*diag_sink)(const char *msg);
 static int diag_n;
@@ -26,16 +27,20 @@ diag_count(void)
 void
 diag_warn(const char *fmt, ...)
 {
-	struct buf b = {0};
+	struct buf b = {0}, clean = {0};
 	va_list ap;
 
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	/* Messages quote file names and settings: nothing in them reaches
+	 * the terminal raw. */
+	text_clean(&clean, b.s ? b.s : "", b.len);
 	diag_n++;
 	if (diag_sink)
-		diag_sink(b.s ? b.s : "");
+		diag_sink(clean.s ? clean.s : "");
 	else
-		fprintf(stderr, "diglot: %s\n", b.s ? b.s : "");
+		fprintf(stderr, "diglot: %s\n", clean.s ? clean.s : "");
 	buf_free(&b);
+	buf_free(&clean);
 }

@@ -41,14 +41,22 @@ struct reader {
 	int pending_marker;	/* language announced by a marker, or -1 */
 };
 
+/* A line of blanks, byte-order marks and zero-width spaces is blank. */
 static int
 is_blank_line(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\v' && s[i] != '\f')
-			return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v' || s[i] == '\f')
+			continue;
+		if (i + 2 < n && ((memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) ||
+		    memcmp(s + i, "\xE2\x80\x8B", 3) == 0)) {
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
 	return 1;
 }
 

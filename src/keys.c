@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unictype.h>
 #include <unistr.h>
 
 #include "keys.h"
@@ -100,7 +101,8 @@ keys_parse(const char *name, int len)
 		    strncasecmp(named[i].name, name, len) == 0)
 			return named[i].code;
 	k = u8_mbtoucr(&uc, (const uint8_t *)name, len);
-	if (k == len && uc > ' ' && uc != 0x7F)
+	if (k == len && uc > ' ' && uc != 0x7F && !(uc >= 0x80 && uc < 0xA0) &&
+	    uc_is_graph(uc) && !uc_is_general_category(uc, UC_CATEGORY_Cf))
 		return (int)uc;
 	return -1;
 }

@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "doc.h"
+#include "text.h"
 #include "json.h"
 #include "lang.h"
 #include "layout.h"
@@ -94,9 +96,11 @@ struct cli {
 static _Noreturn void
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("diglot: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'diglot --help' for more information.\n", stderr);
+	struct buf b = {0}, clean = {0};
+
+	buf_printf(&b, fmt, arg);
+	text_clean(&clean, b.s, b.len);
+	fprintf(stderr, "diglot: %s\nTry 'diglot --help' for more information.\n", clean.s);
 	exit(2);
 }
 
@@ -382,10 +386,17 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 		    first + 1, last);
 	po.section = section.s;
 	print_render(doc, rows, n, &po, &pages);
-	status = print_output(cfg, doc, &po, pages.s ? pages.s : "", pages.len, c->output,
-	    &why);
+	if (c->output && strcmp(c->output, "-") == 0) {
+		/* Standard output ends quietly when its reader goes. */
+		fwrite(pages.s ? pages.s : "", 1, pages.len, stdout);
+		check_output(stdout);
+		status = 0;
+	} else {
+		status = print_output(cfg, doc, &po, pages.s ? pages.s : "", pages.len,
+		    c->output, &why);
+	}
 	if (status < 0)
-		fprintf(stderr, "diglot: print: %s\n", why.s);
+		diag_warn("print: %s", why.s);
 	free(rows);
 	buf_free(&pages);
 	buf_free(&section);
@@ -481,10 +492,9 @@ main(int argc, char **argv)
 
 			for (k = 0; k < pillars_count(pillars); k++)
 				buf_printf(&known, "%s%s", k ? ", " : "", pillars_id(pillars, k));
-			fprintf(stderr, "diglot: --pillar: no pillar '%s' (pillars: %s)\n",
-			    c.pillars[i], known.len ? known.s : "none defined");
-			fputs("Try 'diglot --help' for more information.\n", stderr);
-			exit(2);
+			buf_printf(&why, "--pillar: no pillar '%.100s' (pillars: %s)", c.pillars[i],
+			    known.len ? known.s : "none defined");
+			usage_error("%s", why.s);
 		}
 		want |= (uint32_t)1 << k;
 	}

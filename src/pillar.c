@@ -268,16 +268,16 @@ by_start(const void *x, const void *y)
 	return a->pillar - b->pillar;
 }
 
-size_t
-pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
-    struct pillar_match *out, size_t max)
+/* Matches starting before limit in text[0..n), offsets plus base, added
+ * to out[count..max); returns the new count. */
+static size_t
+match_window(const struct pillars *p, int lang, const char *text, size_t n,
+    size_t base, size_t limit, struct pillar_match *out, size_t max, size_t count)
 {
 	struct buf g = {0};
-	size_t *map = NULL, k, count = 0;
+	size_t *map = NULL, k;
 	char *wb;
 
-	if (p->nterms == 0 || n == 0)
-		return 0;
 	fold_squeezed(text, n, &g, &map);
 	wb = xmalloc(g.len + 1);
 	u8_wordbreaks((const uint8_t *)g.s, g.len, wb);
@@ -302,13 +302,48 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 					b++;
 			else if (b < g.len && !wb[b])
 				continue;
+			if (map[a] >= limit)
+				continue;
 			if (count < max) {
 				out[count].pillar = t->pillar;
-				out[count].start = map[a];
-				out[count].end = b < g.len ? map[b] : n;
+				out[count].start = base + map[a];
+				out[count].end = base + (b < g.len ? map[b] : n);
 			}
 			count++;
 		}
+	}
+	free(wb);
+	free(map);
+	buf_free(&g);
+	return count;
+}
+
+/* Huge blocks are matched a window at a time, cut at blanks, each window
+ * reaching OVERLAP bytes into the next so that a term of several words
+ * is found across the cut: memory stays small whatever the block. */
+enum { WINDOW = 1 << 16, OVERLAP = 1024 };
+
+size_t
+pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
+    struct pillar_match *out, size_t max)
+{
+	size_t w = 0, count = 0;
+
+	if (p->nterms == 0 || n == 0)
+		return 0;
+	while (w < n) {
+		size_t end = n - w > WINDOW + OVERLAP ? w + WINDOW : n, next = end;
+
+		/* The next window starts at a blank, this one runs past it. */
+		while (next < n && next > w + 1 && text[next - 1] != ' ')
+			next--;
+		if (next <= w + 1)
+			next = end;
+		if (end < n)
+			end = next + OVERLAP < n ? next + OVERLAP : n;
+		count = match_window(p, lang, text + w, end - w, w,
+		    end == n ? end - w : next - w, out, max, count);
+		w = end == n ? n : next;
 	}
 	if (count > 1 && out) {
 		size_t kept = 0, i, m = count < max ? count : max;
@@ -328,9 +363,6 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 		}
 		count -= m - kept;
 	}
-	free(wb);
-	free(map);
-	buf_free(&g);
 	return count;
 }
 

@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "keys.h"
 #include "settings.h"
+#include "text.h"
 #include "xalloc.h"
 
 #ifndef SYSCONFDIR
@@ -360,6 +361,25 @@ enum_has(const char *values, const char *v)
 	return 0;
 }
 
+/* Whether s holds a control character: C0 but tab, DEL, C1, or a bidi
+ * or zero-width format character. */
+static int
+has_controls(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+
+	while (*p) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, p, strlen((const char *)p));
+
+		if ((uc < 0x20 && uc != '\t') || uc == 0x7F || (uc >= 0x80 && uc < 0xA0) ||
+		    uc_is_general_category(uc, UC_CATEGORY_Cf))
+			return 1;
+		p += k > 0 ? k : 1;
+	}
+	return 0;
+}
+
 /* What is wrong with value v for option o, in why ("" when nothing). */
 static void
 check_value(const struct settings *cfg, const struct option_def *o,
@@ -372,6 +392,10 @@ check_value(const struct settings *cfg, const struct option_def *o,
 
 	if (u8_check((const uint8_t *)v, strlen(v))) {
 		buf_adds(why, "the value is not valid UTF-8");
+		return;
+	}
+	if (has_controls(v)) {
+		buf_adds(why, "the value holds control characters");
 		return;
 	}
 	switch (o->type) {
@@ -570,7 +594,7 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 {
 	struct buf line = {0};
 	char section[256] = "";
-	int sec_line = 0, sec_keys = 0, sec_ok = 0, lineno = 0;
+	int sec_line = 0, sec_keys = 0, sec_ok = 0, lineno = 0, nul = 0;
 	size_t i = 0;
 
 	while (i < len) {
@@ -586,6 +610,8 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 			int cont;
 
 			lineno++;
+			if (memchr(text + i, '\0', n))
+				nul = nul ? nul : lineno;
 			if (k && text[i + k - 1] == '\r')
 				k--;
 			cont = k && text[i + k - 1] == '\\';
@@ -595,6 +621,11 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 				break;
 		}
 		s = line.s;
+		if (nul) {
+			complain(sc, nul, "the line holds a NUL byte; ignored");
+			nul = 0;
+			continue;
+		}
 		if (first == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
 			s += 3;	/* iniparser would refuse the file */
 		s = trim(s);
@@ -619,6 +650,13 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 			memcpy(section, s + 1, e - s - 1);
 			section[e - s - 1] = '\0';
 			lower_ascii(section);
+			if (strspn(section, "abcdefghijklmnopqrstuvwxyz0123456789._-") !=
+			    strlen(section)) {
+				complain(sc, first, "[%s]: a section name is ASCII letters, digits, "
+				    "'.', '_' and '-'; ignored", section);
+				section[0] = '\0';
+				continue;
+			}
 			if (!section_known(section)) {
 				const char *m = suggest(section, NULL);
 
@@ -647,6 +685,12 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 		key = trim(s);
 		lower_ascii(key);
 		sec_keys++;
+		if (strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(key) ||
+		    !*key) {
+			complain(sc, first, "[%s] %s: a key name is ASCII letters, digits, "
+			    "'.', '_' and '-'; ignored", section, key);
+			continue;
+		}
 		{
 			struct buf full = {0};
 			const struct option_def *o = find_option(section, key);
@@ -1041,9 +1085,14 @@ print_section(FILE *f, const struct settings *cfg, const char *sec)
 	for (j = 0; j < nk; j++) {
 		const char *where = iniparser_getstring(cfg->origin, keys[j], "default");
 
+		struct buf w = {0};
+
+		/* A file name may hold anything: the comment shows it cleaned. */
+		text_clean(&w, where, strlen(where));
 		fprintf(f, "%s = ", strchr(keys[j], ':') + 1);
 		print_value(f, iniparser_getstring(cfg->values, keys[j], ""));
-		fprintf(f, " ; %s\n", where);
+		fprintf(f, " ; %s\n", w.s ? w.s : "");
+		buf_free(&w);
 	}
 	free(keys);
 }

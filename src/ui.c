@@ -243,7 +243,9 @@ paint_status(struct ui *u)
 
 	if (!u->status)
 		return;
-	buf_printf(&s, " %s ", u->opts->name);
+	buf_adds(&s, " ");
+	text_clean(&s, u->opts->name, strlen(u->opts->name));
+	buf_adds(&s, " ");
 	for (k = 0; k < 2; k++) {
 		int slot = lo->side[k];
 		char code[16];

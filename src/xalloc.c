@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "text.h"
 #include "xalloc.h"
 
 static void (*die_hook)(void);
@@ -20,16 +22,18 @@ die_set_hook(void (*hook)(void))
 void
 die(int status, const char *fmt, ...)
 {
+	struct buf b = {0}, clean = {0};
 	va_list ap;
 
 	if (die_hook)
 		die_hook();
 	fflush(stdout);
-	fputs("diglot: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* The message may quote a file name: show it, never obey it. */
+	text_clean(&clean, b.s ? b.s : "", b.len);
+	fprintf(stderr, "diglot: %s\n", clean.s ? clean.s : "");
 	exit(status);
 }
 

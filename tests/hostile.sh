@@ -17,18 +17,19 @@ mkdir -p "$H"
 bg_pids=
 tmux_up=0
 cleanup() {
-	for _p in $bg_pids; do kill "$_p" 2>/dev/null; done
+	for _p in $bg_pids $(cat "$H/bigd.pid" "$H/bigj.pid" 2>/dev/null); do
+		kill "$_p" 2>/dev/null
+	done
 	[ "$tmux_up" = 1 ] && t kill-server >/dev/null 2>&1
-	chmod -R u+rwx "$TMP" 2>/dev/null
 	rm -rf "$TMP"
 	[ -n "${sockdir:-}" ] && rm -rf "$sockdir"
 }
 trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
+trap 'exit 1' HUP INT TERM PIPE
 
 # --- helpers ------------------------------------------------------------
 
-LIMIT=30	# seconds any one run may take (the 100 MB runs: 60)
+LIMIT=30	# seconds any one run may take
 
 # run NAME COMMAND...: run with a time bound, standard input from $STDIN
 # (default /dev/null); the output goes to $H/NAME.out and $H/NAME.err, the
@@ -40,8 +41,8 @@ run() {
 	rc=$?
 }
 
-# exit_is DESCRIPTION WANT: a point on the last run's status; a signal or
-# a hang is named as such.
+# exit_is DESCRIPTION WANT: a point on $rc, the status of run $_r; a
+# signal or a hang is named as such.
 exit_is() {
 	if [ "$rc" -eq "$2" ]; then
 		ok 0 "$1"
@@ -53,43 +54,63 @@ exit_is() {
 	else
 		ok 1 "$1 (exit $rc, want $2)"
 	fi
-	head -n 5 "$H/$_r.err" | cat -v | sed 's/^/#   /'
+	head -n 5 "$H/$_r.err" | cut -c1-200 | cat -v | sed 's/^/#   /'
 }
 
-# clean_json DESCRIPTION FILE: valid UTF-8, one JSON value, and every
-# string in it, decoded, clean (no control character but newline).
-clean_json() {
-	if ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then
-		ok 1 "$1 (not valid UTF-8)"
-	elif ! jq -n -r 'input | .. | strings' "$2" >"$2.strings" 2>/dev/null; then
-		ok 1 "$1 (not valid JSON)"
-		head -c 300 "$2" | cat -v | sed 's/^/#   /'
+# unclean FILE...: true when a FILE is not valid UTF-8 or holds what
+# clean_output refuses (a control character other than newline and form
+# feed, a C1 control, a bidi control).  Two processes for any number of
+# files; clean_output then says which and why.
+ctl_re=$(printf '[\001-\011\013\015-\037\177]|\302[\200-\237]|\342\200[\252-\256]|\342\201[\246-\251]')
+unclean() {
+	! iconv -f UTF-8 -t UTF-8 "$@" >/dev/null 2>&1 || LC_ALL=C grep -qE -- "$ctl_re" "$@"
+}
+
+# clean_v DESCRIPTION FILE: clean_output in the C locale: its bidi check
+# runs in the caller's locale, where (GNU grep 3.8, LC_ALL=C.UTF-8) raw
+# bytes in a bracket never match, so U+202E and the like would pass.
+clean_v() {
+	_lc=${LC_ALL-}
+	LC_ALL=C
+	export LC_ALL
+	clean_output "$1" "$2"
+	LC_ALL=$_lc
+}
+
+# clean DESCRIPTION FILE: clean_v, the short way when $_slow is 0.
+clean() {
+	if [ "$_slow" = 0 ]; then
+		ok 0 "$1"
 	else
-		clean_output "$1" "$2.strings"
+		clean_v "$1" "$2"
 	fi
 }
 
-# clean_print DESCRIPTION FILE: clean, form feeds (page breaks) aside.
-clean_print() {
-	tr -d '\f' <"$2" >"$2.noff"
-	clean_output "$1" "$2.noff"
+# bad_err FILE...: true, with the lines in $H/errs.bad, when a line does
+# not start with "diglot: " (a message broken by a raw newline, or not
+# ours) or is a crash or sanitizer report.
+bad_err() {
+	! LC_ALL=C awk '!/^diglot: / || /Sanitizer|runtime error:|Assertion|Segmentation|core dumped/ { print; n++ }
+	    END { exit n > 0 }' "$@" >"$H/errs.bad"
 }
 
 # err_ok DESCRIPTION FILE...: standard error holds only diglot's own
-# messages, one a line: each line starts "diglot: ", no control byte, no
-# crash or sanitizer report.
+# messages, one a line, clean.
 err_ok() {
 	_d=$1
 	shift
-	cat "$@" >"$H/stderr.all"
-	if grep -q 'Sanitizer\|runtime error:\|Assertion\|Segmentation\|core dumped' "$H/stderr.all"; then
-		ok 1 "$_d (a crash or sanitizer report)"
-		grep -m 3 'Sanitizer\|runtime error:\|Assertion\|Segmentation\|core dumped' "$H/stderr.all" | cat -v | sed 's/^/#   /'
-	elif LC_ALL=C grep -qv '^diglot: ' "$H/stderr.all"; then
-		ok 1 "$_d (a line that does not start with 'diglot: ': a message broken over lines?)"
-		LC_ALL=C grep -v '^diglot: ' "$H/stderr.all" | head -n 3 | cat -v | sed 's/^/#   /'
+	if bad_err "$@"; then
+		if grep -q 'Sanitizer\|runtime error:\|Assertion\|Segmentation\|core dumped' "$H/errs.bad"; then
+			ok 1 "$_d (CRASHED: a crash or sanitizer report)"
+		else
+			ok 1 "$_d (a line that does not start with 'diglot: ': a raw newline in a message?)"
+		fi
+		head -n 3 "$H/errs.bad" | cut -c1-200 | cat -v | sed 's/^/#   /'
+	elif [ "$_slow" = 0 ]; then
+		ok 0 "$_d"
 	else
-		clean_output "$_d" "$H/stderr.all"
+		cat "$@" >"$H/stderr.all"
+		clean_v "$_d" "$H/stderr.all"
 	fi
 }
 
@@ -105,28 +126,46 @@ has_v() {
 }
 
 # modes NAME FILE [OPTION...]: the readable FILE through --dump --width 60,
-# --json and print --output -, with OPTIONs before the mode: status 0
-# and clean output each time, and clean messages.  The outputs stay in
-# $H/d.out, $H/j.out, $H/p.out; the messages in $H/d.err.
+# --json and print --output -, OPTIONs first: status 0 each time, clean
+# UTF-8 output (--json: valid JSON whose decoded strings are clean; print:
+# form feeds allowed), --dump within 60 columns, clean messages.  The
+# outputs stay in $H/d.out, $H/j.out, $H/p.out, the messages in $H/?.err.
 modes() {
 	_n=$1
 	_f=$2
 	shift 2
 	run d "$DIGLOT" --dump --width 60 "$@" "$_f"
-	exit_is "$_n: --dump exits 0" 0
-	clean_output "$_n: --dump output is clean UTF-8" "$H/d.out"
-	fits "$_n: --dump output fits in 60 columns" "$H/d.out" 60
+	_rd=$rc
 	run j "$DIGLOT" --json "$@" "$_f"
-	exit_is "$_n: --json exits 0" 0
-	clean_json "$_n: --json is valid JSON, its strings clean UTF-8" "$H/j.out"
+	_rj=$rc
 	run p "$DIGLOT" "$@" print --output - "$_f"
+	_rp=$rc
+	rc=$_rd _r=d
+	exit_is "$_n: --dump exits 0" 0
+	rc=$_rj _r=j
+	exit_is "$_n: --json exits 0" 0
+	rc=$_rp _r=p
 	exit_is "$_n: print --output - exits 0" 0
-	clean_print "$_n: print output is clean UTF-8 (form feeds aside)" "$H/p.out"
+	jq -n -r 'input | .. | strings' "$H/j.out" >"$H/j.str" 2>/dev/null
+	_jq=$?
+	_slow=0
+	unclean "$H/d.out" "$H/j.out" "$H/j.str" "$H/p.out" "$H/d.err" "$H/j.err" "$H/p.err" && _slow=1
+	clean "$_n: --dump output is clean UTF-8" "$H/d.out"
+	if [ $_jq -ne 0 ]; then
+		ok 1 "$_n: --json is valid JSON, its strings clean UTF-8 (not valid JSON)"
+		head -c 300 "$H/j.out" | cat -v | sed 's/^/#   /'
+	elif [ $_slow = 1 ] && ! iconv -f UTF-8 -t UTF-8 "$H/j.out" >/dev/null 2>&1; then
+		ok 1 "$_n: --json is valid JSON, its strings clean UTF-8 (not valid UTF-8)"
+	else
+		clean "$_n: --json is valid JSON, its strings clean UTF-8" "$H/j.str"
+	fi
+	clean "$_n: print output is clean UTF-8 (form feeds aside)" "$H/p.out"
+	fits "$_n: --dump output fits in 60 columns" "$H/d.out" 60
 	err_ok "$_n: stderr holds only clean one-line diglot: messages" "$H/d.err" "$H/j.err" "$H/p.err"
 }
 
-# fails NAME FILE WHY [FRAGMENT]: every mode exits 1, and each says, in
-# one line, FRAGMENT (default "FILE") and ": WHY"; nothing on stdout.
+# fails NAME FILE WHY [FRAGMENT]: every mode exits 1, each with one line
+# that holds FRAGMENT (default: FILE) and ": WHY"; nothing on stdout.
 fails() {
 	_n=$1
 	_f=$2
@@ -144,14 +183,13 @@ fails() {
 	done
 	ok $_good "$_n: each mode says why ($_why) and names the file"
 	[ $_good = 0 ] || head -n 3 "$H/d.err" | cat -v | sed 's/^/#   /'
-	_good=0
-	for _m in d j p; do
-		[ "$(wc -l <"$H/$_m.err")" -eq 1 ] || _good=1
-	done
-	ok $_good "$_n: each mode's message is one line"
+	cat "$H/d.err" "$H/j.err" "$H/p.err" >"$H/stderr.all"
+	[ "$(wc -l <"$H/stderr.all")" -eq 3 ]
+	ok $? "$_n: each mode's message is one line"
 	[ ! -s "$H/d.out" ] && [ ! -s "$H/j.out" ] && [ ! -s "$H/p.out" ]
 	ok $? "$_n: nothing on standard output"
-	err_ok "$_n: the messages are clean (no control bytes)" "$H/d.err" "$H/j.err" "$H/p.err"
+	_slow=1
+	err_ok "$_n: the messages are clean (no control bytes)" "$H/stderr.all"
 }
 
 q() { jq -r "$1" "$H/j.out"; }
@@ -167,6 +205,70 @@ skip() {	# skip COUNT REASON
 
 bg_para='Балканската мрежа за миграционни изследвания и осем партньорски организации от региона представиха програма за защита на децата.'
 en_para='The Balkan Network for Migration Research and eight partner organisations presented a programme to protect the children.'
+
+# --- 0. 100 MB on one line, no newline: started now, checked at the end --
+
+# 102400 blocks of 1024 bytes of words, Latin and Cyrillic, ending in ".".
+# --dump and --json run in the background with their checks, while the
+# rest of the test goes on; each run has 60 s.
+# The sanitizer and valgrind builds leave the 100 MB case to the plain one.
+huge=1
+[ -n "${DIGLOT_SKIP_HUGE:-}${DIGLOT_WRAPPER:-}" ] && huge=0
+if [ $huge = 1 ]; then
+big="$H/big.txt"
+LC_ALL=C awk 'BEGIN {
+	n = split("Lorem ipsum dolor sit amet, Нова програма подкрепя децата; consectetur adipiscing elit.", w, " ")
+	b = ""
+	for (i = 0; ; i++) {
+		x = w[i % n + 1] " "
+		if (length(b) + length(x) > 1016)
+			break
+		b = b x
+	}
+	while (length(b) < 1023)
+		b = b "z"
+	for (k = 1; k < 102400; k++)
+		printf "%s ", b
+	printf "%s.", b
+}' >"$big"
+big_size=$(wc -c <"$big")
+big_lines=$(wc -l <"$big")
+big_start=$(date +%s)
+# big_run NAME COMMAND...: in the background, bounded; the pid of timeout
+# in $H/NAME.pid while it runs, the status in $H/NAME.rc, the end time in
+# $H/NAME.end.
+big_run() {
+	_b=$1
+	shift
+	timeout 60 "$@" </dev/null >"$H/$_b.out" 2>"$H/$_b.err" &
+	echo $! >"$H/$_b.pid"
+	wait $!
+	echo $? >"$H/$_b.rc"
+	rm -f "$H/$_b.pid"
+	date +%s >"$H/$_b.end"
+}
+(
+	big_run bigd "$DIGLOT" --dump --width 60 "$big"
+	unclean "$H/bigd.out"
+	echo $? >"$H/bigd.unclean"
+	wc -L <"$H/bigd.out" >"$H/bigd.width"
+	[ "$(tr -s ' \n' '\n\n' <"$H/bigd.out" | cksum)" = "$({ tr ' ' '\n' <"$big"; echo; } | cksum)" ]
+	echo $? >"$H/bigd.words"
+	rm -f "$H/bigd.out"
+) &
+bigd_job=$!
+(
+	big_run bigj "$DIGLOT" --json "$big"
+	[ "$(jq -j '"\(.blocks | length)\n", .blocks[0].text' "$H/bigj.out" 2>/dev/null | cksum)" = \
+	    "$({ echo 1; cat "$big"; } | cksum)" ]
+	echo $? >"$H/bigj.text"
+	unclean "$H/bigj.out"
+	echo $? >"$H/bigj.unclean"
+	rm -f "$H/bigj.out"
+) &
+bigj_job=$!
+bg_pids="$bg_pids $bigd_job $bigj_job"
+fi
 
 # --- 1. terminal escapes ---------------------------------------------------
 
@@ -185,21 +287,19 @@ has_v "escapes: ESC is shown as ^[ (CSI clear screen)" "$H/d.out" "^[[2J^[[H^[[3
 has_v "escapes: the OSC 0 title is shown, BEL as ^G" "$H/d.out" "^[]0;pwned^G"
 has_v "escapes: the OSC 52 clipboard write is shown" "$H/d.out" "^[]52;c;cHduZWQ=^G"
 has_v "escapes: every C0 control is shown as ^X, DEL as ^?" "$H/d.out" "^A^B^C^D^E^F^G^H^K^N^O^P^Q^R^S^T^U^V^W^X^Y^Z^\\^]^^^_^?"
-has_v "escapes: the unterminated OSC at the end is shown, text and all" "$H/d.out" "^[]0;unterminated"
 [ "$(q '.blocks[-1].text')" = "An OSC left open at the end ^[]0;unterminated" ]
-ok $? "escapes: --json keeps the last block whole, ESC as ^["
+ok $? "escapes: the OSC left open at the end is shown, the last block whole"
 
 # --- 2. C1 controls --------------------------------------------------------
 
 # As UTF-8 (U+0080 to U+009F, with a CSI and an OSC in their C1 forms).
 f="$H/c1-utf8.txt"
 {
-	printf '%s\n\n' "$bg_para"
-	printf 'C1:'
-	for b in 200 201 202 203 204 205 206 207 210 211 212 213 214 215 216 217 \
-	    220 221 222 223 224 225 226 227 230 231 232 233 234 235 236 237; do
-		printf " \\302\\$b"
-	done
+	printf '%s\n\nC1:' "$bg_para"
+	printf ' \302\200 \302\201 \302\202 \302\203 \302\204 \302\205 \302\206 \302\207'
+	printf ' \302\210 \302\211 \302\212 \302\213 \302\214 \302\215 \302\216 \302\217'
+	printf ' \302\220 \302\221 \302\222 \302\223 \302\224 \302\225 \302\226 \302\227'
+	printf ' \302\230 \302\231 \302\232 \302\233 \302\234 \302\235 \302\236 \302\237'
 	printf ' end.\n\nC1 CSI \302\2332J clear, C1 OSC \302\2350;pwned\302\234 title.\n\n%s\n' "$en_para"
 } >"$f"
 modes "C1 as UTF-8" "$f"
@@ -215,7 +315,8 @@ f="$H/c1-raw.txt"
 	printf '%s %s\n\n%s\n' "$bg_para" "$bg_para" "$en_para"
 } >"$f"
 modes "C1 as raw bytes" "$f"
-has_v "C1 as raw bytes: the file is still read as UTF-8 (one warning, with the offset)" "$H/d.err" "c1-raw.txt: invalid UTF-8 at byte $(($(printf '%s\n\nСурови байтове ' "$bg_para" | wc -c))) and after"
+has_v "C1 as raw bytes: still read as UTF-8, one warning with the offset" "$H/d.err" \
+    "c1-raw.txt: invalid UTF-8 at byte $(printf '%s\n\nСурови байтове ' "$bg_para" | wc -c) and after"
 q '.blocks[1].text' | grep -q '^Сурови байтове �\{1,\} край\.$'
 ok $? "C1 as raw bytes: shown as U+FFFD, the Cyrillic around them intact"
 
@@ -225,7 +326,7 @@ printf 'Raw C1 \205 next line, \233 CSI 2J, \235 OSC 0;pwned \234 ST.\n\nEscape 
 modes "C1 from --encoding ISO-8859-1" "$f" --encoding ISO-8859-1
 has_v "C1 from ISO-8859-1: shown as <U+009B>" "$H/d.out" "<U+009B> CSI 2J"
 
-# --- 3. bidi overrides and isolates, zero-width format characters -------
+# --- 3. bidi controls; zero-width format characters ----------------------
 
 f="$H/bidi.txt"
 {
@@ -235,43 +336,46 @@ f="$H/bidi.txt"
 	printf '%s \342\200\256%s\n' "$en_para" "$en_para"
 } >"$f"
 modes bidi "$f"
-has_v "bidi: the text around the controls stays" "$H/d.out" "LRE RLE PDF LRO"
+has_v "bidi: the text around the controls stays" "$H/d.out" "LRE RLE PDF LRO RLO LRI RLI FSI PDI end."
 
 f="$H/format.txt"
 {
 	printf 'Before\357\273\277after: a BOM in the middle of a line.\n\n'
 	printf '\357\273\277\n\n'
-	printf 'Zero\342\200\213width space, and the same again\357\273\277.\n\n'
+	printf 'Zero\342\200\213width space, and a BOM again\357\273\277.\n\n'
 	printf '%s\n' "$en_para"
 } >"$f"
 modes "BOM in the middle" "$f"
-hasnt "BOM in the middle: U+FEFF is dropped (zero-width format character)" "$H/d.out" "$(printf '\357\273\277')"
-hasnt "BOM in the middle: U+200B is dropped" "$H/d.out" "$(printf '\342\200\213')"
+LC_ALL=C grep -q "$(printf '\357\273\277\|\342\200\213')" "$H/d.out" "$H/j.str" "$H/p.out"
+ok $((!$?)) "BOM in the middle: U+FEFF and U+200B are dropped (zero-width format characters)"
 has "BOM in the middle: the words it joined stay joined" "$H/d.out" "Beforeafter: a BOM"
-[ "$(q '[.blocks[] | select(.text == "")] | length')" = 0 ]
-ok $? "BOM in the middle: a line holding only a BOM makes no empty block ($(q '[.blocks[] | select(.text == "")] | map(.line) | join(",")' | sed 's/^./line &/'))"
+_empty=$(q '[.blocks[] | select(.text == "") | .line] | map(tostring) | join(",")')
+[ -z "$_empty" ]
+ok $? "BOM in the middle: a line holding only a BOM makes no empty block${_empty:+ (one at line $_empty)}"
 
 # --- 4. invalid UTF-8 of every kind -----------------------------------------
 
 pre='Първи ред с лош байт '
 post=' тук, и още малко текст.'
+pre_bytes=$(printf '%s' "$pre" | wc -c)
+eof_bytes=$(printf '%s\n\n%s\n\n%s' "$bg_para" "$en_para" "$pre" | wc -c)
 # bad_utf8 NAME BYTES DESCRIPTION [eof]: BYTES (printf escapes) after
-# $pre in a UTF-8 file, or at its very end.
+# $pre in an otherwise UTF-8 file, or at its very end.
 bad_utf8() {
 	_f="$H/utf8-$1.txt"
 	if [ "${4:-}" = eof ]; then
 		{ printf '%s\n\n%s\n\n%s' "$bg_para" "$en_para" "$pre"; printf "$2"; } >"$_f"
-		_at=$(($(printf '%s\n\n%s\n\n%s' "$bg_para" "$en_para" "$pre" | wc -c)))
+		_at=$eof_bytes
 	else
 		{ printf '%s' "$pre"; printf "$2"; printf '%s\n\n%s\n\n%s\n' "$post" "$bg_para" "$en_para"; } >"$_f"
-		_at=$(($(printf '%s' "$pre" | wc -c)))
+		_at=$pre_bytes
 	fi
 	modes "$3" "$_f"
 	has_v "$3: one warning names the file and byte $_at" "$H/d.err" "utf8-$1.txt: invalid UTF-8 at byte $_at"
 	if [ "${4:-}" = eof ]; then
-		q '.blocks[-1].text' | grep -q "^$pre�*$"
+		q '.blocks[-1].text' | grep -q "^$pre�\\{1,\\}\$"
 	else
-		q '.blocks[0].text' | grep -q "^$pre�*$post\$"
+		q '.blocks[0].text' | grep -q "^$pre�\\{1,\\}A\\{0,1\\}$post\$"
 	fi
 	ok $? "$3: shown as U+FFFD, the text around it intact"
 }
@@ -289,7 +393,7 @@ bad_utf8 six '\374\204\200\200\200\200' "6-byte form (FC 84 80 80 80 80)"
 bad_utf8 fe-ff '\376\377' "bytes FE FF"
 bad_utf8 stray '\200\277' "stray continuation bytes (80 BF)"
 bad_utf8 lead-ascii '\303A' "a lead byte before ASCII (C3 41)"
-bad_utf8 cut-mid '\342\202' "a truncated sequence mid-line (E2 82)"
+bad_utf8 cut-mid '\342\202' "a sequence cut short mid-line (E2 82)"
 bad_utf8 cut-eof3 '\342\202' "truncated at end of file (E2 82)" eof
 bad_utf8 cut-eof4 '\360\237\230' "truncated at end of file (F0 9F 98)" eof
 bad_utf8 lead-eof '\303' "a lone lead byte at end of file (C3)" eof
@@ -333,7 +437,7 @@ if [ -r /bin/ls ]; then
 	cp /bin/ls "$H/ls.bin"
 	modes "a binary file (/bin/ls)" "$H/ls.bin"
 else
-	skip 9 "no /bin/ls"
+	skip 8 "no /bin/ls"
 fi
 f="$H/bytes.bin"
 LC_ALL=C awk 'BEGIN { for (r = 0; r < 64; r++) for (i = 0; i < 256; i++) printf "%c", i }' >"$f"
@@ -364,7 +468,7 @@ f="$H/utf16-odd.txt"
 { iconv -f UTF-8 -t UTF-16 "$sample"; printf 'x'; } >"$f"
 modes "UTF-16 with an odd byte at the end" "$f"
 f="$H/utf16-lone.txt"
-{ printf '\377\376'; printf 'A\000\000\330B\000\n\000\000\334C\000\n\000'; } >"$f"
+printf '\377\376A\000\000\330B\000\n\000\000\334C\000\n\000' >"$f"
 modes "UTF-16 with lone surrogates" "$f"
 
 # --- 9. standard input ------------------------------------------------------
@@ -376,7 +480,8 @@ modes "bytes 0-255 on standard input" -
 STDIN="$H/utf8-stray.txt"
 run d "$DIGLOT" --dump --width 60 -
 STDIN=
-has "invalid UTF-8 on standard input: the warning says 'standard input'" "$H/d.err" "standard input: invalid UTF-8 at byte"
+has "invalid UTF-8 on standard input: the warning says 'standard input'" "$H/d.err" \
+    "standard input: invalid UTF-8 at byte $pre_bytes"
 
 # --- 10. files that cannot be read --------------------------------------
 
@@ -396,13 +501,14 @@ fi
 if mkfifo "$H/fifo" 2>/dev/null; then
 	"$DIGLOT" --dump --width 60 "$sample" >"$H/sample.dump"
 	"$DIGLOT" print --output - "$sample" >"$H/sample.print"
-	# fifo_run NAME COMMAND...: a bounded writer in the background.
+	# fifo_run NAME COMMAND...: with a bounded writer in the background.
 	fifo_run() {
 		timeout 10 sh -c 'cat "$1" >"$2"' sh "$sample" "$H/fifo" &
 		_w=$!
 		bg_pids="$bg_pids $_w"
 		run "$@" "$H/fifo"
 		wait $_w
+		bg_pids=${bg_pids% $_w}
 	}
 	fifo_run d "$DIGLOT" --dump --width 60
 	exit_is "a FIFO with a writer: --dump exits 0" 0
@@ -428,52 +534,7 @@ modes "a Windows-1251 file with control characters in its name" "$ctl"
 [ "$(wc -l <"$H/d.err")" -eq 1 ]
 ok $? "... its warning is one line"
 
-# --- 11. 100 MB on one line, no newline ---------------------------------
-
-# 102400 blocks of 1024 bytes of words, Latin and Cyrillic, ending in "."
-big="$H/big.txt"
-LC_ALL=C awk 'BEGIN {
-	n = split("Lorem ipsum dolor sit amet, Нова програма подкрепя децата; consectetur adipiscing elit.", w, " ")
-	b = ""
-	for (i = 0; ; i++) {
-		x = w[i % n + 1] " "
-		if (length(b) + length(x) > 1016)
-			break
-		b = b x
-	}
-	while (length(b) < 1023)
-		b = b "z"
-	for (k = 1; k < 102400; k++)
-		printf "%s ", b
-	printf "%s.", b
-}' >"$big"
-[ "$(wc -c <"$big")" -eq 104857600 ] && [ "$(tail -c 1 "$big")" = . ]
-ok $? "harness: the generated file is 100 MiB on one line"
-LIMIT=60
-# --json in the background while --dump runs.
-( timeout 60 "$DIGLOT" --json "$big" >"$H/bigj.out" 2>"$H/bigj.err"; echo $? >"$H/bigj.rc" ) &
-bigj=$!
-bg_pids="$bg_pids $bigj"
-run bigd "$DIGLOT" --dump --width 60 "$big"
-exit_is "100 MB line: --dump finishes within 60 s and exits 0" 0
-clean_output "100 MB line: --dump output is clean UTF-8" "$H/bigd.out"
-fits "100 MB line: --dump output fits in 60 columns" "$H/bigd.out" 60
-[ "$(tr -s ' \n' '\n\n' <"$H/bigd.out" | cksum)" = "$({ tr ' ' '\n' <"$big"; echo; } | cksum)" ]
-ok $? "100 MB line: --dump keeps every word, in order"
-[ ! -s "$H/bigd.err" ]
-ok $? "100 MB line: --dump says nothing on stderr"
-rm -f "$H/bigd.out"
-wait $bigj
-rc=$(cat "$H/bigj.rc")
-_r=bigj
-exit_is "100 MB line: --json finishes within 60 s and exits 0" 0
-[ "$(jq -j '"\(.blocks | length)\n", .blocks[0].text' "$H/bigj.out" | cksum)" = "$({ echo 1; cat "$big"; } | cksum)" ]
-ok $? "100 MB line: --json holds one block with the whole text"
-clean_json "100 MB line: --json is valid JSON, its strings clean UTF-8" "$H/bigj.out"
-rm -f "$big" "$H/bigj.out" "$H/bigj.out.strings"
-LIMIT=30
-
-# --- 12. settings files given with --config ---------------------------
+# --- 11. settings files given with --config ---------------------------
 
 # A settings file built line by line: line TEXT adds a line (TEXT is a
 # printf format), bad TEXT WHAT adds a line that must be reported.
@@ -497,8 +558,8 @@ bad() {
 shape() {
 	if [ ! -s "$2" ]; then
 		ok 1 "$1 (no complaint at all)"
-	elif LC_ALL=C grep -vE '^diglot: .*:[0-9]+: ' "$2" >"$H/shape.bad" ||
-	    LC_ALL=C grep -vF -- "$3:" "$2" >>"$H/shape.bad"; then
+	elif ! FRAG="$3:" LC_ALL=C awk '!/^diglot: .*:[0-9]+: / || !index($0, ENVIRON["FRAG"]) { print; n++ }
+	    END { exit n > 0 }' "$2" >"$H/shape.bad"; then
 		ok 1 "$1"
 		head -n 3 "$H/shape.bad" | cut -c1-200 | cat -v | sed 's/^/#   /'
 	else
@@ -508,33 +569,34 @@ shape() {
 
 # settings NAME FILE [FRAGMENT]: --config FILE with --dump (status 0,
 # complaints on stderr), --check-config (1, the same complaints) and
-# --print-config (1, clean output); then each line noted with bad is
-# reported.
+# --print-config (1, clean output); each line noted with bad is reported.
+# FRAGMENT: how the complaints name the file (default: its base name).
 settings() {
 	_n=$1
 	_c=$2
 	_frag=${3:-$(basename "$_c")}
 	run cd "$DIGLOT" --config "$_c" --dump --width 60 "$sample"
 	exit_is "$_n: --dump exits 0" 0
-	clean_output "$_n: --dump output is clean UTF-8" "$H/cd.out"
-	shape "$_n: every complaint reads 'diglot: FILE:LINE: ...'" "$H/cd.err" "$_frag"
-	err_ok "$_n: the complaints are clean (no control bytes, one a line)" "$H/cd.err"
 	run cc "$DIGLOT" --config "$_c" --check-config
 	exit_is "$_n: --check-config exits 1" 1
-	same "$_n: --check-config makes the same complaints" "$H/cc.err" "$H/cd.err"
 	run cp "$DIGLOT" --config "$_c" --print-config
 	exit_is "$_n: --print-config exits 1" 1
-	clean_output "$_n: --print-config output is clean UTF-8" "$H/cp.out"
-	if [ -f "$_c.want" ]; then
-		while read -r _l _what; do
-			if LC_ALL=C grep -qF -- "$_frag:$_l: " "$H/cc.err"; then
-				ok 0 "$_n: line $_l is reported ($_what)"
-			else
-				ok 1 "$_n: line $_l is reported ($_what)"
-				echo "#   line $_l: $(sed -n "${_l}p" "$_c" | cut -c1-100 | cat -v)"
-			fi
-		done <"$_c.want"
-	fi
+	_slow=0
+	unclean "$H/cd.out" "$H/cd.err" "$H/cp.out" && _slow=1
+	clean "$_n: --dump output is clean UTF-8" "$H/cd.out"
+	shape "$_n: every complaint reads 'diglot: FILE:LINE: ...'" "$H/cd.err" "$_frag"
+	err_ok "$_n: the complaints are clean (no control bytes, one a line)" "$H/cd.err"
+	same "$_n: --check-config makes the same complaints" "$H/cc.err" "$H/cd.err"
+	clean "$_n: --print-config output is clean UTF-8" "$H/cp.out"
+	[ -f "$_c.want" ] || return 0
+	while read -r _l _what; do
+		_hit=1
+		while IFS= read -r _e; do
+			case $_e in *"$_frag:$_l: "*) _hit=0; break ;; esac
+		done <"$H/cc.err"
+		ok $_hit "$_n: line $_l is reported ($_what)"
+		[ $_hit = 0 ] || echo "#   line $_l: $(sed -n "${_l}p" "$_c" | cut -c1-100 | cat -v)"
+	done <"$_c.want"
 }
 
 # Every kind of value, wrong.
@@ -571,8 +633,7 @@ bad 'width = 99999' 'a number over the range'
 bad 'lines = -1' 'a number under the range'
 bad 'header = yess' 'a misspelt yes'
 bad 'paper = A5' 'an unknown paper size'
-line '[language.\320\266]'
-bad 'name = Ж' 'in a section whose name is not ASCII'
+bad '[language.\320\266]' 'a language code that is not ASCII'
 settings "bad values" "$c"
 
 # Control characters in values of every kind: reported, never echoed raw.
@@ -596,7 +657,7 @@ line '[print]'
 bad 'layout = \001' 'C-a as a choice'
 settings "control characters in values" "$c"
 
-# Lines over 1022 bytes, invalid UTF-8, NUL bytes.
+# Lines over 1022 bytes.
 c="$H/long.ini"
 ini_new "$c"
 line '[layout]'
@@ -606,13 +667,14 @@ bad "mode = $(printf '%01050d' 0 | tr 0 x)" 'a choice on an 1057-byte line'
 bad "$(printf '%01100d' 0 | tr 0 k) = 1" 'a key name of 1100 bytes'
 bad "[$(printf '%01100d' 0 | tr 0 s)]" 'a section line of 1102 bytes'
 line '[colors]'
-bad "text = red \\\\\\n$(printf '%01100d' 0 | tr 0 x)" 'a continued line over 1022 bytes joined'
+bad "text = red \\\\\\n$(printf '%01100d' 0 | tr 0 x)" 'a continued line, over 1022 bytes joined'
 _ln=$((_ln + 1))
 line 'mark = red'
 settings "lines over 1022 bytes" "$c"
 printf '[copy]\ncommand = %s\n' "$(printf '%0200000d' 0 | tr 0 x)" >"$H/huge.ini"
 settings "a 200 KB line" "$H/huge.ini"
 
+# Invalid UTF-8.
 c="$H/utf8.ini"
 ini_new "$c"
 line '[layout]'
@@ -629,6 +691,7 @@ line 'mark = red'
 bad 'text = \364\220\200\200' 'U+110000 as a value'
 settings "invalid UTF-8" "$c"
 
+# NUL bytes.
 c="$H/nul.ini"
 ini_new "$c"
 line '[colors]'
@@ -641,29 +704,6 @@ line '[layout]'
 bad 'split = 30\0 junk' 'a NUL after a good number'
 settings "NUL bytes" "$c"
 
-# Text values (titles, names, commands) may be anything, but must not
-# carry controls into any output.
-c="$H/text.ini"
-{
-	printf '[pillar.protection]\n'
-	printf 'title.bg = "Защита\033]0;pwned\007 и \033]52;c;cHduZWQ=\007 помощ"\n'
-	printf 'title.en = "Protection\033[2J \302\233 \342\200\256and assistance"\n'
-	printf '[language.bg]\nname = "Български\033]0;pwned\007"\nname.en = "Bulgarian\033[2J"\n'
-	printf '[copy]\ncommand = "printf \033]52;c;cHduZWQ=\007"\n'
-} >"$c"
-run td "$DIGLOT" --config "$c" --dump --width 60 "$sample"
-exit_is "control characters in text values: --dump exits 0" 0
-clean_output "... --dump output is clean UTF-8" "$H/td.out"
-run tj "$DIGLOT" --config "$c" --json "$sample"
-exit_is "... --json exits 0" 0
-clean_json "... --json pillar titles hold no control characters" "$H/tj.out"
-run tp "$DIGLOT" --config "$c" print --pillar protection --output - "$sample"
-exit_is "... print exits 0" 0
-clean_print "... the printed page headers hold no control characters" "$H/tp.out"
-run tc "$DIGLOT" --config "$c" --print-config
-clean_output "... --print-config output holds no control characters" "$H/tc.out"
-err_ok "... stderr is clean" "$H/td.err" "$H/tj.err" "$H/tp.err" "$H/tc.err"
-
 # Odd shapes of a line.
 c="$H/odd.ini"
 ini_new "$c"
@@ -673,8 +713,6 @@ bad '[]' 'an empty section name'
 bad '[layout' 'an unclosed section'
 line '[layout]'
 bad '= 40' 'a value with no key'
-bad 'gutter = "5' 'an unclosed quote'
-bad "mode = 'stacked\"" 'mismatched quotes'
 line 'status = no \\'
 settings "odd lines" "$c"
 
@@ -692,7 +730,35 @@ settings "a briefing as settings" "$H/briefing.ini"
 cp "$H/values.ini" "$ctl.ini"
 settings "bad values in a file with control characters in its name" "$ctl.ini" "end.txt.ini"
 
-# Settings files that cannot be used: exit 1, a message naming them.
+# Text values (titles, names, commands) with control characters are
+# refused with a complaint, and never carried into any output.
+c="$H/text.ini"
+{
+	printf '[pillar.protection]\n'
+	printf 'title.bg = "Защита\033]0;pwned\007 и \033]52;c;cHduZWQ=\007 помощ"\n'
+	printf 'title.en = "Protection\033[2J \302\233 \342\200\256and assistance"\n'
+	printf '[language.bg]\nname = "Български\033]0;pwned\007"\nname.en = "Bulgarian\033[2J"\n'
+	printf '[copy]\ncommand = "printf \033]52;c;cHduZWQ=\007"\n'
+} >"$c"
+run td "$DIGLOT" --config "$c" --dump --width 60 "$sample"
+exit_is "control characters in text values: --dump exits 0" 0
+clean_v "... --dump output is clean UTF-8" "$H/td.out"
+run tj "$DIGLOT" --config "$c" --json "$sample"
+exit_is "... --json exits 0" 0
+jq -n -r 'input | .. | strings' "$H/tj.out" >"$H/tj.str"
+clean_v "... --json strings (pillar titles) hold no control characters" "$H/tj.str"
+run tp "$DIGLOT" --config "$c" print --pillar protection --output - "$sample"
+exit_is "... print exits 0" 0
+clean_v "... the printed page headers hold no control characters" "$H/tp.out"
+run tc "$DIGLOT" --config "$c" --print-config
+exit_is "... --print-config exits 1 (the values are refused)" 1
+[ "$(grep -c 'the value holds control characters' "$H/tc.err")" -eq 5 ]
+ok $? "... each of the five is reported"
+clean_v "... --print-config output holds no control characters" "$H/tc.out"
+_slow=1
+err_ok "... stderr is clean" "$H/td.err" "$H/tj.err" "$H/tp.err" "$H/tc.err"
+
+# Settings files that cannot be used: exit 1, one line naming them.
 # cfail NAME FILE WHY [FRAGMENT]
 cfail() {
 	_frag=${4:-$2}
@@ -705,6 +771,7 @@ cfail() {
 	ok $? "$1: one line names the file and says why ($3)"
 	[ ! -s "$H/cx.out" ]
 	ok $? "$1: nothing on standard output"
+	_slow=1
 	err_ok "$1: the message is clean" "$H/cx.err" "$H/cy.err"
 }
 cfail "a directory as settings" "$H" "is a directory"
@@ -724,47 +791,46 @@ fi
 status "an empty settings file: --check-config exits 0" 0 "$DIGLOT" --config "$H/empty.ini" --check-config
 has "... and says settings OK" "$TMP/status.out" "settings OK"
 
-# --- 13. the viewer in a real terminal (tmux) -----------------------------
+# --- 12. the viewer in a real terminal (tmux) -----------------------------
 
-# Per case: it comes up, shows the text, the screen is clean, the pane
-# title is untouched, no paste buffer appears, q exits 0.  Plus the
-# harness's own check.
+# Per case: it comes up with its status line, shows the text, its screen
+# is clean, the pane title is untouched, no paste buffer appears (OSC 52),
+# q exits 0.  Plus the harness's own check that it would see a leak.
 view_cases=8
 view_points=$((view_cases * 6 + 1))
+tmux_why=
 if ! command -v tmux >/dev/null 2>&1; then
-	skip $view_points "tmux not installed"
-	done_testing
+	tmux_why="tmux not installed"
+elif ! infocmp tmux-256color >/dev/null 2>&1; then
+	tmux_why="no tmux-256color terminfo entry"
 fi
-if ! infocmp tmux-256color >/dev/null 2>&1; then
-	skip $view_points "no tmux-256color terminfo entry"
-	done_testing
+if [ -z "$tmux_why" ]; then
+	unset TMUX TMUX_PANE
+	sockdir="$TMP/tmux"
+	[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
+	mkdir -p "$sockdir"
+	sock="$sockdir/sock"
+	conf="$TMP/tmux.conf"
+	cat >"$conf" <<-'EOF'
+	set -g default-terminal tmux-256color
+	set -g remain-on-exit on
+	set -g status off
+	set -s escape-time 0
+	EOF
+	t() { tmux -u -S "$sock" -f "$conf" "$@"; }
+	# A keeper session first: server options set before it would be lost.
+	if t new-session -d -s keep -x 20 -y 5 'sleep 600'; then
+		tmux_up=1
+		t set -s set-clipboard on
+	else
+		tmux_why="tmux cannot start a server here"
+	fi
 fi
-
-unset TMUX TMUX_PANE
-sockdir="$TMP/tmux"
-[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
-mkdir -p "$sockdir"
-sock="$sockdir/sock"
-conf="$TMP/tmux.conf"
-cat >"$conf" <<'EOF'
-set -g default-terminal tmux-256color
-set -g remain-on-exit on
-set -g status off
-set -s escape-time 0
-EOF
-t() { tmux -u -S "$sock" -f "$conf" "$@"; }
-# A keeper session first: server options set before it would be lost.
-if ! t new-session -d -s keep -x 20 -y 5 'sleep 600'; then
-	skip $view_points "tmux cannot start a server here"
-	done_testing
-fi
-tmux_up=1
-t set -s set-clipboard on
-title0=$(t display-message -p -t keep '#{pane_title}')
 
 S=keep
 screen="$TMP/screen"
-# until_screen PREDICATE ARG...: 100 captures 0.1 s apart (10 s).
+# until_screen PREDICATE ARG...: capture until PREDICATE holds; 100 tries
+# 0.1 s apart (10 s), 1 on timeout.
 until_screen() {
 	_try=0
 	while [ $_try -lt 100 ]; do
@@ -777,37 +843,42 @@ until_screen() {
 }
 shows() { grep -qF -- "$1" "$screen"; }
 viewer_up() { tail -n 1 "$screen" | grep -qF '¶ '; }
+# drawn: the status line is up, or the screen has text and has not
+# changed for 10 captures in a row (a viewer whose status line is broken).
+drawn() {
+	viewer_up && return 0
+	if grep -q '[^ ]' "$screen" && cmp -s "$screen" "$screen.prev"; then
+		_stable=$((_stable + 1))
+	else
+		_stable=0
+	fi
+	cp "$screen" "$screen.prev"
+	[ $_stable -ge 10 ]
+}
 fmt() { t display-message -p -t "$S" "$1"; }
 buffers() { t list-buffers -F '#{buffer_name}' | wc -l; }
-has_buffer() { [ "$(buffers)" -ge 1 ]; }
 clear_buffers() {
 	t list-buffers -F '#{buffer_name}' | while read -r _b; do
 		t delete-buffer -b "$_b"
 	done
 }
+# show_screen: the last lines of the capture, C1 and bidi controls named.
+named=$(printf 's/\302[\200-\237]/<C1>/g; s/\342\200[\252-\256]/<bidi>/g; s/\342\201[\246-\251]/<bidi>/g')
 show_screen() {
 	echo "# screen of $S:"
-	grep -n . "$screen" | head -n 12 | cut -c1-150 | sed 's/^/#   /'
+	grep -n . "$screen" | tail -n 6 | LC_ALL=C sed "$named; s/^/#   /"
 }
-# launch NAME SCRIPT ARG...: sh -c SCRIPT in a fresh 120x24 session.
+# launch NAME SCRIPT ARG...: sh -c SCRIPT ARG... in a fresh 120x24 session.
 launch() {
 	S=$1
 	shift
-	rm -f "$TMP/$S.status"
+	rm -f "$TMP/$S.status" "$screen.prev"
 	: >"$screen"
 	t new-session -d -s "$S" -x 120 -y 24 \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" STATUSFILE="$TMP/$S.status" \
 	    sh -c "$@"
 }
-
-# The harness would see a leak: cat retitles the pane and sets a buffer.
-clear_buffers
-launch leak 'cat "$0"; echo; echo cat-done' "$H/escapes.txt"
-until_screen shows cat-done
-[ "$(fmt '#{pane_title}')" = pwned ] && has_buffer
-ok $? "harness: the escapes file through cat retitles the pane and sets a paste buffer"
-t kill-session -t leak 2>/dev/null
 
 # view NAME TEXT [OPTION...] FILE: six points on the viewer.
 view() {
@@ -817,19 +888,21 @@ view() {
 	clear_buffers
 	launch "v$tap_n" '"$0" "$@"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
 	    "$DIGLOT" "$@"
-	if until_screen viewer_up; then
+	_stable=0
+	until_screen drawn
+	if viewer_up; then
 		ok 0 "viewer, $_n: comes up with its status line"
 	else
 		ok 1 "viewer, $_n: comes up with its status line"
 		show_screen
 	fi
-	if until_screen shows "$_text"; then
+	if shows "$_text"; then
 		ok 0 "viewer, $_n: shows '$_text'"
 	else
 		ok 1 "viewer, $_n: shows '$_text'"
 		show_screen
 	fi
-	clean_output "viewer, $_n: the screen holds no C1 or bidi control, only valid UTF-8" "$screen"
+	clean_v "viewer, $_n: the screen is valid UTF-8 without C1 or bidi controls" "$screen"
 	_title=$(fmt '#{pane_title}')
 	[ "$_title" = "$title0" ]
 	ok $? "viewer, $_n: the pane title is untouched (it is '$(printf '%s' "$_title" | cat -v)')"
@@ -847,20 +920,72 @@ view() {
 	elif [ -z "$_st" ]; then
 		ok 1 "viewer, $_n: q exits 0 (still running after 10 s)"
 		show_screen
+	elif [ "$_st" -ge 128 ]; then
+		ok 1 "viewer, $_n: q exits 0 (CRASHED: killed by signal $((_st - 128)))"
 	else
-		ok 1 "viewer, $_n: q exits 0 (exit $_st$([ "$_st" -ge 128 ] && echo ": CRASHED, signal $((_st - 128))"))"
-		show_screen
+		ok 1 "viewer, $_n: q exits 0 (exit $_st)"
 	fi
 	t kill-session -t "$S" 2>/dev/null
 }
 
-view "terminal escapes" "^[]0;pwned^G" "$H/escapes.txt"
-view "C1 controls as UTF-8" "<U+009D>0;pwned<U+009C>" "$H/c1-utf8.txt"
-view "C1 controls as raw bytes" "Сурови байтове" "$H/c1-raw.txt"
-view "bidi controls" "LRE RLE PDF LRO" "$H/bidi.txt"
-view "bytes 0-255" "^[" "$H/bytes.bin"
-view "NUL bytes" "Title^@with NUL" "$H/nul.txt"
-view "a file name with control characters" "end.txt" "$ctl"
-view "control characters in pillar titles and names" "^[]0;pwned^G" --config "$H/text.ini" "$sample"
+if [ "$tmux_up" = 1 ]; then
+	title0=$(t display-message -p -t keep '#{pane_title}')
+	# The harness would see a leak: cat retitles the pane and sets a
+	# buffer (BEL ends the OSC that the file leaves open).
+	clear_buffers
+	launch leak 'cat "$0"; printf "\\007\\ncat-done\\n"' "$H/escapes.txt"
+	until_screen shows cat-done
+	[ "$(fmt '#{pane_title}')" != "$title0" ] && [ "$(buffers)" -ge 1 ]
+	ok $? "harness: the escapes file through cat retitles the pane and sets a paste buffer"
+	t kill-session -t leak 2>/dev/null
+
+	view "terminal escapes" "^[]0;pwned^G" "$H/escapes.txt"
+	view "C1 controls as UTF-8" "<U+009D>0;pwned<U+009C>" "$H/c1-utf8.txt"
+	view "C1 controls as raw bytes" "Сурови байтове" "$H/c1-raw.txt"
+	view "bidi controls" "LRE RLE PDF LRO" "$H/bidi.txt"
+	view "bytes 0-255" "^[" "$H/bytes.bin"
+	view "NUL bytes" "Title^@with NUL" "$H/nul.txt"
+	view "a file name with control characters" "end.txt" "$ctl"
+	view "control characters in pillar titles and names" "text.ini:2: [pil" --config "$H/text.ini" "$sample"
+else
+	skip $view_points "$tmux_why"
+fi
+
+# --- 13. the 100 MB line, started in section 0 ---------------------------
+
+if [ $huge = 0 ]; then
+	skip 10 "the 100 MB case runs in the plain build only"
+else
+[ "$big_size" -eq 104857600 ] && [ "$big_lines" -eq 0 ]
+ok $? "harness: the generated file is 100 MiB on one line, no newline"
+wait $bigd_job $bigj_job
+bg_pids=${bg_pids% $bigd_job $bigj_job}
+rm -f "$big"
+# bigrc NAME: the status of a big run, for exit_is
+bigrc() {
+	rc=$(cat "$H/$1.rc" 2>/dev/null || echo 999)
+	_r=$1
+	_s=$(($(cat "$H/$1.end" 2>/dev/null || date +%s) - big_start))
+}
+LIMIT=60
+bigrc bigd
+exit_is "100 MB line: --dump finishes within 60 s and exits 0 (done ${_s} s after the start)" 0
+[ "$(cat "$H/bigd.unclean")" = 1 ]
+ok $? "100 MB line: --dump output is clean UTF-8"
+[ "$(cat "$H/bigd.width")" -le 60 ]
+ok $? "100 MB line: --dump output fits in 60 columns (widest: $(cat "$H/bigd.width"))"
+[ "$(cat "$H/bigd.words")" = 0 ]
+ok $? "100 MB line: --dump keeps every word, in order"
+[ ! -s "$H/bigd.err" ]
+ok $? "100 MB line: --dump says nothing on stderr"
+bigrc bigj
+exit_is "100 MB line: --json finishes within 60 s and exits 0 (done ${_s} s after the start)" 0
+[ "$(cat "$H/bigj.text")" = 0 ]
+ok $? "100 MB line: --json is valid JSON with one block holding the whole text"
+[ "$(cat "$H/bigj.unclean")" = 1 ]
+ok $? "100 MB line: --json output is clean UTF-8"
+[ ! -s "$H/bigj.err" ]
+ok $? "100 MB line: --json says nothing on stderr"
+fi
 
 done_testing

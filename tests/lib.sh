@@ -97,7 +97,7 @@ clean_output() {
 		LC_ALL=C grep -n "$(printf '[\001-\011\013\015-\037\177]')" "$2" | head -n 3 | cat -v | sed 's/^/#   /'
 	elif LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$2"; then
 		ok 1 "$1 (C1 controls)"
-	elif grep -q "$(printf '\342\200[\252-\256]')\|$(printf '\342\201[\246-\251]')" "$2"; then
+	elif LC_ALL=C grep -q "$(printf '\342\200[\252-\256]')\|$(printf '\342\201[\246-\251]')" "$2"; then
 		ok 1 "$1 (bidi controls)"
 	else
 		ok 0 "$1"

@@ -234,7 +234,15 @@ directive(struct reader *rd, const char *fname, uint32_t line, const char *s,
 		return;
 	if (directive_is(s, n, "%lang", &a)) {
 		an = n - (a - s);
-		rd->markup_lang = an ? lang_add(a, an) : -1;
+		if (an == 0 || an > 16 || strspn(a, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") < an) {
+			diag_warn("%s:%u: %%lang: '%.*s' is not a language code (letters, "
+			    "digits, - and _); the language is detected", fname, line,
+			    (int)(an > 40 ? 40 : an), a);
+			rd->markup_lang = -1;
+		} else {
+			rd->markup_lang = lang_add(a, an);
+		}
 		return;
 	}
 	if (directive_is(s, n, "%header", &a)) {

@@ -398,6 +398,13 @@ check_value(const struct settings *cfg, const struct option_def *o,
 		buf_adds(why, "the value holds control characters");
 		return;
 	}
+	/* --print-config must write it back on one line iniparser reads. */
+	if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES) {
+		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
+		    strlen(key) - 6, o->type == T_LIST ? " (continue a long list in KEY.2, "
+		    "KEY.3, ...)" : "");
+		return;
+	}
 	switch (o->type) {
 	case T_INT:
 		errno = 0;
@@ -1087,11 +1094,22 @@ print_section(FILE *f, const struct settings *cfg, const char *sec)
 
 		struct buf w = {0};
 
-		/* A file name may hold anything: the comment shows it cleaned. */
+		const char *v = iniparser_getstring(cfg->values, keys[j], "");
+		const char *k = strchr(keys[j], ':') + 1;
+
+		/* A file name may hold anything: the comment shows it cleaned;
+		 * it goes on a line of its own when the line would be too long
+		 * for iniparser to read back. */
 		text_clean(&w, where, strlen(where));
-		fprintf(f, "%s = ", strchr(keys[j], ':') + 1);
-		print_value(f, iniparser_getstring(cfg->values, keys[j], ""));
-		fprintf(f, " ; %s\n", w.s ? w.s : "");
+		if (strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES)
+			fprintf(f, "; %s\n%s = ", w.s ? w.s : "", k);
+		else
+			fprintf(f, "%s = ", k);
+		print_value(f, v);
+		if (strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES)
+			fputc('\n', f);
+		else
+			fprintf(f, " ; %s\n", w.s ? w.s : "");
 		buf_free(&w);
 	}
 	free(keys);

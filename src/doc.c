@@ -2,6 +2,7 @@
 /* The document model: files, blocks, their languages and aligned rows. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,12 +251,27 @@ directive(struct reader *rd, const char *fname, uint32_t line, const char *s,
 		return;
 	}
 	if (directive_is(s, n, "%tag", &a)) {
+		char *t;
+
 		free(rd->next_tags);
 		rd->next_tags = xstrndup(a, n - (a - s));
+		for (t = rd->next_tags; *t; t++)
+			*t = (char)tolower((unsigned char)*t);
 		return;
 	}
 	if (directive_is(s, n, "%pillar", &a)) {
-		buf_printf(ini, "[pillar.%.*s]\n", (int)(n - (a - s)), a);
+		an = n - (a - s);
+		if (an == 0 || an > 64 || strspn(a, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") < an)
+			diag_warn("%s:%u: %%pillar: '%.*s' is not a pillar id (letters, "
+			    "digits, - and _); ignored", fname, line, (int)(an > 40 ? 40 : an), a);
+		else {
+			size_t at = ini->len;
+
+			buf_printf(ini, "[pillar.%.*s]\n", (int)an, a);
+			for (; at < ini->len; at++)	/* ids are lower case */
+				ini->s[at] = (char)tolower((unsigned char)ini->s[at]);
+		}
 		return;
 	}
 	if (directive_is(s, n, "%title", &a) || directive_is(s, n, "%terms", &a)) {
@@ -395,9 +411,10 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	 * stay only with a large share of clear blocks (a third version the
 	 * reader did not ask to see). */
 	cand = xmalloc(sizeof *cand * (lang_count() + 1));
-	nwanted = o ? o->nlangs : 0;
-	for (i = 0; i < nwanted; i++)
-		cand[ncand++] = o->langs[i];
+	for (i = 0; o && i < o->nlangs; i++)
+		if (cand_index(cand, ncand, o->langs[i]) < 0)
+			cand[ncand++] = o->langs[i];
+	nwanted = ncand;
 	for (i = 0; i < lang_count(); i++)
 		if (cand_index(cand, nwanted, i) < 0)
 			cand[ncand++] = i;
@@ -463,7 +480,7 @@ collect_languages(struct doc *doc, const struct doc_opts *o)
 	doc->nlangs = 0;
 	if (o)
 		for (i = 0; i < o->nlangs; i++)
-			for (b = 0; b < doc->nblocks; b++)
+			for (b = 0; b < doc->nblocks && doc_lang_slot(doc, o->langs[i]) < 0; b++)
 				if (doc->blocks[b].lang == o->langs[i]) {
 					doc->langs[doc->nlangs++] = o->langs[i];
 					break;

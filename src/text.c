@@ -90,6 +90,7 @@ text_clean(struct buf *out, const char *s, size_t n)
 	uint32_t last = 0, uc;
 	int col = 0, pending_join = 0, at_line_start = 1;
 
+	buf_add(out, "", 0);	/* out->s exists from here on */
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int k;
@@ -408,8 +409,18 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 					fit = first_cluster(s + ls, n - ls);
 					used = text_width(s + ls, fit);
 				}
-				add_line(out, ls, fit, used);
+				/* Blanks at the cut belong to no line. */
+				{
+					size_t e = ls + fit;
+
+					while (e > ls && s[e - 1] == ' ')
+						e--;
+					if (e > ls)
+						add_line(out, ls, e - ls, text_width(s + ls, e - ls));
+				}
 				ls += fit;
+				while (ls < n && s[ls] == ' ')
+					ls++;
 				i = brk = ls;
 				col = ink = 0;
 				continue;

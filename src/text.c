@@ -399,6 +399,9 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 				}
 				ink = col;
 				brk = ls;
+				/* Look at this character again on the new line:
+				 * what lies before it may still be too wide. */
+				continue;
 			} else {
 				/* A word wider than the column: split it at
 				 * the last cluster boundary that fits. */

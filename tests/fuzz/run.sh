@@ -5,11 +5,13 @@
 # crashes.
 #
 # Usage: tests/fuzz/run.sh [SECONDS]		(each target; default 30)
+#        tests/fuzz/run.sh reader|config FILE...	(run those inputs once)
 #
 # The tree must be configured and built first: config.h and the generated
 # src/builtin-ini.c come from the build tree.  Environment:
 #   top_srcdir, top_builddir	the trees (default: the one holding this script)
 #   FUZZ_CC			the compiler (default: clang)
+#   FUZZ_CPPFLAGS		more preprocessor flags (e.g. iniparser's -I)
 #   FUZZ_LIBS			libraries (default: -lunistring -liniparser -lm)
 #   FUZZ_TARGETS		which targets (default: "reader config")
 #   FUZZ_FLAGS			more libFuzzer options, e.g. "-fork=2 -ignore_crashes=1"
@@ -18,11 +20,20 @@
 # or build error, 77 no clang with libFuzzer here.
 set -eu
 
+usage() {
+	echo "usage: $0 [SECONDS] | $0 reader|config FILE..." >&2
+	exit 2
+}
+replay=
 secs=${1:-30}
 case $secs in
+reader|config)
+	[ $# -ge 2 ] || usage
+	replay=$1
+	shift
+	;;
 ''|*[!0-9]*|0)
-	echo "usage: $0 [SECONDS]" >&2
-	exit 2
+	usage
 	;;
 esac
 
@@ -32,11 +43,14 @@ builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
 libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
 targets=${FUZZ_TARGETS:-reader config}
+if [ -n "$replay" ]; then
+	targets=$replay
+fi
 # Two checks may recover, so that ubsan.supp can let known reports pass;
 # halt_on_error stops on any other.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all \
 -fsanitize-recover=nonnull-attribute,pointer-overflow -fno-omit-frame-pointer"
-cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src"
+cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src ${FUZZ_CPPFLAGS:-}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diglot-fuzz.XXXXXX")
 keep=${FUZZ_KEEP:-0}
@@ -100,6 +114,26 @@ for t in $targets; do
 	fi
 done
 
+# Replay: each input once, with its report.
+if [ -n "$replay" ]; then
+	mkdir "$work/tmp"
+	status=0
+	for f in "$@"; do
+		if TMPDIR="$work/tmp" \
+		    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1" \
+		    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/ubsan.supp" \
+		    "$work/fuzz_$replay" "$f" >"$work/replay.log" 2>&1; then
+			echo "fuzz_$replay: ok: $f"
+		else
+			status=1
+			echo "fuzz_$replay: FAILED: $f"
+			awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+			    on && n++ < 40' "$work/replay.log"
+		fi
+	done
+	exit $status
+fi
+
 # Run the targets side by side, each on a copy of its corpus; settings
 # files are written to TMPDIR, so that is private too.
 run() {
@@ -141,9 +175,17 @@ for t in $targets; do
 		# The first report: what broke and its stack.
 		awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
 		    on && n++ < 40' "$work/$t.log"
+		n=0
 		for c in $crashes; do
-			echo "fuzz_$t: crash input: $work/crash-$t/$c"
+			n=$((n + 1))
+			if [ "$n" -le 10 ]; then
+				echo "fuzz_$t: crash input: $work/crash-$t/$c"
+			fi
 		done
+		if [ "$n" -gt 10 ]; then
+			echo "fuzz_$t: $n crash inputs in all, in $work/crash-$t"
+		fi
+		grep 'DONE\|cov:.*job:' "$work/$t.log" | tail -n 1 | sed "s/^/fuzz_$t: /"
 		echo "fuzz_$t: log: $work/$t.log"
 		echo "fuzz_$t: reproduce: $work/fuzz_$t INPUT"
 	else

@@ -946,7 +946,7 @@ if [ "$tmux_up" = 1 ]; then
 	view "bytes 0-255" "^[" "$H/bytes.bin"
 	view "NUL bytes" "Title^@with NUL" "$H/nul.txt"
 	view "a file name with control characters" "end.txt" "$ctl"
-	view "control characters in pillar titles and names" "text.ini:2: [pil" --config "$H/text.ini" "$sample"
+	view "control characters in pillar titles and names" "text.ini:2:" --config "$H/text.ini" "$sample"
 else
 	skip $view_points "$tmux_why"
 fi

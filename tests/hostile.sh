@@ -829,18 +829,6 @@ fi
 
 S=keep
 screen="$TMP/screen"
-# until_screen PREDICATE ARG...: capture until PREDICATE holds; 100 tries
-# 0.1 s apart (10 s), 1 on timeout.
-until_screen() {
-	_try=0
-	while [ $_try -lt 100 ]; do
-		t capture-pane -p -t "$S" >"$screen" 2>/dev/null
-		"$@" && return 0
-		sleep 0.1
-		_try=$((_try + 1))
-	done
-	return 1
-}
 shows() { grep -qF -- "$1" "$screen"; }
 viewer_up() { tail -n 1 "$screen" | grep -qF '¶ '; }
 # drawn: the status line is up, or the screen has text and has not

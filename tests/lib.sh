@@ -114,6 +114,20 @@ fits() {
 	fi
 }
 
+# until_screen PREDICATE ARG...: for the tmux tests, capture session $S's
+# screen into $screen until PREDICATE holds on it; 100 tries 0.1 s apart,
+# 1 on timeout.  The test defines t (its tmux command), S and screen.
+until_screen() {
+	_try=0
+	while [ $_try -lt 100 ]; do
+		t capture-pane -p -t "$S" >"$screen" 2>/dev/null
+		"$@" && return 0
+		sleep 0.1
+		_try=$((_try + 1))
+	done
+	return 1
+}
+
 skip_all() {
 	echo "1..0 # SKIP $1"
 	exit 0

@@ -64,18 +64,6 @@ open() {
 	until_screen at_para 1/
 }
 
-# until_screen PREDICATE ARG...: capture the screen until PREDICATE holds
-# on it; 100 tries 0.1 s apart, 1 on timeout.
-until_screen() {
-	_try=0
-	while [ $_try -lt 100 ]; do
-		t capture-pane -p -t "$S" >"$screen" 2>/dev/null
-		"$@" && return 0
-		sleep 0.1
-		_try=$((_try + 1))
-	done
-	return 1
-}
 
 # expect DESCRIPTION PREDICATE ARG...: a TAP point, the screen comes to
 # satisfy PREDICATE.

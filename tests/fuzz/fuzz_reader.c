@@ -323,7 +323,8 @@ json_string(struct json *j)
 		c = (unsigned char)*j->s;
 		if (c == 'u') {
 			for (i = 0; i < 4; i++)
-				if (++j->s == j->end || !isxdigit((unsigned char)*j->s))
+				if (++j->s == j->end ||
+				    !isxdigit((unsigned char)*j->s))
 					return 0;
 		} else if (c == '\0' || !strchr("\"\\/bfnrt", c))
 			return 0;
@@ -482,9 +483,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(source_from_memory(&files[0], "fuzz.txt", text, cut, enc, &why) == 0,
 	    "source_from_memory refused a known encoding");
 	if (nfiles == 2)
-		check(source_from_memory(&files[1], h[3] & 1 ? "fuzz.en.txt" : "fuzz-2.txt",
-		    text + cut, size - cut, enc, &why) == 0,
-		    "source_from_memory refused a known encoding");
+		check(source_from_memory(&files[1],
+		    h[3] & 1 ? "fuzz.en.txt" : "fuzz-2.txt", text + cut, size - cut,
+		    enc, &why) == 0, "source_from_memory refused a known encoding");
 
 	/* --lang: up to three languages, repeats allowed as on the command
 	 * line. */

@@ -129,7 +129,7 @@ order_item(void *ctx, const char *item, size_t len)
 static void
 doc_pillars(struct pillars *p, const struct buf *ini)
 {
-	const char *s = ini->s, *end = ini->s + ini->len;
+	const char *s = ini->s, *end = ini->s ? ini->s + ini->len : NULL;
 
 	while (s && s < end) {
 		const char *nl = memchr(s, '\n', end - s);

@@ -548,7 +548,8 @@ flush_complaints(struct settings *cfg, struct scan *sc)
 
 	/* qsort is not stable: the address breaks ties within one line, and
 	 * the messages of one line were added in order. */
-	qsort(sc->cv, sc->ncv, sizeof *sc->cv, by_line);
+	if (sc->ncv)
+		qsort(sc->cv, sc->ncv, sizeof *sc->cv, by_line);
 	for (i = 0; i < sc->ncv; i++) {
 		diag_warn("%s:%d: %s", sc->name, sc->cv[i].line, sc->cv[i].msg);
 		free(sc->cv[i].msg);

@@ -53,7 +53,9 @@ is_dropped(uint32_t uc)
 {
 	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
 	    uc == 0x200B || uc == 0x200E || uc == 0x200F || uc == 0x061C ||
-	    uc == 0xFEFF || uc == 0x2060 || uc == 0x00AD ||
+	    uc == 0xFEFF || (uc >= 0x2060 && uc <= 0x2064) ||
+	    (uc >= 0x206A && uc <= 0x206F) || uc == 0x180E ||
+	    (uc >= 0x0600 && uc <= 0x0605) || uc == 0x00AD ||
 	    (uc >= 0xFFF9 && uc <= 0xFFFB) || (uc >= 0xE0001 && uc <= 0xE007F);
 }
 
@@ -120,8 +122,10 @@ text_clean(struct buf *out, const char *s, size_t n)
 				if (m < 0 || u < 0xA0 || is_dropped(u) || u == 0x2028 ||
 				    u == 0x2029)
 					break;
-				/* A mark at the very start needs a base. */
-				if (j == i && out->len == base && text_ucwidth(u) == 0)
+				/* A mark at the very start, or on a blank, needs
+				 * a base of its own. */
+				if (text_ucwidth(u) == 0 && (last == ' ' ||
+				    (j == i && out->len == base)))
 					break;
 				last = u;
 				j += m;
@@ -178,9 +182,10 @@ text_clean(struct buf *out, const char *s, size_t n)
 			buf_printf(out, "<U+%04X>", (unsigned)uc);
 			col += 8;
 		} else {
-			/* A mark with no base would join whatever precedes it
-			 * on the screen: give it a dotted circle. */
-			if (out->len == base && text_ucwidth(uc) == 0 &&
+			/* A mark with no base (or a blank for one) would join
+			 * whatever precedes it on the screen: give it a dotted
+			 * circle. */
+			if ((out->len == base || last == ' ') && text_ucwidth(uc) == 0 &&
 			    uc_is_general_category(uc, UC_CATEGORY_M))
 				put_uc(out, 0x25CC);
 			put_uc(out, uc);

@@ -138,6 +138,10 @@ main(void)
 	is_str(clean("a\tb"), "a       b", "tab expands to the next stop");
 	is_str(clean("\xcc\x81" "x"), "\xe2\x97\x8c\xcc\x81x",
 	    "a mark with no base gets a dotted circle");
+	is_str(clean("abc \xcc\x81 def"), "abc \xe2\x97\x8c\xcc\x81 def",
+	    "... and so does a mark on a blank");
+	is_str(clean("a\xe2\x81\xa3" "b\xe1\xa0\x8e" "c"), "abc",
+	    "invisible operators and the Mongolian vowel separator are dropped");
 
 	/* Width. */
 	ok(text_width("Привет", strlen("Привет")) == 6, "Cyrillic is one column a letter");

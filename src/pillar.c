@@ -50,24 +50,50 @@ fold_squeezed(const char *s, size_t n, struct buf *out, size_t **map)
 {
 	struct buf f = {0};
 	size_t *fm = NULL, i, k = 0;
+	char *o;
 
 	buf_add(&f, "", 0);
 	text_fold(s, n, &f, map ? &fm : NULL);
 	buf_reset(out);
-	buf_add(out, "", 0);
+	out->s = xgrow(out->s, &out->cap, f.len + 1, 1);
+	o = out->s;
 	if (map)
 		*map = xmalloc(sizeof **map * (f.len + 1));
 	for (i = 0; i < f.len; i++) {
-		if (f.s[i] == ' ' && (out->len == 0 || out->s[out->len - 1] == ' '))
+		if (f.s[i] == ' ' && (k == 0 || o[k - 1] == ' '))
 			continue;
-		buf_addc(out, f.s[i]);
 		if (map)
-			(*map)[k++] = fm[i];
+			(*map)[k] = fm[i];
+		o[k++] = f.s[i];
 	}
+	o[k] = '\0';
+	out->len = k;
 	if (map)
 		(*map)[k] = n;
 	free(fm);
 	buf_free(&f);
+}
+
+/* Whether there is a word boundary before g[at]: libunistring's word
+ * breaks, worked out on the few characters around it. */
+static int
+boundary(const char *g, size_t len, size_t at)
+{
+	enum { CONTEXT = 24 };
+	size_t from = at > CONTEXT ? at - CONTEXT : 0, to = len - at > CONTEXT ? at + CONTEXT : len;
+	char wb[2 * CONTEXT + 1];
+
+	if (at == 0 || at >= len)
+		return 1;
+	/* Start and end on character boundaries. */
+	while (from > 0 && ((unsigned char)g[from] & 0xC0) == 0x80)
+		from--;
+	while (to < len && ((unsigned char)g[to] & 0xC0) == 0x80)
+		to++;
+	if (to - from > sizeof wb)
+		return 1;
+	u8_wordbreaks((const uint8_t *)g + from, to - from, wb);
+	return wb[at - from];
 }
 
 struct adding {
@@ -276,11 +302,8 @@ match_window(const struct pillars *p, int lang, const char *text, size_t n,
 {
 	struct buf g = {0};
 	size_t *map = NULL, k;
-	char *wb;
 
 	fold_squeezed(text, n, &g, &map);
-	wb = xmalloc(g.len + 1);
-	u8_wordbreaks((const uint8_t *)g.s, g.len, wb);
 	for (k = 0; k < p->nterms; k++) {
 		const struct term *t = &p->terms[k];
 		const char *s = g.s;
@@ -294,13 +317,14 @@ match_window(const struct pillars *p, int lang, const char *text, size_t n,
 			/* Whole words only; term* runs on to the word's end.
 			 * An apostrophe also starts a word (l'aide, dell'Unione):
 			 * word breaks keep elisions whole. */
-			if (a > 0 && !wb[a] && g.s[a - 1] != '\'' &&
-			    !(a >= 3 && memcmp(g.s + a - 3, "\xe2\x80\x99", 3) == 0))
+			if (a > 0 && g.s[a - 1] != '\'' &&
+			    !(a >= 3 && memcmp(g.s + a - 3, "\xe2\x80\x99", 3) == 0) &&
+			    !boundary(g.s, g.len, a))
 				continue;
 			if (t->prefix)
-				while (b < g.len && !wb[b])
+				while (b < g.len && !boundary(g.s, g.len, b))
 					b++;
-			else if (b < g.len && !wb[b])
+			else if (b < g.len && !boundary(g.s, g.len, b))
 				continue;
 			if (map[a] >= limit)
 				continue;
@@ -312,7 +336,6 @@ match_window(const struct pillars *p, int lang, const char *text, size_t n,
 			count++;
 		}
 	}
-	free(wb);
 	free(map);
 	buf_free(&g);
 	return count;

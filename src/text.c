@@ -124,8 +124,8 @@ text_clean(struct buf *out, const char *s, size_t n)
 					break;
 				/* A mark at the very start, or on a blank, needs
 				 * a base of its own. */
-				if (text_ucwidth(u) == 0 && (last == ' ' ||
-				    (j == i && out->len == base)))
+				if ((last == ' ' || (j == i && out->len == base)) &&
+				    text_ucwidth(u) == 0)
 					break;
 				last = u;
 				j += m;

@@ -404,16 +404,19 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 	return status < 0 ? 1 : 0;
 }
 
+/* Held at file scope, so that what they point to is still reachable when
+ * a usage error or die() ends the program (leak checkers agree). */
+static struct cli c;
+static struct settings *cfg;
+static struct doc *doc;
+static struct pillars *pillars;
+
 int
 main(int argc, char **argv)
 {
 	static char *stdin_args[] = { "-", NULL };
-	struct cli c;
-	struct settings *cfg;
 	struct doc_opts dopts;
 	struct layout_opts lo;
-	struct doc *doc;
-	struct pillars *pillars;
 	struct buf why = {0};
 	uint32_t want = 0;
 	const char *bad;
@@ -507,7 +510,13 @@ main(int argc, char **argv)
 		struct ui_opts uo;
 		struct buf name = {0};
 
-		buf_adds(&name, strcmp(files[0], "-") ? files[0] : "(stdin)");
+		/* The status line names the file, not its whole path: the
+		 * room is for the position and the messages. */
+		if (strcmp(files[0], "-") == 0)
+			buf_adds(&name, "(stdin)");
+		else
+			buf_adds(&name, strrchr(files[0], '/') ? strrchr(files[0], '/') + 1 :
+			    files[0]);
 		if (nfiles > 1)
 			buf_printf(&name, " +%d", nfiles - 1);
 		memset(&uo, 0, sizeof uo);

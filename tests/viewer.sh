@@ -272,7 +272,7 @@ first_screen() {	# first_screen NAME FILE TOTAL-ROWS MIN-PAIRS
 	expect "$1: the viewer opens on paragraph 1 of $3 with Bulgarian focused" \
 	    at_para "1/$3 "
 	yes_now "$1: status line names the file and the languages, [BG] | EN" \
-	    shows "$2 [BG] | EN  ¶ 1/$3"
+	    shows " ${2##*/} [BG] | EN  ¶ 1/$3"
 	yes_now "$1: Bulgarian title on the left, English title on the right, same row" \
 	    side_by_side "$title_l" "$title_r"
 	aligned "$1: every later paragraph pair starts on one screen row" "$TMP/$1.pairs" "$4"

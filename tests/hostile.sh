@@ -923,7 +923,7 @@ if [ "$tmux_up" = 1 ]; then
 	clear_buffers
 	launch leak 'cat "$0"; printf "\\007\\ncat-done\\n"' "$H/escapes.txt"
 	until_screen shows cat-done
-	[ "$(fmt '#{pane_title}')" != "$title0" ] && [ "$(buffers)" -ge 1 ]
+	until_screen eval '[ "$(fmt "#{pane_title}")" != "$title0" ] && [ "$(buffers)" -ge 1 ]'
 	ok $? "harness: the escapes file through cat retitles the pane and sets a paste buffer"
 	t kill-session -t leak 2>/dev/null
 

@@ -194,15 +194,6 @@ fails() {
 
 q() { jq -r "$1" "$H/j.out"; }
 
-skip() {	# skip COUNT REASON
-	_k=0
-	while [ $_k -lt "$1" ]; do
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n # SKIP $2"
-		_k=$((_k + 1))
-	done
-}
-
 bg_para='Балканската мрежа за миграционни изследвания и осем партньорски организации от региона представиха програма за защита на децата.'
 en_para='The Balkan Network for Migration Research and eight partner organisations presented a programme to protect the children.'
 

@@ -112,15 +112,6 @@ exited() {
 	cat "$TMP/$1.status" 2>/dev/null
 }
 
-skip() {	# skip COUNT REASON
-	_n=0
-	while [ $_n -lt "$1" ]; do
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n # SKIP $2"
-		_n=$((_n + 1))
-	done
-}
-
 # --- what the screen shows ------------------------------------------
 
 shows() { grep -qF -- "$1" "$screen"; }

@@ -115,14 +115,24 @@ fits() {
 }
 
 # until_screen PREDICATE ARG...: for the tmux tests, capture session $S's
-# screen into $screen until PREDICATE holds on it; 100 tries 0.1 s apart,
-# 1 on timeout.  The test defines t (its tmux command), S and screen.
+# screen into $screen until PREDICATE holds on it and a second capture a
+# moment later is the same (so a check never reads a screen half redrawn);
+# 100 tries 0.1 s apart, 1 on timeout.  The test defines t (its tmux
+# command), S and screen.
 until_screen() {
 	_try=0
+	_held=
 	while [ $_try -lt 100 ]; do
 		t capture-pane -p -t "$S" >"$screen" 2>/dev/null
-		"$@" && return 0
-		sleep 0.1
+		if "$@"; then
+			[ -n "$_held" ] && cmp -s "$screen" "$screen.held" && return 0
+			_held=1
+			cp "$screen" "$screen.held"
+			sleep 0.03
+		else
+			_held=
+			sleep 0.1
+		fi
 		_try=$((_try + 1))
 	done
 	return 1

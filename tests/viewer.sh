@@ -565,7 +565,7 @@ key h
 expect "h shows the help, with a line for search forward" shows "search forward"
 key q
 expect "q in the help goes back to the text" side_by_side "$bg_title" "$en_title"
-yes_now "... and does not quit the viewer" eval '[ ! -f "$TMP/help.status" ] && at_para "1/6"'
+expect "... and does not quit the viewer" eval '[ ! -f "$TMP/help.status" ] && at_para "1/6"'
 key F1
 expect "F1 shows the help too" shows "search forward"
 key q

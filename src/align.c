@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,14 +202,13 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 /* -log P(|delta|) from a table: the dynamic programme asks for millions. */
 enum { GC_STEPS = 100, GC_MAX = 8 };
 static double gc_table[GC_STEPS * GC_MAX + 2];
+static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 
 static void
-gc_init(void)
+gc_fill(void)
 {
 	int i;
 
-	if (gc_table[1] != 0)
-		return;
 	for (i = 0; i <= GC_STEPS * GC_MAX + 1; i++) {
 		double p = erfc((double)i / GC_STEPS / M_SQRT2);
 
@@ -684,7 +684,7 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	ma = median_chars(a, na);
 	mb = median_chars(b, nb);
 	r0 = ma > 0 && mb > 0 ? mb / ma : 1;
-	gc_init();
+	pthread_once(&gc_once, gc_fill);
 	ratio = xmalloc(sizeof *ratio * na);
 	center = xmalloc(sizeof *center * (na + 2));
 	for (i = 0; i < na; i++)

@@ -344,8 +344,8 @@ read_markup(struct reader *rd, uint32_t file)
 	rd->next_tags = NULL;
 }
 
-static int
-is_markup(const char *s, size_t n)
+int
+doc_is_markup(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -550,7 +550,7 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 
 		rd.file_lang = strcmp(src->name, "-") ? name_lang(src->name) : -1;
 		rd.pending_marker = -1;
-		if (is_markup(src->data, src->len))
+		if (doc_is_markup(src->data, src->len))
 			read_markup(&rd, f);
 		else
 			read_plain(&rd, f);
@@ -641,4 +641,59 @@ doc_row_blocks(const struct doc *doc, size_t r, int l, size_t *n)
 
 	*n = doc->row_count[k];
 	return doc->seq[l] + doc->row_start[k];
+}
+
+long
+doc_block_at(const struct doc *doc, uint32_t file, size_t off)
+{
+	size_t lo = 0, hi = doc->nblocks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct block *bl = &doc->blocks[mid];
+
+		if (bl->file < file || (bl->file == file && bl->off + bl->len <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < doc->nblocks && doc->blocks[lo].file == file && doc->blocks[lo].off <= off)
+		return (long)lo;
+	return -1;
+}
+
+long
+doc_row_of_block(const struct doc *doc, size_t b)
+{
+	int l = doc_lang_slot(doc, doc->blocks[b].lang);
+	size_t lo = 0, hi, k, pos;
+
+	if (l < 0)
+		return -1;
+	/* b's place in its language's sequence, then the row that holds it
+	 * (rows take each sequence in order). */
+	hi = doc->nseq[l];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (doc->seq[l][mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	pos = lo;
+	lo = 0;
+	hi = doc->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		k = mid * doc->nlangs + l;
+		if (doc->row_start[k] + doc->row_count[k] <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < doc->nrows && doc->row_count[lo * doc->nlangs + l] == 0)
+		lo++;
+	return lo < doc->nrows ? (long)lo : -1;
 }

@@ -70,4 +70,11 @@ int doc_lang_slot(const struct doc *doc, int lang);
 
 const char *doc_kind_name(int kind);
 
+/* Whether text s[0..n) is in the marked-up form (it starts with %diglot). */
+int doc_is_markup(const char *s, size_t n);
+/* The block of file that holds byte off, or -1. */
+long doc_block_at(const struct doc *doc, uint32_t file, size_t off);
+/* The row that holds block b, or -1. */
+long doc_row_of_block(const struct doc *doc, size_t b);
+
 #endif

@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "text.h"
 #include "json.h"
+#include "loader.h"
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
@@ -410,6 +411,17 @@ static struct cli c;
 static struct settings *cfg;
 static struct doc *doc;
 static struct pillars *pillars;
+static struct loader *loader;
+static struct pillars *whole_pillars;
+
+/* The viewer read a large briefing's first part first; now the whole. */
+static struct pillars *
+whole_read(struct doc *whole, struct layout_opts *lo)
+{
+	initial_layout(whole, cfg, &c, lo);
+	whole_pillars = pillars_new(cfg, whole);
+	return whole_pillars;
+}
 
 int
 main(int argc, char **argv)
@@ -482,7 +494,11 @@ main(int argc, char **argv)
 		dopts.langs = expected;
 		dopts.nlangs = nexpected;
 	}
-	doc = doc_open(files, nfiles, &dopts, &why);
+	/* The viewer shows a large briefing before all of it is read. */
+	if (viewer)
+		loader = loader_start(files, nfiles, &dopts, &doc);
+	if (!doc)
+		doc = doc_open(files, nfiles, &dopts, &why);
 	if (!doc)
 		die(1, "%s", why.s);
 	initial_layout(doc, cfg, &c, &lo);
@@ -523,12 +539,22 @@ main(int argc, char **argv)
 		uo.name = name.s;
 		uo.cfg = cfg;
 		uo.pillars = pillars;
+		uo.loader = loader;
+		uo.whole = whole_read;
 		status = ui_run(doc, &lo, &uo);
 		buf_free(&name);
+		/* Quit before the whole was read: the thread still uses the
+		 * language tables; end here, without freeing. */
+		if (loader && !loader_done(loader)) {
+			fflush(NULL);
+			_exit(status);
+		}
 	} else {
 		dump(doc, pillars, want, &lo, stdout);
 	}
 	pillars_free(pillars);
+	pillars_free(whole_pillars);
+	loader_free(loader);
 	doc_free(doc);
 	lang_unload();
 	settings_free(cfg);

@@ -2,6 +2,7 @@
 /* All Unicode handling: sanitising, display width, wrapping and folding. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -459,22 +460,16 @@ keep_mark(uint32_t mark, uint32_t base)
 }
 
 /* The folded form of one code point, marks already filtered (for a
- * precomposed letter its marks belong to it).  Cached below FOLD_CACHE,
- * where nearly all text lives: case folding is costly. */
+ * precomposed letter its marks belong to it). */
 enum { FOLD_CACHE = 0x3000, FOLD_MAX = 4 };
-static struct { unsigned char n, set; uint32_t cp[FOLD_MAX]; } fold_cache[FOLD_CACHE];
 
 static int
-fold_uc(uint32_t uc, uint32_t *out)
+fold_uc_slow(uint32_t uc, uint32_t *out)
 {
 	uint32_t f[8], *r, base = 0;
 	size_t flen = 8, j;
 	int n = 0;
 
-	if (uc < FOLD_CACHE && fold_cache[uc].set) {
-		memcpy(out, fold_cache[uc].cp, sizeof fold_cache[uc].cp);
-		return fold_cache[uc].n;
-	}
 	r = u32_casefold(&uc, 1, NULL, UNINORM_NFD, f, &flen);
 	if (!r) {
 		f[0] = uc;
@@ -492,12 +487,32 @@ fold_uc(uint32_t uc, uint32_t *out)
 	}
 	if (r != f)
 		free(r);
-	if (uc < FOLD_CACHE) {
-		memcpy(fold_cache[uc].cp, out, sizeof fold_cache[uc].cp);
-		fold_cache[uc].n = (unsigned char)n;
-		fold_cache[uc].set = 1;
-	}
 	return n;
+}
+
+/* Below FOLD_CACHE, where nearly all text lives, the table is filled once
+ * (about a millisecond; case folding one by one is costly), so threads
+ * share it read-only. */
+static struct { unsigned char n; uint32_t cp[FOLD_MAX]; } fold_cache[FOLD_CACHE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_fill(void)
+{
+	uint32_t uc;
+
+	for (uc = 0; uc < FOLD_CACHE; uc++)
+		fold_cache[uc].n = (unsigned char)fold_uc_slow(uc, fold_cache[uc].cp);
+}
+
+static int
+fold_uc(uint32_t uc, uint32_t *out)
+{
+	if (uc >= FOLD_CACHE)
+		return fold_uc_slow(uc, out);
+	pthread_once(&fold_once, fold_fill);
+	memcpy(out, fold_cache[uc].cp, sizeof fold_cache[uc].cp);
+	return fold_cache[uc].n;
 }
 
 void

@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "keys.h"
 #include "lang.h"
+#include "loader.h"
 #include "pillar.h"
 #include "print.h"
 #include "layout.h"
@@ -44,6 +45,7 @@ struct ui {
 	int stacked;			/* the reader asked for stacked */
 	int focus;			/* 0 left, 1 right */
 	struct pillars *pillars;
+	struct loader *loader;		/* still reading the whole briefing */
 	int active;			/* the active pillar, or -1 */
 	int bar;			/* the pillar bar is shown */
 	int filtered;			/* only the active pillar's rows */
@@ -114,6 +116,22 @@ current_layout(struct ui *u, struct layout_opts *lo)
 	}
 	if (lo->side[1] < 0)
 		u->focus = 0;
+}
+
+/* The languages to show, side by side or not, from a layout. */
+static void
+set_pairs(struct ui *u, const struct layout_opts *lo)
+{
+	u->pair[0] = lo->side[0] >= 0 ? lo->side[0] : 0;
+	u->pair[1] = lo->side[1] >= 0 ? lo->side[1] : -1;
+	u->show = 0;
+	if (lo->side[1] < 0 && u->doc->nlangs > 1) {
+		u->pair[1] = u->pair[0] == 0 ? 1 : 0;
+		u->show = 1;
+	}
+	u->stacked = lo->mode == LAYOUT_STACKED;
+	if (lo->mode == LAYOUT_SINGLE && u->pair[1] >= 0)
+		u->show = 1;
 }
 
 /* The first screen line of the text: under the pillar bar, if shown. */
@@ -220,7 +238,7 @@ paint_bar(struct ui *u)
 		buf_printf(&s, " %d ", i + 1);
 		text_clean(&s, pillars_title(u->pillars, i, u->doc->langs[slot], 0),
 		    strlen(pillars_title(u->pillars, i, u->doc->langs[slot], 0)));
-		if (pillars_done(u->pillars))
+		if (pillars_done(u->pillars) && !u->loader)
 			buf_printf(&s, " (%zu) ", pillars_rows(u->pillars, i));
 		else
 			buf_adds(&s, " (\xe2\x80\xa6) ");
@@ -263,7 +281,9 @@ paint_status(struct ui *u)
 		else
 			buf_adds(&s, code);
 	}
-	if (u->view.nshown)
+	if (u->view.nshown && u->loader)
+		buf_printf(&s, "  \xc2\xb6 %zu/\xe2\x80\xa6", view_row(&u->view, u->view.cur) + 1);
+	else if (u->view.nshown)
 		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", view_row(&u->view, u->view.cur) + 1,
 		    u->doc->nrows, (view_row(&u->view, u->view.cur) + 1) * 100 /
 		    (u->doc->nrows ? u->doc->nrows : 1));
@@ -501,6 +521,105 @@ prompt(struct ui *u, const char *label, struct buf *out)
 	return -1;
 }
 
+/* --- a briefing still being read ------------------------------------ */
+
+/*
+ * The whole briefing is read: show it in place of its first part, at the
+ * same paragraph, with the same languages.
+ */
+static void
+adopt(struct ui *u)
+{
+	struct doc *first = u->doc, *whole;
+	struct view *v = &u->view;
+	struct layout_opts lo;
+	struct buf why = {0};
+	long top = 0, cur = 0;
+	int top_line = v->top_line, before = nheld, k;
+
+	whole = loader_doc(u->loader, &why);
+	if (!whole) {
+		message(u, "%s (showing the first part only)", why.s ? why.s : "");
+		u->loader = NULL;
+		buf_free(&why);
+		return;
+	}
+	if (v->nshown) {
+		top = loader_map_row(u->loader, first, view_row(v, v->top));
+		cur = loader_map_row(u->loader, first, view_row(v, v->cur));
+	}
+	u->loader = NULL;
+	u->doc = whole;
+	u->pillars = u->opts->whole(whole, &lo);
+	for (k = 0; k < 2 && first->nlangs > 1; k++)
+		if (u->pair[k] >= 0)
+			u->pair[k] = doc_lang_slot(whole, first->langs[u->pair[k]]);
+	/* The first part held one version only: start as with the whole. */
+	if (first->nlangs < 2 || u->pair[0] < 0 || (u->pair[1] < 0 && whole->nlangs > 1))
+		set_pairs(u, &lo);
+	free(u->marked);
+	u->marked = xcalloc(whole->nrows + 1, 1);
+	u->nmarked = 0;
+	view_free(v);
+	current_layout(u, &lo);
+	view_init(v, whole, &lo, text_lines(u));
+	if (top >= 0 && cur >= 0 && v->nshown) {
+		view_goto_top(v, view_index(v, (size_t)top));
+		if (top_line < view_height(v, v->top))
+			v->top_line = top_line;
+		v->cur = view_index(v, (size_t)cur);
+	}
+	diag_flush();
+	if (nheld > before) {
+		const char *m = held.s, *nl;
+		int i;
+
+		for (i = 0; i < before; i++)
+			m = strchr(m, '\n') + 1;
+		nl = strchr(m, '\n');
+		message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
+		    nheld > before + 1 ? " (and more, shown on exit)" : "");
+	}
+}
+
+/*
+ * Before an action that needs the whole briefing (the end, a search, a
+ * pillar, printing): wait until it is read, showing so; Esc stops
+ * waiting.  Returns 0 when the reader stopped waiting.
+ */
+static int
+need_whole(struct ui *u)
+{
+	while (u->loader && !loader_done(u->loader)) {
+		int k;
+
+		message(u, "Reading the whole briefing... (Esc stops waiting)");
+		paint_status(u);
+		refresh();
+		timeout(50);
+		k = ui_key(NULL);
+		if (k == KEY_RESIZE) {
+			relayout(u);
+			paint(u);
+		} else if (k == K_ESC || got_signal) {
+			message(u, "Still reading the briefing");
+			return 0;
+		}
+	}
+	buf_reset(&u->msg);
+	if (u->loader)
+		adopt(u);
+	return 1;
+}
+
+/* Scrolling down to the end of the first part waits for the whole. */
+static int
+near_end(struct ui *u)
+{
+	return !u->loader || !u->view.nshown || !view_visible(&u->view, u->view.nshown - 1) ||
+	    need_whole(u);
+}
+
 /* --- actions ------------------------------------------------------- */
 
 static int
@@ -599,6 +718,10 @@ start_search(struct ui *u, int backward)
 		return;
 	}
 	u->backward = backward;
+	if (!need_whole(u)) {
+		buf_free(&pat);
+		return;
+	}
 	if (search_set(&u->search, pat.s) < 0) {
 		u->searching = 0;
 		buf_free(&pat);
@@ -625,7 +748,7 @@ goto_paragraph(struct ui *u)
 	char *end;
 	long n;
 
-	if (prompt(u, "Go to paragraph: ", &in) == 0 && in.len) {
+	if (prompt(u, "Go to paragraph: ", &in) == 0 && in.len && need_whole(u)) {
 		n = strtol(in.s, &end, 10);
 		if (*end || n < 1 || (size_t)n > u->doc->nrows)
 			message(u, "No paragraph %s (1-%zu)", in.s, u->doc->nrows);
@@ -1113,20 +1236,32 @@ act(struct ui *u, enum action a, int *quit)
 	switch (a) {
 	case ACT_NONE:
 		break;
-	case ACT_DOWN: view_scroll(v, 1); break;
+	case ACT_DOWN:
+		if (near_end(u))
+			view_scroll(v, 1);
+		break;
 	case ACT_UP: view_scroll(v, -1); break;
-	case ACT_PAGE_DOWN: view_scroll(v, page > 2 ? page - 1 : 1); break;
+	case ACT_PAGE_DOWN:
+		if (near_end(u))
+			view_scroll(v, page > 2 ? page - 1 : 1);
+		break;
 	case ACT_PAGE_UP: view_scroll(v, -(page > 2 ? page - 1 : 1)); break;
-	case ACT_HALF_DOWN: view_scroll(v, page / 2 ? page / 2 : 1); break;
+	case ACT_HALF_DOWN:
+		if (near_end(u))
+			view_scroll(v, page / 2 ? page / 2 : 1);
+		break;
 	case ACT_HALF_UP: view_scroll(v, -(page / 2 ? page / 2 : 1)); break;
 	case ACT_TOP: view_goto_top(v, 0); break;
-	case ACT_BOTTOM: view_end(v); break;
+	case ACT_BOTTOM:
+		if (need_whole(u))
+			view_end(v);
+		break;
 	case ACT_PREV_PARA:
 		if (v->cur > 0)
 			view_goto(v, v->cur - 1);
 		break;
 	case ACT_NEXT_PARA:
-		if (v->cur + 1 < v->nshown)
+		if (near_end(u) && v->cur + 1 < v->nshown)
 			view_goto(v, v->cur + 1);
 		break;
 	case ACT_GOTO: goto_paragraph(u); break;
@@ -1167,30 +1302,44 @@ act(struct ui *u, enum action a, int *quit)
 	case ACT_PILLAR_1: case ACT_PILLAR_2: case ACT_PILLAR_3: case ACT_PILLAR_4:
 	case ACT_PILLAR_5: case ACT_PILLAR_6: case ACT_PILLAR_7: case ACT_PILLAR_8:
 	case ACT_PILLAR_9:
-		pillar_jump(u, a - ACT_PILLAR_1, 0);
+		if (need_whole(u))
+			pillar_jump(u, a - ACT_PILLAR_1, 0);
 		break;
-	case ACT_NEXT_PILLAR: pillar_jump(u, u->active, 0); break;
-	case ACT_PREV_PILLAR: pillar_jump(u, u->active, 1); break;
+	case ACT_NEXT_PILLAR:
+		if (need_whole(u))
+			pillar_jump(u, u->active, 0);
+		break;
+	case ACT_PREV_PILLAR:
+		if (need_whole(u))
+			pillar_jump(u, u->active, 1);
+		break;
 	case ACT_PILLAR_BAR:
 		u->bar = !u->bar;
 		relayout(u);
 		break;
-	case ACT_FILTER: filter_rows(u); break;
+	case ACT_FILTER:
+		if (need_whole(u))
+			filter_rows(u);
+		break;
 	case ACT_MARK: {
-		size_t r = view_row(v, v->cur);
+		size_t r;
 
-		if (v->nshown == 0)
+		if (!need_whole(u) || v->nshown == 0)
 			break;
+		r = view_row(v, v->cur);
 		mark_row(u, r, !u->marked[r]);
 		message(u, "%s paragraph %zu (%zu marked)", u->marked[r] ? "Marked" : "Unmarked",
 		    r + 1, u->nmarked);
 		break;
 	}
 	case ACT_RANGE:
-		if (v->nshown)
+		if (need_whole(u) && v->nshown)
 			mark_range(u);
 		break;
-	case ACT_PRINT: print_dialog(u); break;
+	case ACT_PRINT:
+		if (need_whole(u))
+			print_dialog(u);
+		break;
 	case ACT_COPY: copy_paragraph(u); break;
 	case ACT_HELP: help(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -1301,16 +1450,9 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	u.doc = doc;
 	u.opts = o;
 	u.base = *lo;
-	u.pair[0] = lo->side[0] >= 0 ? lo->side[0] : 0;
-	u.pair[1] = lo->side[1] >= 0 ? lo->side[1] : -1;
-	if (lo->side[1] < 0 && doc->nlangs > 1) {
-		u.pair[1] = u.pair[0] == 0 ? 1 : 0;
-		u.show = 1;
-	}
-	u.stacked = lo->mode == LAYOUT_STACKED;
-	if (lo->mode == LAYOUT_SINGLE && u.pair[1] >= 0)
-		u.show = 1;
+	set_pairs(&u, lo);
 	u.pillars = o->pillars;
+	u.loader = o->loader;
 	u.active = -1;
 	u.range = -1;
 	u.marked = xcalloc(doc->nrows + 1, 1);
@@ -1366,7 +1508,10 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 		MEVENT m;
 		int k;
 
+		if (u.loader && loader_done(u.loader))
+			adopt(&u);
 		paint(&u);
+		timeout(u.loader ? 50 : 200);
 		k = ui_key(&m);
 		/* Idle: tag the rest of the briefing, a slice at a time, so
 		 * the bar's counts fill in without holding up any key. */
@@ -1378,7 +1523,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 			nodelay(stdscr, TRUE);
 			k = ui_key(&m);
 			nodelay(stdscr, FALSE);
-			timeout(200);
+			timeout(u.loader ? 50 : 200);
 		}
 		if (k == -1)
 			continue;

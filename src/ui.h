@@ -7,6 +7,7 @@ struct doc;
 struct settings;
 struct pillars;
 struct layout_opts;
+struct loader;
 
 /* What the viewer takes from the command line; the rest comes from the
  * settings ([layout], [colors], [keys], [copy]). */
@@ -14,6 +15,11 @@ struct ui_opts {
 	const char *name;		/* the document's name for the status line */
 	const struct settings *cfg;
 	struct pillars *pillars;
+	/* A briefing still being read (doc is its first part), or NULL;
+	 * once it is read, whole gives the pillars and the starting layout
+	 * for the whole document. */
+	struct loader *loader;
+	struct pillars *(*whole)(struct doc *doc, struct layout_opts *lo);
 };
 
 /* Collect warnings from now on, to show them once the screen is up. */

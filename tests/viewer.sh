@@ -622,4 +622,53 @@ expect "Esc closes the dialog without printing" says "Print cancelled"
 key q
 done_with
 
+# --- 12. a large briefing: shown before all of it is read -------------
+
+# About 25 MB: the Bulgarian version, then the English one.  Reading all of
+# it takes a good part of a second (several under the sanitizers); the
+# first screen must not wait for that.
+big="$TMP/big.txt"
+n_big=30000
+awk -v n=$n_big 'BEGIN {
+	for (i = 1; i <= n; i++)
+		printf "Параграф %d: това е текст на български език за проверка на отварянето на голям документ. Първата страница трябва да се появи веднага, докато останалата част се чете.\n\n", i
+	for (i = 1; i <= n; i++)
+		printf "Paragraph %d: this is a text in English for checking how a large document opens. The first page must appear at once while the rest is being read.\n\n", i
+}' >"$big"
+
+open big 140 40 "$big"
+expect "large: the first screen is up while the rest is read (status ¶ 1/…)" at_para "1/…"
+yes_now "... with the first paragraph of both versions side by side" \
+    side_by_side "Параграф 1:" "Paragraph 1:"
+yes_now "... and later pairs on one row too" side_by_side "Параграф 3:" "Paragraph 3:"
+key '}' '}'
+expect "} moves while it is read" at_para "3/…"
+expect "once it is read, the status line counts every paragraph, still at the third" \
+    at_para "3/$n_big "
+yes_now "... and the screen still starts at the first pair" on_top "Параграф 1:" "Paragraph 1:"
+key G
+expect "G: the last pair of the large briefing" side_by_side "Параграф $n_big:" "Paragraph $n_big:"
+done_with
+
+open bigG 140 40 "$big"
+key G
+expect "large, G at once: it waits for the whole, then shows the last pair" \
+    eval 'at_para "$n_big/$n_big" && side_by_side "Параграф $n_big:" "Paragraph $n_big:"'
+done_with
+
+open bigsearch 140 40 "$big"
+key /
+type_text "PARAGRAPH 29999:"
+key Enter
+expect "large, a search at once: found in the part read last" \
+    eval 'at_para "29999/$n_big" && shows "Paragraph 29999:"'
+done_with
+
+open bigquit 140 40 "$big"
+key q
+[ "$(exited bigquit)" = 0 ]
+ok $? "large: q while it is read quits at once with status 0"
+done_with
+rm -f "$big"
+
 done_testing

@@ -12,6 +12,7 @@
 
 #include "align.h"
 #include "doc.h"
+#include "par.h"
 #include "xalloc.h"
 
 /*
@@ -710,22 +711,38 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	return n;
 }
 
+struct items_job {
+	const struct doc *doc;
+	int l;
+	struct align_item *it;
+};
+
+static void
+items_some(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	const struct items_job *j = ctx;
+	size_t i;
+
+	(void)out;
+	for (i = from; i < to; i++) {
+		const struct block *bl = &j->doc->blocks[j->doc->seq[j->l][i]];
+		struct align_item *it = &j->it[i];
+
+		it->chars = bl->chars;
+		it->kind = bl->kind;
+		align_numbers(it, j->doc->files[bl->file].data + bl->off, bl->len);
+		if (it->nnum)
+			qsort(it->num, it->nnum, sizeof it->num[0], cmp_u32);
+	}
+}
+
 static struct align_item *
 items_of(const struct doc *doc, int l)
 {
-	size_t i, n = doc->nseq[l];
-	struct align_item *it = xcalloc(n + 1, sizeof *it);
+	struct items_job j = { doc, l, xcalloc(doc->nseq[l] + 1, sizeof *j.it) };
 
-	for (i = 0; i < n; i++) {
-		const struct block *bl = &doc->blocks[doc->seq[l][i]];
-
-		it[i].chars = bl->chars;
-		it[i].kind = bl->kind;
-		align_numbers(&it[i], doc->files[bl->file].data + bl->off, bl->len);
-		if (it[i].nnum)
-			qsort(it[i].num, it[i].nnum, sizeof it[i].num[0], cmp_u32);
-	}
-	return it;
+	par_run(doc->nseq[l], 1024, items_some, &j, NULL);
+	return j.it;
 }
 
 static void

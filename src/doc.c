@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "lang.h"
+#include "par.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -397,6 +398,29 @@ cand_index(const int *cand, int n, int id)
  * look-alike never is) and the requested ones, then choose over the whole
  * sequence.
  */
+/* The evidence for each candidate in blocks [from, to), for par_run. */
+struct score_job {
+	const struct doc *doc;
+	const int *cand;
+	int ncand;
+	double *score;
+};
+
+static void
+score_some(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	const struct score_job *j = ctx;
+	size_t b;
+
+	(void)out;
+	for (b = from; b < to; b++) {
+		const struct block *bl = &j->doc->blocks[b];
+
+		lang_score(j->doc->files[bl->file].data + bl->off, bl->len, j->cand,
+		    j->ncand, j->score + b * j->ncand);
+	}
+}
+
 static void
 decide_languages(struct reader *rd, const struct doc_opts *o)
 {
@@ -425,12 +449,14 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	pick = xmalloc(sizeof *pick * nb);
 	fixed = xmalloc(sizeof *fixed * nb);
 	clear = xcalloc(ncand, sizeof *clear);
+	{
+		struct score_job j = { doc, cand, ncand, score };
+
+		par_run(nb, 1024, score_some, &j, NULL);
+	}
 	for (b = 0; b < nb; b++) {
-		const struct block *bl = &doc->blocks[b];
 		int h, best;
 
-		lang_score(doc->files[bl->file].data + bl->off, bl->len, cand,
-		    ncand, score + b * ncand);
 		h = cand_index(cand, ncand, rd->hint_lang[b]);
 		if (h >= 0)
 			score[b * ncand + h] += rd->hint[b];

@@ -9,73 +9,72 @@
 #include "doc.h"
 #include "json.h"
 #include "lang.h"
+#include "par.h"
 #include "pillar.h"
 
 /* Write s[0..n) as a JSON string; the text is sanitised UTF-8 already, so
  * only quotes, backslashes and (defensively) controls need escapes. */
 static void
-put_string(FILE *f, const char *s, size_t n)
+put_string(struct buf *o, const char *s, size_t n)
 {
 	size_t i, run = 0;
 
-	fputc('"', f);
+	buf_addc(o, '"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == '"' || c == '\\' || c < 0x20) {
-			fwrite(s + run, 1, i - run, f);
+			buf_add(o, s + run, i - run);
 			if (c == '"' || c == '\\')
-				fprintf(f, "\\%c", c);
+				buf_printf(o, "\\%c", c);
 			else
-				fprintf(f, "\\u%04x", c);
+				buf_printf(o, "\\u%04x", c);
 			run = i + 1;
 		}
 	}
-	fwrite(s + run, 1, n - run, f);
-	fputc('"', f);
+	buf_add(o, s + run, n - run);
+	buf_addc(o, '"');
 }
 
 static void
-put_cstr(FILE *f, const char *s)
+put_cstr(struct buf *o, const char *s)
 {
-	put_string(f, s, strlen(s));
+	put_string(o, s, strlen(s));
 }
 
 /* A block's pillars and the terms that matched, byte offsets in text. */
 static void
-put_pillars(FILE *f, struct pillars *p, const struct doc *doc, size_t b,
+put_pillars(struct buf *o, struct pillars *p, size_t b,
     const struct buf *text)
 {
-	uint32_t m = p ? pillars_block(p, b) : 0;
 	struct pillar_match pm[256];
 	size_t n = 0, i, k = 0;
+	uint32_t m = p ? pillars_block_matches(p, b, text->s, text->len, pm, 256, &n) : 0;
 	int j, first = 1;
 
-	fputs(", \"pillars\": [", f);
+	buf_adds(o, ", \"pillars\": [");
 	for (j = 0; p && j < pillars_count(p); j++)
 		if (m >> j & 1) {
-			fputs(first ? "" : ", ", f);
-			put_cstr(f, pillars_id(p, j));
+			buf_adds(o, first ? "" : ", ");
+			put_cstr(o, pillars_id(p, j));
 			first = 0;
 		}
-	fputs("], \"matches\": [", f);
-	if (m)
-		n = pillars_match(p, doc->blocks[b].lang, text->s, text->len, pm, 256);
+	buf_adds(o, "], \"matches\": [");
 	for (i = 0; i < n && i < 256; i++) {
 		if (!(m >> pm[i].pillar & 1))
 			continue;
-		fputs(k++ ? ", " : "", f);
-		fputs("{\"pillar\": ", f);
-		put_cstr(f, pillars_id(p, pm[i].pillar));
-		fprintf(f, ", \"start\": %zu, \"end\": %zu}", pm[i].start, pm[i].end);
+		buf_adds(o, k++ ? ", " : "");
+		buf_adds(o, "{\"pillar\": ");
+		put_cstr(o, pillars_id(p, pm[i].pillar));
+		buf_printf(o, ", \"start\": %zu, \"end\": %zu}", pm[i].start, pm[i].end);
 	}
-	fputs("]", f);
+	buf_adds(o, "]");
 	/* Each sentence with the pillars of the terms inside it. */
 	if (m) {
 		struct span_pair sp[128];
 		size_t ns = pillars_sentences(text->s, text->len, sp, 128), si;
 
-		fputs(", \"sentences\": [", f);
+		buf_adds(o, ", \"sentences\": [");
 		for (si = 0; si < ns && si < 128; si++) {
 			uint32_t sm = 0;
 
@@ -83,86 +82,119 @@ put_pillars(FILE *f, struct pillars *p, const struct doc *doc, size_t b,
 				if (pm[i].start >= sp[si].start && pm[i].start < sp[si].end)
 					sm |= (uint32_t)1 << pm[i].pillar;
 			sm &= m;
-			fprintf(f, "%s{\"start\": %zu, \"end\": %zu, \"pillars\": [",
+			buf_printf(o, "%s{\"start\": %zu, \"end\": %zu, \"pillars\": [",
 			    si ? ", " : "", sp[si].start, sp[si].end);
 			for (j = 0, first = 1; j < pillars_count(p); j++)
 				if (sm >> j & 1) {
-					fputs(first ? "" : ", ", f);
-					put_cstr(f, pillars_id(p, j));
+					buf_adds(o, first ? "" : ", ");
+					put_cstr(o, pillars_id(p, j));
 					first = 0;
 				}
-			fputs("]}", f);
+			buf_adds(o, "]}");
 		}
-		fputc(']', f);
+		buf_addc(o, ']');
 	}
-	fputc('}', f);
+	buf_addc(o, '}');
+}
+
+/* The blocks' objects, for par_run. */
+struct blocks_job {
+	const struct doc *doc;
+	struct pillars *p;
+};
+
+static void
+put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
+{
+	const struct blocks_job *j = ctx;
+	struct buf text = {0};
+	size_t b;
+
+	for (b = from; b < to; b++) {
+		const struct block *bl = &j->doc->blocks[b];
+
+		buf_reset(&text);
+		buf_add(&text, "", 0);
+		doc_block_text(j->doc, b, &text);
+		buf_printf(o, "%s\n  {\"id\": %zu, \"lang\": ", b ? "," : "", b);
+		put_cstr(o, lang_code(bl->lang));
+		buf_printf(o, ", \"kind\": \"%s\", \"file\": %u, \"line\": %u, \"text\": ",
+		    doc_kind_name(bl->kind), bl->file, bl->line);
+		put_string(o, text.s, text.len);
+		put_pillars(o, j->p, b, &text);
+	}
+	buf_free(&text);
+}
+
+static int
+flush(struct buf *o, FILE *f)
+{
+	if (o->len && fwrite(o->s, 1, o->len, f) != o->len)
+		return -1;
+	buf_reset(o);
+	return ferror(f) ? -1 : 0;
 }
 
 int
 json_write(const struct doc *doc, struct pillars *p, FILE *f)
 {
-	struct buf text = {0};
-	size_t b, r;
-	int l, i;
+	struct blocks_job job = { doc, p };
+	struct buf out = {0}, *o = &out;
+	size_t r;
+	int l, i, status;
 
-	fputs("{\"languages\": [", f);
+	buf_adds(o, "{\"languages\": [");
 	for (l = 0; l < doc->nlangs; l++) {
 		if (l)
-			fputs(", ", f);
-		put_cstr(f, lang_code(doc->langs[l]));
+			buf_adds(o, ", ");
+		put_cstr(o, lang_code(doc->langs[l]));
 	}
-	fputs("],\n \"blocks\": [", f);
-	for (b = 0; b < doc->nblocks; b++) {
-		const struct block *bl = &doc->blocks[b];
-
-		buf_reset(&text);
-		buf_add(&text, "", 0);
-		doc_block_text(doc, b, &text);
-		fprintf(f, "%s\n  {\"id\": %zu, \"lang\": ", b ? "," : "", b);
-		put_cstr(f, lang_code(bl->lang));
-		fprintf(f, ", \"kind\": \"%s\", \"file\": %u, \"line\": %u, \"text\": ",
-		    doc_kind_name(bl->kind), bl->file, bl->line);
-		put_string(f, text.s, text.len);
-		put_pillars(f, p, doc, b, &text);
-		if (ferror(f))
-			break;
-	}
-	fputs("],\n \"rows\": [", f);
-	for (r = 0; r < doc->nrows && !ferror(f); r++) {
-		fprintf(f, "%s\n  {", r ? "," : "");
+	buf_adds(o, "],\n \"blocks\": [");
+	status = flush(o, f);
+	/* Blocks are independent: two threads share them (pillars_block
+	 * keeps each block's tags in its own place). */
+	if (status == 0)
+		status = par_run(doc->nblocks, 256, put_blocks, &job, f);
+	buf_adds(o, "],\n \"rows\": [");
+	for (r = 0; r < doc->nrows && status == 0; r++) {
+		buf_printf(o, "%s\n  {", r ? "," : "");
 		for (l = 0; l < doc->nlangs; l++) {
 			size_t n, k;
 			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
 
-			fputs(l ? ", " : "", f);
-			put_cstr(f, lang_code(doc->langs[l]));
-			fputs(": [", f);
+			buf_adds(o, l ? ", " : "");
+			put_cstr(o, lang_code(doc->langs[l]));
+			buf_adds(o, ": [");
 			for (k = 0; k < n; k++)
-				fprintf(f, "%s%u", k ? ", " : "", ids[k]);
-			fputc(']', f);
+				buf_printf(o, "%s%u", k ? ", " : "", ids[k]);
+			buf_addc(o, ']');
 		}
-		fputc('}', f);
+		buf_addc(o, '}');
+		if (o->len > 1 << 16)
+			status = flush(o, f);
 	}
-	fputs("],\n \"pillars\": [", f);
+	buf_adds(o, "],\n \"pillars\": [");
 	for (i = 0; p && i < pillars_count(p); i++) {
 		int any = 0;
 
-		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", f);
-		put_cstr(f, pillars_id(p, i));
-		fputs(", \"title\": {", f);
+		buf_adds(o, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
+		put_cstr(o, pillars_id(p, i));
+		buf_adds(o, ", \"title\": {");
 		for (l = 0; l < doc->nlangs; l++) {
 			const char *t = pillars_title(p, i, doc->langs[l], 1);
 
 			if (!t)
 				continue;
-			fputs(any++ ? ", " : "", f);
-			put_cstr(f, lang_code(doc->langs[l]));
-			fputs(": ", f);
-			put_cstr(f, t);
+			buf_adds(o, any++ ? ", " : "");
+			put_cstr(o, lang_code(doc->langs[l]));
+			buf_adds(o, ": ");
+			put_cstr(o, t);
 		}
-		fputs("}}", f);
+		buf_adds(o, "}}");
 	}
-	fputs("]}\n", f);
-	buf_free(&text);
-	return ferror(f) ? -1 : 0;
+	buf_adds(o, "]}\n");
+	if (status == 0)
+		status = flush(o, f);
+	buf_free(o);
+	return status;
 }

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "json.h"
 #include "loader.h"
+#include "par.h"
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
@@ -156,34 +157,59 @@ check_output(FILE *f)
 }
 
 /* Print the rows (those tagged with a pillar of want, if any) side by side. */
+/* What --dump writes, for par_run: rows shown (those of the wanted
+ * pillars), a blank line between them. */
+struct dump_job {
+	const struct doc *doc;
+	struct pillars *p;
+	uint32_t want;
+	const struct layout_opts *o;
+	size_t first;		/* the first row written */
+};
+
+/* Lay out row r into rv; 0 when it is not shown. */
+static int
+dump_row(const struct dump_job *j, size_t r, struct row_view *rv)
+{
+	if (j->want && !(pillars_row(j->p, r) & j->want))
+		return 0;
+	layout_row(j->doc, r, j->o, rv);
+	return rv->height > 0;
+}
+
+static void
+dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	const struct dump_job *j = ctx;
+	struct row_view rv = {0};
+	size_t r;
+	int k;
+
+	for (r = from; r < to; r++) {
+		if (r < j->first || !dump_row(j, r, &rv))
+			continue;
+		if (r > j->first)
+			buf_addc(out, '\n');
+		for (k = 0; k < rv.height; k++) {
+			layout_text(&rv, j->o, k, out);
+			buf_addc(out, '\n');
+		}
+	}
+	row_view_free(&rv);
+}
+
 static void
 dump(const struct doc *doc, struct pillars *p, uint32_t want,
     const struct layout_opts *o, FILE *f)
 {
+	struct dump_job j = { doc, p, want, o, 0 };
 	struct row_view rv = {0};
-	struct buf line = {0};
-	size_t r;
-	int k, any = 0;
 
-	for (r = 0; r < doc->nrows; r++) {
-		if (want && !(pillars_row(p, r) & want))
-			continue;
-		layout_row(doc, r, o, &rv);
-		if (rv.height == 0)
-			continue;
-		if (any++)
-			fputc('\n', f);
-		for (k = 0; k < rv.height; k++) {
-			buf_reset(&line);
-			layout_text(&rv, o, k, &line);
-			buf_addc(&line, '\n');
-			fwrite(line.s, 1, line.len, f);
-		}
-		if (ferror(f))
-			break;
-	}
+	while (j.first < doc->nrows && !dump_row(&j, j.first, &rv))
+		j.first++;
 	row_view_free(&rv);
-	buf_free(&line);
+	/* Rows are laid out independently: two threads share them. */
+	par_run(doc->nrows, 128, dump_rows, &j, f);
 	check_output(f);
 }
 

@@ -30,6 +30,14 @@ struct pillar {
 	char *section;		/* "pillar.ID" */
 };
 
+/* The terms of one language, and the first two bytes they start with
+ * (one bit per pair; a one-byte term sets every pair it begins). */
+struct lang_terms {
+	int lang;
+	uint64_t first[65536 / 64];
+	size_t *ids, n;
+};
+
 struct pillars {
 	const struct doc *doc;
 	const struct settings *cfg;
@@ -37,6 +45,8 @@ struct pillars {
 	int n;
 	struct term *terms;
 	size_t nterms, capterms;
+	struct lang_terms *by_lang;
+	int nby_lang;
 	uint32_t *block;	/* per block: pillars, valid where tagged */
 	unsigned char *tagged;
 	size_t next;		/* blocks before this are all tagged */
@@ -74,26 +84,41 @@ fold_squeezed(const char *s, size_t n, struct buf *out, size_t **map)
 	buf_free(&f);
 }
 
-/* Whether there is a word boundary before g[at]: libunistring's word
- * breaks, worked out on the few characters around it. */
-static int
-boundary(const char *g, size_t len, size_t at)
-{
-	enum { CONTEXT = 24 };
-	size_t from = at > CONTEXT ? at - CONTEXT : 0, to = len - at > CONTEXT ? at + CONTEXT : len;
-	char wb[2 * CONTEXT + 1];
+/* Word breaks of a text around the last place asked about: libunistring's,
+ * worked out on a few characters either side, so that a huge block costs
+ * no more than a small one. */
+enum { CONTEXT = 24 };
+struct breaks {
+	size_t from, to;
+	char wb[3 * CONTEXT + 8];
+};
 
+/* Whether there is a word boundary before g[at]. */
+static int
+boundary(const char *g, size_t len, size_t at, struct breaks *bk)
+{
 	if (at == 0 || at >= len)
 		return 1;
-	/* Start and end on character boundaries. */
-	while (from > 0 && ((unsigned char)g[from] & 0xC0) == 0x80)
-		from--;
-	while (to < len && ((unsigned char)g[to] & 0xC0) == 0x80)
-		to++;
-	if (to - from > sizeof wb)
-		return 1;
-	u8_wordbreaks((const uint8_t *)g + from, to - from, wb);
-	return wb[at - from];
+	/* The breaks already worked out hold at with CONTEXT bytes (or the
+	 * text's end) on both sides: a term's end is found in one go. */
+	if (!(bk->to > bk->from && at >= bk->from && at < bk->to &&
+	    (at - bk->from >= CONTEXT || bk->from == 0) &&
+	    (bk->to - at >= CONTEXT || bk->to == len))) {
+		size_t from = at > CONTEXT ? at - CONTEXT : 0;
+		size_t to = len - at > 2 * CONTEXT ? at + 2 * CONTEXT : len;
+
+		/* Start and end on character boundaries. */
+		while (from > 0 && ((unsigned char)g[from] & 0xC0) == 0x80)
+			from--;
+		while (to < len && ((unsigned char)g[to] & 0xC0) == 0x80)
+			to++;
+		if (to - from > sizeof bk->wb)
+			return 1;
+		u8_wordbreaks((const uint8_t *)g + from, to - from, bk->wb);
+		bk->from = from;
+		bk->to = to;
+	}
+	return bk->wb[at - bk->from];
 }
 
 struct adding {
@@ -195,6 +220,35 @@ term_key(void *ctx, const char *key, const char *value)
 	}
 }
 
+/* Group the terms by language for matching. */
+static void
+index_terms(struct pillars *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nterms; k++) {
+		const struct term *t = &p->terms[k];
+		struct lang_terms *lt = NULL;
+		unsigned b0 = (unsigned char)t->s[0], b1;
+		int i;
+
+		for (i = 0; i < p->nby_lang && !lt; i++)
+			if (p->by_lang[i].lang == t->lang)
+				lt = &p->by_lang[i];
+		if (!lt) {
+			p->by_lang = xrealloc(p->by_lang, sizeof *p->by_lang * (p->nby_lang + 1));
+			lt = &p->by_lang[p->nby_lang++];
+			memset(lt, 0, sizeof *lt);
+			lt->lang = t->lang;
+		}
+		lt->ids = xrealloc(lt->ids, sizeof *lt->ids * (lt->n + 1));
+		lt->ids[lt->n++] = k;
+		for (b1 = 0; b1 < 256; b1++)
+			if (t->len == 1 || b1 == (unsigned char)t->s[1])
+				lt->first[(b0 << 8 | b1) >> 6] |= (uint64_t)1 << ((b0 << 8 | b1) & 63);
+	}
+}
+
 struct pillars *
 pillars_new(struct settings *cfg, const struct doc *doc)
 {
@@ -214,6 +268,7 @@ pillars_new(struct settings *cfg, const struct doc *doc)
 		a.pillar = i;
 		settings_each_key(cfg, p->v[i].section, term_key, &a);
 	}
+	index_terms(p);
 	p->block = xcalloc(doc->nblocks + 1, sizeof *p->block);
 	p->tagged = xcalloc(doc->nblocks + 1, 1);
 	return p;
@@ -234,6 +289,9 @@ pillars_free(struct pillars *p)
 	for (k = 0; k < p->nterms; k++)
 		free(p->terms[k].s);
 	free(p->terms);
+	for (i = 0; i < p->nby_lang; i++)
+		free(p->by_lang[i].ids);
+	free(p->by_lang);
 	free(p->block);
 	free(p->tagged);
 	free(p);
@@ -300,31 +358,45 @@ static size_t
 match_window(const struct pillars *p, int lang, const char *text, size_t n,
     size_t base, size_t limit, struct pillar_match *out, size_t max, size_t count)
 {
+	const struct lang_terms *lt = NULL;
 	struct buf g = {0};
-	size_t *map = NULL, k;
+	struct breaks bk = { 0, 0, { 0 } };
+	size_t *map = NULL, a, j;
+	int i;
 
+	for (i = 0; i < p->nby_lang && !lt; i++)
+		if (p->by_lang[i].lang == lang)
+			lt = &p->by_lang[i];
+	if (!lt)
+		return count;
 	fold_squeezed(text, n, &g, &map);
-	for (k = 0; k < p->nterms; k++) {
-		const struct term *t = &p->terms[k];
-		const char *s = g.s;
+	/* One pass over the text: where two bytes start some term, the
+	 * terms that start so are compared. */
+	for (a = 0; a < g.len; a++) {
+		unsigned key = (unsigned char)g.s[a] << 8 |
+		    (a + 1 < g.len ? (unsigned char)g.s[a + 1] : 0);
 
-		if (t->lang != lang)
+		if (!(lt->first[key >> 6] >> (key & 63) & 1))
 			continue;
-		while ((s = memmem(s, g.len - (s - g.s), t->s, t->len)) != NULL) {
-			size_t a = s - g.s, b = a + t->len;
+		for (j = 0; j < lt->n; j++) {
+			const struct term *t = &p->terms[lt->ids[j]];
+			size_t b = a + t->len;
 
-			s++;
+			if (t->s[0] != g.s[a] || t->len > g.len - a ||
+			    (t->len > 1 && t->s[1] != g.s[a + 1]) ||
+			    memcmp(g.s + a, t->s, t->len) != 0)
+				continue;
 			/* Whole words only; term* runs on to the word's end.
 			 * An apostrophe also starts a word (l'aide, dell'Unione):
 			 * word breaks keep elisions whole. */
 			if (a > 0 && g.s[a - 1] != '\'' &&
 			    !(a >= 3 && memcmp(g.s + a - 3, "\xe2\x80\x99", 3) == 0) &&
-			    !boundary(g.s, g.len, a))
+			    !boundary(g.s, g.len, a, &bk))
 				continue;
 			if (t->prefix)
-				while (b < g.len && !boundary(g.s, g.len, b))
+				while (b < g.len && !boundary(g.s, g.len, b, &bk))
 					b++;
-			else if (b < g.len && !boundary(g.s, g.len, b))
+			else if (b < g.len && !boundary(g.s, g.len, b, &bk))
 				continue;
 			if (map[a] >= limit)
 				continue;
@@ -479,29 +551,42 @@ explicit_tags(const struct pillars *p, const char *tags)
 }
 
 uint32_t
+pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
+    struct pillar_match *out, size_t max, size_t *nout)
+{
+	const struct block *bl = &p->doc->blocks[b];
+	size_t count = p->nterms ? pillars_match(p, bl->lang, text, n, out, max) : 0, i;
+	uint32_t m = 0;
+
+	for (i = 0; i < count && i < max; i++)
+		m |= (uint32_t)1 << out[i].pillar;
+	if (bl->tags)
+		m = explicit_tags(p, bl->tags);
+	p->block[b] = m;
+	p->tagged[b] = 1;
+	*nout = count;
+	return m;
+}
+
+uint32_t
 pillars_block(struct pillars *p, size_t b)
 {
 	const struct block *bl = &p->doc->blocks[b];
 
 	if (!p->tagged[b]) {
-		uint32_t m = 0;
-
-		if (bl->tags) {
-			m = explicit_tags(p, bl->tags);
-		} else if (p->nterms) {
+		if (bl->tags || !p->nterms) {
+			p->block[b] = bl->tags ? explicit_tags(p, bl->tags) : 0;
+			p->tagged[b] = 1;
+		} else {
 			struct buf text = {0};
-			struct pillar_match pm[64];
-			size_t n, i;
+			struct pillar_match pm[256];
+			size_t n;
 
 			buf_add(&text, "", 0);
 			doc_block_text(p->doc, b, &text);
-			n = pillars_match(p, bl->lang, text.s, text.len, pm, 64);
-			for (i = 0; i < n && i < 64; i++)
-				m |= (uint32_t)1 << pm[i].pillar;
+			pillars_block_matches(p, b, text.s, text.len, pm, 256, &n);
 			buf_free(&text);
 		}
-		p->block[b] = m;
-		p->tagged[b] = 1;
 	}
 	return p->block[b];
 }

@@ -53,6 +53,11 @@ size_t pillars_sentences(const char *text, size_t n, struct span_pair *out, size
 /* The pillars of block b (bit i: pillar i): its explicit tags, else its
  * terms; computed once. */
 uint32_t pillars_block(struct pillars *p, size_t b);
+/* The same for block b whose display text (doc_block_text) is
+ * text[0..n), with the matches of its terms: up to max into out, *nout in
+ * all. */
+uint32_t pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
+    struct pillar_match *out, size_t max, size_t *nout);
 /* The pillars of row r: those of any of its blocks, in any language. */
 uint32_t pillars_row(struct pillars *p, size_t r);
 /* Whether every block has been tagged (tag_some does a slice). */

@@ -29,6 +29,12 @@ next_uc(const char *s, size_t n, uint32_t *uc)
 		*uc = c;
 		return 1;
 	}
+	/* Two bytes (Latin, Greek, Cyrillic, ...), the bulk of non-ASCII
+	 * text, decoded here. */
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+		return 2;
+	}
 	k = u8_mbtoucr(uc, (const uint8_t *)s, n);
 	if (k < 0) {
 		*uc = 0xFFFD;
@@ -493,16 +499,29 @@ fold_uc_slow(uint32_t uc, uint32_t *out)
 /* Below FOLD_CACHE, where nearly all text lives, the table is filled once
  * (about a millisecond; case folding one by one is costly), so threads
  * share it read-only. */
-static struct { unsigned char n; uint32_t cp[FOLD_MAX]; } fold_cache[FOLD_CACHE];
+static struct {
+	unsigned char n, len;
+	uint32_t cp[FOLD_MAX];
+	char u8[FOLD_MAX * 4];	/* cp[0..n) in UTF-8: len bytes */
+} fold_cache[FOLD_CACHE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void
 fold_fill(void)
 {
 	uint32_t uc;
+	int j;
 
-	for (uc = 0; uc < FOLD_CACHE; uc++)
+	for (uc = 0; uc < FOLD_CACHE; uc++) {
 		fold_cache[uc].n = (unsigned char)fold_uc_slow(uc, fold_cache[uc].cp);
+		for (j = 0; j < fold_cache[uc].n; j++) {
+			int k = u8_uctomb((uint8_t *)fold_cache[uc].u8 + fold_cache[uc].len,
+			    fold_cache[uc].cp[j], 4);
+
+			if (k > 0)
+				fold_cache[uc].len += k;
+		}
+	}
 }
 
 static int
@@ -522,15 +541,23 @@ text_fold(const char *s, size_t n, struct buf *out, size_t **map)
 	size_t *m = NULL;
 	uint32_t base = 0;
 
+	pthread_once(&fold_once, fold_fill);
 	out->s = xgrow(out->s, &out->cap, out->len + n + 1, 1);
 	while (i < n) {
 		uint32_t uc, f[FOLD_MAX] = { 0 };
 		int k = next_uc(s + i, n - i, &uc), fn, j;
 		size_t before = out->len, b;
 
+		if (out->cap < out->len + sizeof fold_cache[0].u8 + 1)
+			out->s = xgrow(out->s, &out->cap, out->len + sizeof fold_cache[0].u8 + 1, 1);
 		if (uc < 0x80) {
-			buf_addc(out, (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc));
+			out->s[out->len++] = (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc);
 			base = uc;
+		} else if (uc < FOLD_CACHE && !(uc >= 0x0300 && uc <= 0x036F)) {
+			memcpy(out->s + out->len, fold_cache[uc].u8, fold_cache[uc].len);
+			out->len += fold_cache[uc].len;
+			if (fold_cache[uc].n)
+				base = fold_cache[uc].cp[0];
 		} else if (uc >= 0x0300 && uc <= 0x036F) {
 			/* A mark of its own (decomposed text): it depends
 			 * on the letter before it. */

@@ -81,6 +81,12 @@ main(void)
 
 	is_str(tags("bg", "Защитата на децата и защитни мерки, защита."),
 	    "prot:Защитата,prot:защитни,prot:защита", "защит* covers защитата, защитни, защита");
+	is_str(tags("bg", "На 14 октомври 2024 г. Балканската мрежа представи в София програма "
+	    "за защитата на непридружените деца мигранти."), "prot:защитата",
+	    "защит* runs on to the end of the word deep in a long sentence");
+	is_str(tags("bg", "На 14 октомври 2024 г. Балканската мрежа представи в София програма "
+	    "з защитата на непридружените деца мигранти."), "prot:защитата",
+	    "... wherever it stands");
 	is_str(tags("bg", "ПОМОЩТА е важна."), "prot:ПОМОЩТА", "upper-case Cyrillic matches");
 	is_str(tags("bg", "Самозащита не е защита."), "prot:защита",
 	    "a term never matches inside another word");

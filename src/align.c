@@ -63,6 +63,46 @@
 enum { B_11, B_10, B_01, B_21, B_12 };
 enum { S_M, S_A, S_B };
 
+/*
+ * Where the best path into a cell's state came from, three states in one
+ * byte: a gap state is entered by one kind of bead only, so it keeps just
+ * the state before (two bits); the match state keeps the bead (1-1, 2-1 or
+ * 1-2) and the state before (four bits).  All ones: no path.
+ */
+static void
+back_set(unsigned char *cell, int to, int t, int st)
+{
+	if (to == S_M)
+		*cell = (unsigned char)((*cell & 0xF0) | ((t == B_11 ? 0 : t == B_21 ? 1 : 2) * 3 + st));
+	else if (to == S_A)
+		*cell = (unsigned char)((*cell & ~0x30) | st << 4);
+	else
+		*cell = (unsigned char)((*cell & ~0xC0) | st << 6);
+}
+
+/* The bead and state that led into state of cell; 0 when none did. */
+static int
+back_get(unsigned char cell, int state, int *t, int *st)
+{
+	static const int match_bead[] = { B_11, B_21, B_12 };
+	int v;
+
+	if (state == S_M) {
+		v = cell & 0x0F;
+		if (v > 8)
+			return 0;
+		*t = match_bead[v / 3];
+		*st = v % 3;
+		return 1;
+	}
+	v = state == S_A ? cell >> 4 & 3 : cell >> 6 & 3;
+	if (v == 3)
+		return 0;
+	*t = state == S_A ? B_10 : B_01;
+	*st = v;
+	return 1;
+}
+
 static void
 add_num(struct align_item *it, uint32_t v)
 {
@@ -485,7 +525,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	width = 2 * w + 1;
 	for (i = 0; i < 3; i++)
 		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
-	back = xmalloc((na + 1) * width * 3);
+	back = xmalloc((na + 1) * width);
 #define LO(i) (center[i] - (long)w)
 	for (i = 0; i <= na; i++) {
 		double *row = cost[i % 3];
@@ -493,10 +533,9 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 
 		for (k = 0; k < (long)width; k++) {
 			j = lo + k;
-			for (st = 0; st < 3; st++) {
+			for (st = 0; st < 3; st++)
 				row[k * 3 + st] = DBL_MAX;
-				back[(i * width + k) * 3 + st] = 0xFF;
-			}
+			back[i * width + k] = 0xFF;
 			if (j < 0 || j > (long)nb)
 				continue;
 			if (i == 0 && j == 0) {
@@ -523,7 +562,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 					c = pc + bc + (st != to ? GAP_OPEN : 0);
 					if (c < row[k * 3 + to]) {
 						row[k * 3 + to] = c;
-						back[(i * width + k) * 3 + to] = t | st << 4;
+						back_set(&back[i * width + k], to, t, st);
 					}
 				}
 			}
@@ -543,16 +582,14 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	}
 	while (i > 0 || j > 0) {
 		long k = j - LO(i);
-		int v = k >= 0 && k < (long)width ? back[(i * width + k) * 3 + st] : 0xFF;
-		int t;
+		int t, from;
 
-		if (v == 0xFF) {	/* out of the band: cannot happen */
+		if (k < 0 || k >= (long)width || !back_get(back[i * width + k], st, &t, &from)) {
+			/* Out of the band: cannot happen. */
 			t = i > 0 ? B_10 : B_01;
-			st = S_M;
-		} else {
-			t = v & 0x0F;
-			st = v >> 4;
+			from = S_M;
 		}
+		st = from;
 		beads = xgrow(beads, &cap, nbeads + 1, sizeof *beads);
 		beads[nbeads].na = da[t];
 		beads[nbeads].nb = db[t];

@@ -393,16 +393,18 @@ cand_index(const int *cand, int n, int id)
 }
 
 /*
- * Decide the language of every block: score the evidence for each
- * candidate, keep the candidates that some blocks clearly are (a stray
- * look-alike never is) and the requested ones, then choose over the whole
- * sequence.
+ * The evidence for each candidate in blocks [from, to), for par_run: each
+ * block's scores for the candidates held (held[0..nheld), indices into
+ * cand) go into score, and with best, the candidate the block clearly is
+ * (-1: none) into best, from every candidate's score and the marker hints.
  */
-/* The evidence for each candidate in blocks [from, to), for par_run. */
 struct score_job {
-	const struct doc *doc;
+	const struct reader *rd;
 	const int *cand;
 	int ncand;
+	const int *held;
+	int nheld;
+	int *best;
 	double *score;
 };
 
@@ -410,24 +412,44 @@ static void
 score_some(void *ctx, size_t from, size_t to, struct buf *out)
 {
 	const struct score_job *j = ctx;
+	const struct doc *doc = j->rd->doc;
+	double one[LANG_MAX + 1];
 	size_t b;
+	int i;
 
 	(void)out;
 	for (b = from; b < to; b++) {
-		const struct block *bl = &j->doc->blocks[b];
+		const struct block *bl = &doc->blocks[b];
+		int h = cand_index(j->cand, j->ncand, j->rd->hint_lang[b]);
 
-		lang_score(j->doc->files[bl->file].data + bl->off, bl->len, j->cand,
-		    j->ncand, j->score + b * j->ncand);
+		lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
+		if (h >= 0)
+			one[h] += j->rd->hint[b];
+		for (i = 0; i < j->nheld; i++)
+			j->score[b * j->nheld + i] = one[j->held[i]];
+		if (j->best)
+			j->best[b] = j->rd->fixed[b] >= 0 ?
+			    cand_index(j->cand, j->ncand, j->rd->fixed[b]) : lang_clear(one, j->ncand);
 	}
 }
 
+/*
+ * Decide the language of every block: score the evidence for each
+ * candidate, keep the candidates that some blocks clearly are (a stray
+ * look-alike never is) and the requested ones, then choose over the whole
+ * sequence.  A large briefing has many blocks: scores are held only for
+ * the requested candidates and those a sample of blocks favours (worked
+ * out again in the rare case that another one is kept).
+ */
 static void
 decide_languages(struct reader *rd, const struct doc_opts *o)
 {
+	enum { HOLD = 4, SAMPLE = 2048 };
 	struct doc *doc = rd->doc;
-	size_t nb = doc->nblocks, b, clear_total = 0, *clear;
-	int *cand, ncand = 0, *pick, *fixed, i, c, keep = 0, nwanted;
-	double *score;
+	size_t nb = doc->nblocks, b, clear_total = 0, *clear, *sampled;
+	int *cand, *all, ncand = 0, *pick, *fixed, i, c, keep = 0, nwanted;
+	int held[2 * LANG_MAX + 2], nheld = 0, all_held = 1;
+	struct score_job j;
 
 	if (!nb)
 		return;
@@ -445,53 +467,92 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	for (b = 0; b < nb; b++)
 		if (rd->fixed[b] >= 0 && cand_index(cand, ncand, rd->fixed[b]) < 0)
 			cand[ncand++] = rd->fixed[b];
-	score = xmalloc(sizeof *score * nb * ncand);
 	pick = xmalloc(sizeof *pick * nb);
 	fixed = xmalloc(sizeof *fixed * nb);
 	clear = xcalloc(ncand, sizeof *clear);
-	{
-		struct score_job j = { doc, cand, ncand, score };
-
-		par_run(nb, 1024, score_some, &j, NULL);
+	sampled = xcalloc(ncand, sizeof *sampled);
+	j.rd = rd;
+	j.cand = cand;
+	j.ncand = ncand;
+	j.held = held;
+	j.nheld = 0;
+	j.score = NULL;
+	/* Which candidates to hold scores for: a sample of blocks spread
+	 * over the document says which it clearly is. */
+	j.best = pick;
+	for (b = 0; b < nb; b += nb > SAMPLE ? nb / SAMPLE : 1) {
+		score_some(&j, b, b + 1, NULL);
+		if (pick[b] >= 0)
+			sampled[pick[b]]++;
 	}
-	for (b = 0; b < nb; b++) {
-		int h, best;
+	for (c = 0; c < nwanted; c++)
+		held[nheld++] = c;
+	while (nheld < HOLD) {
+		int top = -1;
 
-		h = cand_index(cand, ncand, rd->hint_lang[b]);
-		if (h >= 0)
-			score[b * ncand + h] += rd->hint[b];
-		best = lang_clear(score + b * ncand, ncand);
-		if (rd->fixed[b] >= 0)
-			best = cand_index(cand, ncand, rd->fixed[b]);
-		if (best >= 0) {
-			clear[best]++;
+		for (c = nwanted; c < ncand; c++)
+			if (sampled[c] && cand_index(held, nheld, c) < 0 &&
+			    (top < 0 || sampled[c] > sampled[top]))
+				top = c;
+		if (top < 0)
+			break;
+		held[nheld++] = top;
+	}
+	j.nheld = nheld;
+	j.best = pick;
+	j.score = xmalloc(sizeof *j.score * nb * (nheld ? nheld : 1));
+	par_run(nb, 1024, score_some, &j, NULL);
+	for (b = 0; b < nb; b++)
+		if (pick[b] >= 0) {
+			clear[pick[b]]++;
 			clear_total++;
 		}
-	}
 	/* Keep the languages that carry a real share of the clear blocks;
 	 * with no clear block at all, keep every candidate. */
+	all = xmalloc(sizeof *all * (ncand + 1));
+	memcpy(all, cand, sizeof *all * ncand);
 	for (c = 0; c < ncand; c++) {
 		if (c >= nwanted && clear_total && (clear[c] == 0 ||
 		    clear[c] * (nwanted ? 10 : 50) < clear_total))
 			continue;
-		for (b = 0; b < nb; b++)
-			score[b * ncand + keep] = score[b * ncand + c];
+		all_held = all_held && cand_index(held, nheld, c) >= 0;
+		held[nheld + keep] = c;		/* the kept, after the held */
 		cand[keep++] = cand[c];
 	}
-	/* Scores were compacted in place row by row: re-pack the rows. */
-	for (b = 1; b < nb; b++)
-		memmove(score + b * keep, score + b * ncand, sizeof *score * keep);
+	if (all_held) {
+		/* The kept candidates' columns, row by row, in place. */
+		for (b = 0; b < nb; b++) {
+			double row[LANG_MAX + 1];
+
+			for (c = 0; c < keep; c++)
+				row[c] = j.score[b * nheld + cand_index(held, nheld, held[nheld + c])];
+			memcpy(j.score + b * keep, row, sizeof *row * keep);
+		}
+	} else {
+		/* A candidate the sample missed: score the kept again (among
+		 * all the candidates, as before). */
+		memmove(held, held + nheld, sizeof *held * keep);
+		free(j.score);
+		j.cand = all;
+		j.held = held;
+		j.nheld = keep;
+		j.best = NULL;
+		j.score = xmalloc(sizeof *j.score * nb * keep);
+		par_run(nb, 1024, score_some, &j, NULL);
+	}
 	ncand = keep;
 	for (b = 0; b < nb; b++)
 		fixed[b] = cand_index(cand, ncand, rd->fixed[b]);
-	lang_viterbi(score, fixed, nb, ncand, lang_switch_cost(score, nb, ncand), pick);
+	lang_viterbi(j.score, fixed, nb, ncand, lang_switch_cost(j.score, nb, ncand), pick);
 	for (b = 0; b < nb; b++)
 		doc->blocks[b].lang = cand[pick[b]];
 	free(cand);
-	free(score);
+	free(all);
+	free(j.score);
 	free(pick);
 	free(fixed);
 	free(clear);
+	free(sampled);
 }
 
 /* The languages present: the requested ones first, in their order, then

@@ -19,7 +19,6 @@
 #include "xalloc.h"
 
 /* At most this many languages (evidence is kept as bit masks). */
-enum { LANG_MAX = 64 };
 
 /* How much of a block is read for evidence: plenty for a paragraph, and it
  * keeps opening a huge file fast. */

@@ -8,6 +8,9 @@
 struct settings;
 
 /* Load the languages from the [language.CODE] sections of the settings. */
+/* The most languages there can be (built in and added). */
+enum { LANG_MAX = 64 };
+
 void lang_load(const struct settings *cfg);
 void lang_unload(void);
 

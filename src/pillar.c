@@ -418,9 +418,23 @@ match_window(const struct pillars *p, int lang, const char *text, size_t n,
  * is found across the cut: memory stays small whatever the block. */
 enum { WINDOW = 1 << 16, OVERLAP = 1024 };
 
-size_t
-pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
-    struct pillar_match *out, size_t max)
+/* The pillars of matches out[0..n). */
+static uint32_t
+mask_of(const struct pillar_match *out, size_t n)
+{
+	uint32_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= (uint32_t)1 << out[i].pillar;
+	return m;
+}
+
+/* pillars_match, stopping after a window once the matches hold every
+ * pillar of enough (0: never). */
+static size_t
+match_until(const struct pillars *p, int lang, const char *text, size_t n,
+    struct pillar_match *out, size_t max, uint32_t enough)
 {
 	size_t w = 0, count = 0;
 
@@ -439,6 +453,8 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 		count = match_window(p, lang, text + w, end - w, w,
 		    end == n ? end - w : next - w, out, max, count);
 		w = end == n ? n : next;
+		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
+			break;
 	}
 	if (count > 1 && out) {
 		size_t kept = 0, i, m = count < max ? count : max;
@@ -459,6 +475,13 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 		count -= m - kept;
 	}
 	return count;
+}
+
+size_t
+pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
+    struct pillar_match *out, size_t max)
+{
+	return match_until(p, lang, text, n, out, max, 0);
 }
 
 size_t
@@ -550,22 +573,29 @@ explicit_tags(const struct pillars *p, const char *tags)
 	return m;
 }
 
-uint32_t
-pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
-    struct pillar_match *out, size_t max, size_t *nout)
+/* Tag block b from its text: its explicit tags, else the pillars of its
+ * terms, looked for until every pillar of enough has turned up. */
+static uint32_t
+tag_block(struct pillars *p, size_t b, const char *text, size_t n,
+    struct pillar_match *out, size_t max, uint32_t enough, size_t *nout)
 {
 	const struct block *bl = &p->doc->blocks[b];
-	size_t count = p->nterms ? pillars_match(p, bl->lang, text, n, out, max) : 0, i;
-	uint32_t m = 0;
+	size_t count = p->nterms ? match_until(p, bl->lang, text, n, out, max, enough) : 0;
+	uint32_t m = mask_of(out, count < max ? count : max);
 
-	for (i = 0; i < count && i < max; i++)
-		m |= (uint32_t)1 << out[i].pillar;
 	if (bl->tags)
 		m = explicit_tags(p, bl->tags);
 	p->block[b] = m;
 	p->tagged[b] = 1;
 	*nout = count;
 	return m;
+}
+
+uint32_t
+pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
+    struct pillar_match *out, size_t max, size_t *nout)
+{
+	return tag_block(p, b, text, n, out, max, 0, nout);
 }
 
 uint32_t
@@ -580,11 +610,19 @@ pillars_block(struct pillars *p, size_t b)
 		} else {
 			struct buf text = {0};
 			struct pillar_match pm[256];
+			uint32_t enough = 0;
 			size_t n;
+			int i;
 
+			/* Only whether, not where: a huge block is looked at
+			 * until each pillar of its language has turned up. */
+			for (i = 0; i < p->nby_lang; i++)
+				if (p->by_lang[i].lang == bl->lang)
+					for (n = 0; n < p->by_lang[i].n; n++)
+						enough |= (uint32_t)1 << p->terms[p->by_lang[i].ids[n]].pillar;
 			buf_add(&text, "", 0);
 			doc_block_text(p->doc, b, &text);
-			pillars_block_matches(p, b, text.s, text.len, pm, 256, &n);
+			tag_block(p, b, text.s, text.len, pm, 256, enough, &n);
 			buf_free(&text);
 		}
 	}

@@ -350,6 +350,33 @@ first_cluster(const char *s, size_t n)
 	return k;
 }
 
+/* The end of line s[ls..e) without its trailing blanks, nor the invisible
+ * characters (joiners, zero-width spaces) that follow them. */
+static size_t
+trim_end(const char *s, size_t ls, size_t e)
+{
+	for (;;) {
+		size_t z = e;
+
+		while (z > ls) {
+			size_t c = z - 1;
+			uint32_t uc;
+
+			while (c > ls && ((unsigned char)s[c] & 0xC0) == 0x80)
+				c--;
+			next_uc(s + c, z - c, &uc);
+			if (uc == ' ' || text_ucwidth(uc) != 0)
+				break;
+			z = c;
+		}
+		if (z == ls || s[z - 1] != ' ')
+			return e;
+		e = z;
+		while (e > ls && s[e - 1] == ' ')
+			e--;
+	}
+}
+
 /*
  * Greedy wrapping over the break opportunities: a line grows while its
  * text, without trailing blanks, fits; when it does not, it ends at the last
@@ -398,10 +425,8 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 		}
 		if (uc != ' ' && w > 0 && col + w > width && i > ls) {
 			if (brk > ls) {
-				size_t e = brk;
+				size_t e = trim_end(s, ls, brk);
 
-				while (e > ls && s[e - 1] == ' ')
-					e--;
 				add_line(out, ls, e - ls, brk_ink);
 				ls = brk;
 				col -= brk_col;
@@ -426,10 +451,8 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 				}
 				/* Blanks at the cut belong to no line. */
 				{
-					size_t e = ls + fit;
+					size_t e = trim_end(s, ls, ls + fit);
 
-					while (e > ls && s[e - 1] == ' ')
-						e--;
 					if (e > ls)
 						add_line(out, ls, e - ls, text_width(s + ls, e - ls));
 				}
@@ -442,15 +465,15 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 			}
 		}
 		col += w;
-		if (uc != ' ')
+		/* Ink ends at the last visible character; an invisible one
+		 * after blanks leaves it there (trim_end drops them all). */
+		if (uc != ' ' && (w > 0 || col == ink))
 			ink = col;
 		i += k;
 	}
 	if (ls < n) {
-		size_t e = n;
+		size_t e = trim_end(s, ls, n);
 
-		while (e > ls && s[e - 1] == ' ')
-			e--;
 		add_line(out, ls, e - ls, ink);
 	}
 	free(p);

@@ -46,6 +46,7 @@ struct ui {
 	int focus;			/* 0 left, 1 right */
 	struct pillars *pillars;
 	struct loader *loader;		/* still reading the whole briefing */
+	int quit;			/* q while waiting for it */
 	int active;			/* the active pillar, or -1 */
 	int bar;			/* the pillar bar is shown */
 	int filtered;			/* only the active pillar's rows */
@@ -187,22 +188,32 @@ static void
 draw_text(struct ui *u, int y, int x, int lang, const char *text, size_t tlen,
     size_t off, size_t len, attr_t base)
 {
+	enum { MARGIN = 256 };
 	struct span spans[64];
 	struct pillar_match pm[64];
 	attr_t *at = xmalloc(sizeof *at * (len + 1));
-	size_t n, i, k, pos;
+	size_t n, i, k, pos, from, to;
 
 	for (k = 0; k < len; k++)
 		at[k] = base;
-	n = pillars_match(u->pillars, lang, text, tlen, pm, 64);
+	/* Terms and search matches are looked for around the line only (a
+	 * paragraph may be huge): from a blank before it to one after, with
+	 * room for a term or a pattern of several words either side. */
+	from = off > MARGIN ? off - MARGIN : 0;
+	while (from > 0 && text[from - 1] != ' ' && off - from < 2 * MARGIN)
+		from--;
+	to = tlen - (off + len) > MARGIN ? off + len + MARGIN : tlen;
+	while (to < tlen && text[to] != ' ' && to - (off + len) < 2 * MARGIN)
+		to++;
+	n = pillars_match(u->pillars, lang, text + from, to - from, pm, 64);
 	for (i = 0; i < n && i < 64; i++)
-		for (k = pm[i].start; k < pm[i].end; k++)
+		for (k = from + pm[i].start; k < from + pm[i].end; k++)
 			if (k >= off && k < off + len)
 				at[k - off] = attr_of(u, PAIR_PILLAR + pm[i].pillar) |
 				    (base & A_BOLD);
-	n = u->searching ? search_text(&u->search, text, tlen, spans, 64) : 0;
+	n = u->searching ? search_text(&u->search, text + from, to - from, spans, 64) : 0;
 	for (i = 0; i < n && i < 64; i++)
-		for (k = spans[i].start; k < spans[i].end; k++)
+		for (k = from + spans[i].start; k < from + spans[i].end; k++)
 			if (k >= off && k < off + len)
 				at[k - off] = attr_of(u, PAIR_MATCH) | (base & A_BOLD);
 	move(y, x);
@@ -585,7 +596,7 @@ adopt(struct ui *u)
 /*
  * Before an action that needs the whole briefing (the end, a search, a
  * pillar, printing): wait until it is read, showing so; Esc stops
- * waiting.  Returns 0 when the reader stopped waiting.
+ * waiting, q quits.  Returns 0 when the reader stopped waiting.
  */
 static int
 need_whole(struct ui *u)
@@ -601,7 +612,8 @@ need_whole(struct ui *u)
 		if (k == KEY_RESIZE) {
 			relayout(u);
 			paint(u);
-		} else if (k == K_ESC || got_signal) {
+		} else if (k == K_ESC || got_signal || (k >= 0 && keys_action(k) == ACT_QUIT)) {
+			u->quit = k >= 0 && keys_action(k) == ACT_QUIT;
 			message(u, "Still reading the briefing");
 			return 0;
 		}
@@ -1504,7 +1516,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 		message(&u, "%.*s%s", (int)(nl ? nl - held.s : (long)held.len), held.s,
 		    nheld > 1 ? " (and more, shown on exit)" : "");
 	}
-	while (!quit && !got_signal) {
+	while (!quit && !u.quit && !got_signal) {
 		MEVENT m;
 		int k;
 

@@ -933,12 +933,18 @@ fi
 # --- 13. the 100 MB line, started in section 0 ---------------------------
 
 if [ $huge = 0 ]; then
-	skip 10 "the 100 MB case runs in the plain build only"
+	skip 16 "the 100 MB case runs in the plain build only"
 else
 [ "$big_size" -eq 104857600 ] && [ "$big_lines" -eq 0 ]
 ok $? "harness: the generated file is 100 MiB on one line, no newline"
 wait $bigd_job $bigj_job
 bg_pids=${bg_pids% $bigd_job $bigj_job}
+# The viewer shows its start at once and reads the rest meanwhile.
+if [ "$tmux_up" = 1 ]; then
+	view "the 100 MB line" "Lorem ipsum dolor sit amet" "$big"
+else
+	skip 6 "$tmux_why"
+fi
 rm -f "$big"
 # bigrc NAME: the status of a big run, for exit_is
 bigrc() {

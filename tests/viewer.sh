@@ -682,6 +682,12 @@ key q
 [ "$(exited bigquit)" = 0 ]
 ok $? "large: q while it is read quits at once with status 0"
 done_with
+
+open bigwait 140 40 "$big"
+key G q
+[ "$(exited bigwait)" = 0 ]
+ok $? "large: q while G waits for the rest quits with status 0"
+done_with
 rm -f "$big"
 
 done_testing

@@ -158,6 +158,12 @@ main(void)
 	is_str(wrap("日本語の文章は", 6, &okw), "日本語|の文章|は", "CJK wraps between characters");
 	is_str(wrap("abcdefghij", 4, &okw), "abcd|efgh|ij", "an overlong word is split");
 	is_str(wrap("", 10, &okw), "", "empty text is one empty line");
+	is_str(wrap("aaa bbbbbb                \xe2\x80\x8d -", 11, &okw), "aaa bbbbbb|-",
+	    "a joiner after the blanks at a line's end goes with them");
+	ok(okw, "... and the line is as wide as it says, within the column");
+	is_str(wrap("aaa bbbbbb \xe2\x80\x8b", 11, &okw), "aaa bbbbbb",
+	    "a zero-width space after a blank at the end goes too");
+	ok(okw, "... its width right");
 	is_str(wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2, &okw),
 	    "e\xcc\x81" "e\xcc\x81|e\xcc\x81", "a split keeps marks with their base");
 	is_str(wrap("🇧🇬🇺🇦", 2, &okw), "🇧🇬|🇺🇦", "a split keeps flags whole");

@@ -380,9 +380,10 @@ has_controls(const char *s)
 	return 0;
 }
 
-/* What is wrong with value v for option o, in why ("" when nothing). */
+/* What is wrong with value v for option o, in why ("" when nothing);
+ * reading: the file being read (a language it defines anywhere counts). */
 static void
-check_value(const struct settings *cfg, const struct option_def *o,
+check_value(const struct settings *cfg, dictionary *reading, const struct option_def *o,
     const char *key, const char *v, struct buf *why)
 {
 	char *end;
@@ -471,7 +472,8 @@ check_value(const struct settings *cfg, const struct option_def *o,
 				buf_printf(why, "'%s' is not one language code", v);
 			buf_printf(&sec, "language.%.*s", (int)k, p);
 			lower_ascii(sec.s);
-			if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
+			if (!why->len && !iniparser_find_entry(cfg->values, sec.s) &&
+			    !(reading && iniparser_find_entry(reading, sec.s)))
 				buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
 				    "section", (int)k, p, (int)k, p);
 			buf_free(&sec);
@@ -817,7 +819,7 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 
 			if (!o)
 				continue;
-			check_value(cfg, o, key, v, &why);
+			check_value(cfg, d, o, key, v, &why);
 			if (why.len) {
 				const char *now = current(cfg, keys[j]);
 

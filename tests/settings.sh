@@ -129,4 +129,12 @@ printf 'Noul program pentru copiii migranți\n\nProgramul este finanțat pentru 
 [ "$(jq -r '.languages | join(",")' "$TMP/ro.json")" = "ro,en" ]
 ok $? "a [language.ro] section teaches diglot Romanian"
 
+# [languages] may name it before its section: --print-config writes them so.
+{ printf '[languages]\nleft = ro\n\n'; cat "$TMP/ro.ini"; } >"$TMP/ro-first.ini"
+status "[languages] left = ro above [language.ro] is accepted" 0 \
+    "$DIGLOT" --config "$TMP/ro-first.ini" --check-config
+"$DIGLOT" --config "$TMP/ro-first.ini" --print-config >"$TMP/ro-printed.ini" 2>&1
+status "... and --print-config with it reads back with no complaint" 0 \
+    "$DIGLOT" --config "$TMP/ro-printed.ini" --check-config
+
 done_testing

@@ -380,10 +380,9 @@ has_controls(const char *s)
 	return 0;
 }
 
-/* What is wrong with value v for option o, in why ("" when nothing);
- * reading: the file being read (a language it defines anywhere counts). */
+/* What is wrong with value v for option o, in why ("" when nothing). */
 static void
-check_value(const struct settings *cfg, dictionary *reading, const struct option_def *o,
+check_value(const struct settings *cfg, const struct option_def *o,
     const char *key, const char *v, struct buf *why)
 {
 	char *end;
@@ -472,8 +471,7 @@ check_value(const struct settings *cfg, dictionary *reading, const struct option
 				buf_printf(why, "'%s' is not one language code", v);
 			buf_printf(&sec, "language.%.*s", (int)k, p);
 			lower_ascii(sec.s);
-			if (!why->len && !iniparser_find_entry(cfg->values, sec.s) &&
-			    !(reading && iniparser_find_entry(reading, sec.s)))
+			if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
 				buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
 				    "section", (int)k, p, (int)k, p);
 			buf_free(&sec);
@@ -804,10 +802,16 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 		goto done;
 	}
 	ns = iniparser_getnsec(d);
-	for (i = 0; i < ns; i++) {
-		const char *sec = iniparser_getsecname(d, i);
+	/* [languages] last: it may name a language whose section comes
+	 * later in the file (--print-config writes them in that order). */
+	for (i = 0; i < 2 * ns; i++) {
+		const char *sec = iniparser_getsecname(d, i % ns);
 		int nk = iniparser_getsecnkeys(d, sec), j;
-		const char **keys = xmalloc(sizeof *keys * (nk + 1));
+		const char **keys;
+
+		if ((strcmp(sec, "languages") == 0) != (i >= ns))
+			continue;
+		keys = xmalloc(sizeof *keys * (nk + 1));
 
 		iniparser_getseckeys(d, sec, keys);
 		for (j = 0; j < nk; j++) {
@@ -819,7 +823,7 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 
 			if (!o)
 				continue;
-			check_value(cfg, d, o, key, v, &why);
+			check_value(cfg, o, key, v, &why);
 			if (why.len) {
 				const char *now = current(cfg, keys[j]);
 

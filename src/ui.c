@@ -624,6 +624,21 @@ need_whole(struct ui *u)
 	return 1;
 }
 
+/* Whether a key is waiting to be read (it stays there). */
+static int
+key_waiting(void)
+{
+	int k;
+
+	nodelay(stdscr, TRUE);
+	k = getch();
+	nodelay(stdscr, FALSE);
+	if (k == ERR)
+		return 0;
+	ungetch(k);
+	return 1;
+}
+
 /* Scrolling down to the end of the first part waits for the whole. */
 static int
 near_end(struct ui *u)
@@ -1520,7 +1535,9 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 		MEVENT m;
 		int k;
 
-		if (u.loader && loader_done(u.loader))
+		/* Keys typed meanwhile go first: showing a huge briefing
+		 * may take a moment. */
+		if (u.loader && loader_done(u.loader) && !key_waiting())
 			adopt(&u);
 		paint(&u);
 		timeout(u.loader ? 50 : 200);

@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -401,19 +402,26 @@ score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
 	buf_free(&f);
 }
 
+/* Scripts that lang_score looks for, set once (threads score blocks). */
+static const uc_script_t *latin, *inherited, *common;
+static pthread_once_t scripts_once = PTHREAD_ONCE_INIT;
+
+static void
+find_scripts(void)
+{
+	latin = uc_script('a');
+	inherited = uc_script_byname("Inherited");
+	common = uc_script_byname("Common");
+}
+
 void
 lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
-	static const uc_script_t *latin, *inherited, *common;
 	char word[64];
 	size_t i = 0, wn = 0, wchars = 0;
 	int nletters_seen = 0, nwords = 0, c;
 
-	if (!latin) {
-		latin = uc_script('a');
-		inherited = uc_script_byname("Inherited");
-		common = uc_script_byname("Common");
-	}
+	pthread_once(&scripts_once, find_scripts);
 
 	for (c = 0; c < ncand; c++)
 		score[c] = 0;

@@ -168,16 +168,27 @@ find_second(int fd, size_t size, size_t from, int lang, const int *cand, int nca
 	}
 	if (!hi)
 		return 0;
-	while (hi - lo > FIRST_PART / 4) {
+	while (hi - lo > PROBE) {
 		l = probe(fd, lo + (hi - lo) / 2, hi, cand, ncand, &ps, &pe);
 		if (l < 0)
-			break;
+			return 0;	/* no paragraph to tell: no second part */
 		if (l == lang)
 			lo = pe;
 		else
 			hi = ps;
 	}
+	/* Within the last window, the next version starts after the last
+	 * paragraph that is clearly in lang (its title and marker, which
+	 * say little, go with it). */
 	*at = lo;
+	while (lo < hi) {
+		l = probe(fd, lo, hi, cand, ncand, &ps, &pe);
+		if (l < 0)
+			break;
+		if (l == lang)
+			*at = pe;
+		lo = pe;
+	}
 	return 1;
 }
 
@@ -222,17 +233,23 @@ add_second(struct loader *l, int fd, size_t size, struct source *src)
 	    size - l->second : FIRST_PART, &n);
 	struct buf data = {0}, why = {0};
 	struct source two;
+	int before = diag_count();
 
 	cut = l->second + n < size ? cut_point(b, n) : n;
 	buf_add(&data, src->data, src->len);
 	buf_adds(&data, "\n\n");
 	buf_add(&data, b, cut);
 	diag_mute(1);
-	if (source_from_memory(&two, l->paths[0], data.s, data.len, NULL, &why) == 0) {
+	/* Plain UTF-8 only, as the first part: a conversion would move the
+	 * offsets that rows are mapped by. */
+	if (source_from_memory(&two, l->paths[0], data.s, data.len, NULL, &why) == 0 &&
+	    diag_count() == before) {
 		source_free(src);
 		*src = two;
 		l->prefix = l->prefix - l->bom;
 		l->has_second = 1;
+	} else {
+		source_free(&two);
 	}
 	diag_mute(0);
 	free(b);
@@ -311,8 +328,12 @@ loader_start(char *const *paths, int npaths, const struct doc_opts *o,
 	for (f = 0; f < npaths; f++)
 		l->paths[f] = xstrdup(paths[f]);
 	parts = xcalloc(npaths, sizeof *parts);
+	/* The marked-up form names languages as it goes (%lang adds them
+	 * to the table): it is read whole, by one thread. */
 	for (f = 0; f < npaths && ok; f++)
 		if (first_part(l, f, fds[f], size[f], &parts[f]) < 0)
+			ok = 0;
+		else if (doc_is_markup(parts[f].data, parts[f].len))
 			ok = 0;
 	if (ok) {
 		diag_mute(1);
@@ -327,7 +348,6 @@ loader_start(char *const *paths, int npaths, const struct doc_opts *o,
 		/* One file whose first part holds one version: the next
 		 * version starts further on. */
 		if (npaths == 1 && (*first)->nlangs == 1 && size[0] > l->prefix &&
-		    !doc_is_markup((*first)->files[0].data, (*first)->files[0].len) &&
 		    find_second(fds[0], size[0], l->prefix, (*first)->langs[0], cand, ncand,
 		    &l->second)) {
 			struct source *src = xmalloc(sizeof *src);

@@ -19,9 +19,9 @@ enum { LOADER_MIN = 2 << 20 };
 struct loader;
 
 /*
- * For regular files of LOADER_MIN bytes or more in all, in UTF-8, with no
- * --encoding: build *first from a part of each and start reading the whole
- * in a thread.  NULL (and no thread) when the whole must be read first;
+ * For regular files of LOADER_MIN bytes or more in all, in plain UTF-8 (not
+ * the marked-up form), with no --encoding: build *first from a part of each
+ * and start reading the whole in a thread.  NULL (and no thread) when the whole must be read first;
  * doc_open then says why a file cannot be used.  Warnings about the first
  * part are left to the whole.
  */

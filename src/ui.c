@@ -549,6 +549,7 @@ adopt(struct ui *u)
 	int top_line = v->top_line, before = nheld, k;
 
 	whole = loader_doc(u->loader, &why);
+	diag_flush();
 	if (!whole) {
 		message(u, "%s (showing the first part only)", why.s ? why.s : "");
 		u->loader = NULL;
@@ -579,8 +580,9 @@ adopt(struct ui *u)
 		if (top_line < view_height(v, v->top))
 			v->top_line = top_line;
 		v->cur = view_index(v, (size_t)cur);
+		if (!view_visible(v, v->cur))
+			view_goto(v, v->cur);
 	}
-	diag_flush();
 	if (nheld > before) {
 		const char *m = held.s, *nl;
 		int i;
@@ -1574,6 +1576,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	delscreen(scr);
 	if (in)
 		fclose(in);
+	diag_flush();
 	diag_set_sink(NULL);
 	if (nheld)
 		fprintf(stderr, "%s\n", held.s);

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of opening a large briefing: the first part shown at once
+ * pairs the right paragraphs, and its rows lead to the same paragraphs of
+ * the whole. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "lang.h"
+#include "loader.h"
+#include "settings.h"
+#include "tap.h"
+
+enum { PAIRS = 6000 };
+
+static char path[256];
+
+/* Write a briefing to path: when markup, in the marked-up form. */
+static void
+write_briefing(const char *name, int markup)
+{
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof path, "%s/diglot-loader-%d-%s",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid(), name);
+	f = fopen(path, "w");
+	if (markup)
+		fputs("%diglot\n%lang bg\n\n", f);
+	fputs("Голям тестов документ\n\n", f);
+	for (i = 1; i <= PAIRS; i++)
+		fprintf(f, "Параграф %d: това е текст на български език за проверка на "
+		    "отварянето на голям документ. Първата страница трябва да се появи "
+		    "веднага, докато останалата част се чете.\n\n", i);
+	if (markup)
+		fputs("%lang en\n\n", f);
+	fputs("A large test document\n\n", f);
+	for (i = 1; i <= PAIRS; i++)
+		fprintf(f, "Paragraph %d: this is a text in English for checking how a "
+		    "large document opens. The first page must appear at once while the "
+		    "rest is being read.\n\n", i);
+	fclose(f);
+}
+
+/* The paragraph number in the first block of row r in slot l, 0 for none,
+ * -1 for a block with no number (a title). */
+static long
+number_of(const struct doc *d, size_t r, int l)
+{
+	struct buf t = {0};
+	const uint32_t *ids;
+	const char *colon;
+	size_t n;
+	long k = -1;
+
+	ids = doc_row_blocks(d, r, l, &n);
+	if (n == 0)
+		return 0;
+	buf_add(&t, "", 0);
+	doc_block_text(d, ids[0], &t);
+	colon = strchr(t.s, ':');
+	if (colon && colon > t.s) {
+		const char *p = colon;
+
+		while (p > t.s && p[-1] >= '0' && p[-1] <= '9')
+			p--;
+		if (p < colon)
+			k = strtol(p, NULL, 10);
+	}
+	buf_free(&t);
+	return k;
+}
+
+int
+main(void)
+{
+	struct settings *cfg = settings_new();
+	struct doc *first = NULL, *whole;
+	struct loader *l;
+	char *paths[1] = { path };
+	size_t r, paired = 0, wrong = 0, mapped = 0, lost = 0;
+	int tries = 0, bg, en;
+
+	lang_load(cfg);
+	bg = lang_find("bg", 2);
+	en = lang_find("en", 2);
+
+	write_briefing("seq.txt", 0);
+	l = loader_start(paths, 1, NULL, &first);
+	ok(l != NULL && first != NULL, "a briefing of %d pairs (over 2 MiB) opens in two steps", PAIRS);
+	if (!l || !first)
+		return tap_done();
+	ok(first->nlangs == 2 && first->langs[0] == bg && first->langs[1] == en,
+	    "the first part holds both versions, Bulgarian first");
+	ok(first->nrows > 0 && number_of(first, 0, 0) == -1 && number_of(first, 0, 1) == -1,
+	    "its first row pairs the two titles");
+	for (r = 0; r < first->nrows; r++) {
+		long a = number_of(first, r, 0), b = number_of(first, r, 1);
+
+		if (a > 0 && b > 0) {
+			paired++;
+			if (a != b)
+				wrong++;
+		}
+	}
+	ok(paired >= 100 && wrong == 0,
+	    "every paragraph it pairs is paired with its translation (%zu paired, %zu wrong)",
+	    paired, wrong);
+
+	while (!loader_done(l) && tries++ < 1200)
+		usleep(50000);
+	whole = loader_doc(l, NULL);
+	ok(whole && whole->nrows == PAIRS + 1, "the whole is read: %zu rows",
+	    whole ? whole->nrows : 0);
+	for (r = 0; whole && r < first->nrows; r++) {
+		long a = number_of(first, r, 0), w = loader_map_row(l, first, r);
+
+		if (a == 0)
+			continue;
+		if (w < 0 || number_of(whole, (size_t)w, 0) != a)
+			lost++;
+		else
+			mapped++;
+	}
+	ok(whole && mapped > 0 && lost == 0,
+	    "each row of the first part leads to its paragraph in the whole (%zu, %zu lost)",
+	    mapped, lost);
+	loader_free(l);
+	doc_free(first);
+	unlink(path);
+
+	first = NULL;
+	write_briefing("markup.dg", 1);
+	l = loader_start(paths, 1, NULL, &first);
+	ok(l == NULL && first == NULL, "the marked-up form is read whole first");
+	unlink(path);
+
+	snprintf(path, sizeof path, "%s/diglot-loader-%d-small.txt",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+	{
+		FILE *f = fopen(path, "w");
+
+		fputs("Малък документ.\n\nA small document.\n", f);
+		fclose(f);
+	}
+	first = NULL;
+	l = loader_start(paths, 1, NULL, &first);
+	ok(l == NULL && first == NULL, "a small briefing is read whole first");
+	unlink(path);
+
+	lang_unload();
+	settings_free(cfg);
+	return tap_done();
+}

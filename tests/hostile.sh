@@ -796,23 +796,8 @@ elif ! infocmp tmux-256color >/dev/null 2>&1; then
 	tmux_why="no tmux-256color terminfo entry"
 fi
 if [ -z "$tmux_why" ]; then
-	unset TMUX TMUX_PANE
-	sockdir="$TMP/tmux"
-	[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
-	mkdir -p "$sockdir"
-	sock="$sockdir/sock"
-	conf="$TMP/tmux.conf"
-	cat >"$conf" <<-'EOF'
-	set -g default-terminal tmux-256color
-	set -g remain-on-exit on
-	set -g status off
-	set -s escape-time 0
-	EOF
-	t() { tmux -u -S "$sock" -f "$conf" "$@"; }
-	# A keeper session first: server options set before it would be lost.
-	if t new-session -d -s keep -x 20 -y 5 'sleep 600'; then
+	if tmux_start; then
 		tmux_up=1
-		t set -s set-clipboard on
 	else
 		tmux_why="tmux cannot start a server here"
 	fi

@@ -114,6 +114,26 @@ fits() {
 	fi
 }
 
+# tmux_start: a private tmux server for the tests that drive the viewer:
+# its own socket in a temporary folder (short enough for a Unix socket
+# path) and its own configuration; t runs tmux on it.  Server options set
+# before the first session are lost, so a keeper session comes first; then
+# OSC 52 from a pane makes a paste buffer (how "y" is seen, and how a leak
+# of hostile text would be).  Returns 1 when no server starts.
+tmux_start() {
+	unset TMUX TMUX_PANE
+	sockdir="$TMP/tmux"
+	[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
+	mkdir -p "$sockdir"
+	sock="$sockdir/sock"
+	conf="$TMP/tmux.conf"
+	printf '%s\n' 'set -g default-terminal tmux-256color' 'set -g remain-on-exit on' \
+	    'set -g status off' 'set -s escape-time 0' >"$conf"
+	t new-session -d -s keep -x 20 -y 5 'sleep 600' || return 1
+	t set -s set-clipboard on
+}
+t() { tmux -u -S "$sock" -f "$conf" "$@"; }
+
 # until_screen PREDICATE ARG...: for the tmux tests, capture session $S's
 # screen into $screen until PREDICATE holds on it and a second capture a
 # moment later is the same (so a check never reads a screen half redrawn);

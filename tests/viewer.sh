@@ -9,29 +9,10 @@ infocmp tmux-256color >/dev/null 2>&1 || skip_all "no tmux-256color terminfo ent
 sample="$EXAMPLES/briefing-bg-en.txt"
 ref=$(reference)
 
-# A private server: its own socket in a temporary folder (short enough for
-# a Unix socket path), its own configuration, killed and removed at exit.
-unset TMUX TMUX_PANE
-sockdir="$TMP/tmux"
-[ ${#sockdir} -gt 80 ] && sockdir=$(mktemp -d /tmp/diglot-tmux.XXXXXX)
-mkdir -p "$sockdir" "$HOME/.config"
-sock="$sockdir/sock"
-conf="$TMP/tmux.conf"
-cat >"$conf" <<'EOF'
-set -g default-terminal tmux-256color
-set -g remain-on-exit on
-set -g status off
-set -s escape-time 0
-EOF
-t() { tmux -u -S "$sock" -f "$conf" "$@"; }
-trap 't kill-server >/dev/null 2>&1; rm -rf "$TMP" "$sockdir"' EXIT
+mkdir -p "$HOME/.config"
+trap 't kill-server >/dev/null 2>&1; rm -rf "$TMP" "${sockdir:-}"' EXIT
 trap 'exit 1' HUP INT TERM
-
-# Server options set before the first session are lost: a keeper session
-# first, then OSC 52 from a pane makes a paste buffer (that is how "y" is
-# seen, and how a leak of hostile text would be).
-t new-session -d -s keep -x 20 -y 5 'sleep 600' || skip_all "tmux cannot start a server here"
-t set -s set-clipboard on
+tmux_start || skip_all "tmux cannot start a server here"
 
 # --- harness ---------------------------------------------------------
 

@@ -94,6 +94,22 @@ key_ms() {
 	echo $((_sum / _n))
 }
 
+# moves END TOP: once the screen is up, the ms for G until END shows, g
+# until TOP shows, then the means for j, k, Space and b.
+moves() {
+	local k0
+
+	k0=$(now)
+	t send-keys -t b G
+	printf '%s ' "$(until_ms "$k0" shows "$1")"
+	k0=$(now)
+	t send-keys -t b g
+	printf '%s ' "$(until_ms "$k0" shows "$2")"
+	for k in j k Space b; do
+		printf '%s ' "$(key_ms "$k")"
+	done
+}
+
 first_line=$(grep -m 1 . "$file" | cut -c 1-30)
 size=$(wc -c <"$file")
 echo "file: $file ($size bytes), screen 140x40, times in ms until the capture shows it"
@@ -103,16 +119,7 @@ printf '%-34s %10s %10s\n' "" diglot less
 start_session "$diglot" "$file"
 d_first=$(until_ms "$_t0" shows "¶ 1/")
 d_whole=$(until_ms "$_t0" eval 'shows "¶ 1/" && ! shows "¶ 1/…"')
-_k0=$(now)
-t send-keys -t b G
-d_end=$(until_ms "$_k0" shows "100%")
-_k0=$(now)
-t send-keys -t b g
-d_top=$(until_ms "$_k0" shows "¶ 1/")
-d_j=$(key_ms j)
-d_k=$(key_ms k)
-d_space=$(key_ms Space)
-d_b=$(key_ms b)
+read -r d_end d_top d_j d_k d_space d_b <<<"$(moves "100%" "¶ 1/")"
 _k0=$(now)
 t resize-window -t b -x 100
 d_resize=$(until_ms "$_k0" gutter_before 60)
@@ -128,16 +135,7 @@ d_end_early=$(until_ms "$_k0" shows "100%")
 # less
 start_session less "$file"
 l_first=$(until_ms "$_t0" shows "$first_line")
-_k0=$(now)
-t send-keys -t b G
-l_end=$(until_ms "$_k0" shows "(END)")
-_k0=$(now)
-t send-keys -t b g
-l_top=$(until_ms "$_k0" shows "$first_line")
-l_j=$(key_ms j)
-l_k=$(key_ms k)
-l_space=$(key_ms Space)
-l_b=$(key_ms b)
+read -r l_end l_top l_j l_k l_space l_b <<<"$(moves "(END)" "$first_line")"
 
 row() { printf '%-34s %10s %10s\n' "$1" "$2" "$3"; }
 row "first screen" "$d_first" "$l_first"

@@ -195,6 +195,33 @@ read_plain(struct reader *rd, uint32_t file)
 		add_block(rd, file, start, end - start, first, nlines, 0);
 }
 
+size_t
+doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
+{
+	int in = 0;
+
+	*start = *end = n;
+	while (i < n) {
+		size_t next;
+		int ff;
+		size_t e = line_end(s, n, i, &next, &ff);
+
+		if (is_blank_line(s + i, e - i)) {
+			if (in)
+				return next;
+		} else {
+			if (!in)
+				*start = i;
+			in = 1;
+			*end = e;
+			if (ff)
+				return next;
+		}
+		i = next;
+	}
+	return n;
+}
+
 static int
 directive_is(const char *s, size_t n, const char *name, const char **arg)
 {

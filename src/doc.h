@@ -70,6 +70,11 @@ int doc_lang_slot(const struct doc *doc, int lang);
 
 const char *doc_kind_name(int kind);
 
+/* The first block of plain text s[0..n) at or after i, by the reader's
+ * rules (runs of non-blank lines; a form feed ends one too): its text in
+ * [*start, *end), both n when there is none.  Returns where the next one
+ * may start (past the line that ended it), or n. */
+size_t doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end);
 /* Whether text s[0..n) is in the marked-up form (it starts with %diglot). */
 int doc_is_markup(const char *s, size_t n);
 /* The block of file that holds byte off, or -1. */

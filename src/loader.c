@@ -35,48 +35,18 @@ struct loader {
 	int has_second;
 };
 
-/*
- * The end of the first blank line at or after i in s[0..n) (past any blank
- * lines after it), or n; *text_end is where the text before it ends.
- */
-static size_t
-after_blank(const char *s, size_t n, size_t i, size_t *text_end)
-{
-	while (i < n) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t j, end;
-
-		if (!nl)
-			break;
-		end = nl - s;
-		j = end + 1;
-		while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
-			j++;
-		if (j < n && s[j] == '\n') {
-			while (j < n && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t' ||
-			    s[j] == '\r'))
-				j++;
-			if (text_end)
-				*text_end = end;
-			return j;
-		}
-		i = end + 1;
-	}
-	if (text_end)
-		*text_end = n;
-	return n;
-}
-
-/* Where to cut s[0..n) so that no paragraph (or, without blank lines, no
- * line or character) is split. */
+/* Where to cut s[0..n) so that no block (or, with none ended, no line or
+ * character) is split: past the last block that ends inside it. */
 static size_t
 cut_point(const char *s, size_t n)
 {
-	size_t at = 0, next;
+	size_t at = 0, i = 0, next, start, end;
 	const char *nl;
 
-	while ((next = after_blank(s, n, at, NULL)) < n)
+	while ((next = doc_next_block(s, n, i, &start, &end)) < n) {
 		at = next;
+		i = next;
+	}
 	if (at)
 		return at;
 	nl = memrchr(s, '\n', n);
@@ -108,36 +78,38 @@ read_at(int fd, size_t off, size_t n, size_t *got)
 /*
  * The language of the first paragraph with clear evidence that starts in
  * the file's [from, from + PROBE) and ends before limit: its start and
- * end in *start, *end.  -1 when there is none.
+ * end in *start, *end.  -1 when there is none.  Unless from is where a
+ * block ended (edge), the window may start inside one: that one is left
+ * out.
  */
 static int
-probe(int fd, size_t from, size_t limit, const int *cand, int ncand,
+probe(int fd, size_t from, int edge, size_t limit, const int *cand, int ncand,
     size_t *start, size_t *end)
 {
 	double score[64];
-	size_t n, i = 0, text_end, next;
+	size_t n, i = 0, ps, pe, next;
 	char *w;
 	int lang = -1;
 
 	if (from >= limit)
 		return -1;
 	w = read_at(fd, from, limit - from < PROBE ? limit - from : PROBE, &n);
-	if (from > 0)
-		i = after_blank(w, n, 0, NULL);
+	if (from > 0 && !edge)
+		i = doc_next_block(w, n, 0, &ps, &pe);
 	for (; i < n && lang < 0; i = next) {
 		int c;
 
-		next = after_blank(w, n, i, &text_end);
-		if (next == n && from + n < limit)
-			break;		/* it goes on past the window */
-		if (text_end - i < 40)
+		next = doc_next_block(w, n, i, &ps, &pe);
+		if (ps == pe || (next == n && from + n < limit))
+			break;		/* none, or it goes on past the window */
+		if (pe - ps < 40)
 			continue;	/* a heading says too little */
-		lang_score(w + i, text_end - i, cand, ncand, score);
+		lang_score(w + ps, pe - ps, cand, ncand, score);
 		c = lang_clear(score, ncand);
 		if (c >= 0) {
 			lang = cand[c];
-			*start = from + i;
-			*end = from + text_end;
+			*start = from + ps;
+			*end = from + pe;
 		}
 	}
 	free(w);
@@ -159,7 +131,7 @@ find_second(int fd, size_t size, size_t from, int lang, const int *cand, int nca
 	int k, l;
 
 	for (k = 1; k <= PROBES && !hi; k++) {
-		l = probe(fd, from + (size - from) / (PROBES + 1) * k, size, cand, ncand,
+		l = probe(fd, from + (size - from) / (PROBES + 1) * k, 0, size, cand, ncand,
 		    &ps, &pe);
 		if (l == lang && pe > lo)
 			lo = pe;
@@ -169,7 +141,7 @@ find_second(int fd, size_t size, size_t from, int lang, const int *cand, int nca
 	if (!hi)
 		return 0;
 	while (hi - lo > PROBE) {
-		l = probe(fd, lo + (hi - lo) / 2, hi, cand, ncand, &ps, &pe);
+		l = probe(fd, lo + (hi - lo) / 2, 0, hi, cand, ncand, &ps, &pe);
 		if (l < 0)
 			return 0;	/* no paragraph to tell: no second part */
 		if (l == lang)
@@ -182,7 +154,7 @@ find_second(int fd, size_t size, size_t from, int lang, const int *cand, int nca
 	 * say little, go with it). */
 	*at = lo;
 	while (lo < hi) {
-		l = probe(fd, lo, hi, cand, ncand, &ps, &pe);
+		l = probe(fd, lo, 1, hi, cand, ncand, &ps, &pe);
 		if (l < 0)
 			break;
 		if (l == lang)

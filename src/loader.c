@@ -180,17 +180,14 @@ first_part(struct loader *l, int f, int fd, size_t size, struct source *src)
 		l->prefix = cut;
 		l->bom = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
 	}
-	/* UTF-16 and UTF-32 cannot be cut anywhere: read them whole. */
-	bad = n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
-	    (u[0] == 0 && u[1] == 0));
-	if (!bad) {
-		diag_mute(1);
-		bad = source_from_memory(src, l->paths[f], b, cut, NULL, &why) < 0 ||
-		    diag_count() != before;
-		diag_mute(0);
-		if (bad)
-			source_free(src);
-	}
+	/* Plain UTF-8 only: a part of UTF-16 or UTF-32 is cut anywhere, and
+	 * an encoding guessed from a part may not be the whole's. */
+	diag_mute(1);
+	bad = source_from_memory(src, l->paths[f], b, cut, NULL, &why) < 0 ||
+	    diag_count() != before || strcmp(src->encoding, "UTF-8") != 0;
+	diag_mute(0);
+	if (bad)
+		source_free(src);
 	free(b);
 	buf_free(&why);
 	return bad ? -1 : 0;

@@ -153,6 +153,28 @@ main(void)
 	ok(l == NULL && first == NULL, "the marked-up form is read whole first");
 	unlink(path);
 
+	/* UTF-16 (ASCII text, little-endian, with its mark) cannot be cut. */
+	snprintf(path, sizeof path, "%s/diglot-loader-%d-utf16.txt",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+	{
+		FILE *f = fopen(path, "w");
+		const char *line = "Paragraph: this is a text in English, written in UTF-16.\n\n";
+		long k;
+		size_t c;
+
+		fputs("\xff\xfe", f);
+		for (k = 0; k < 20000; k++)
+			for (c = 0; line[c]; c++) {
+				fputc(line[c], f);
+				fputc(0, f);
+			}
+		fclose(f);
+	}
+	first = NULL;
+	l = loader_start(paths, 1, NULL, &first);
+	ok(l == NULL && first == NULL, "a large UTF-16 briefing is read whole first");
+	unlink(path);
+
 	snprintf(path, sizeof path, "%s/diglot-loader-%d-small.txt",
 	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
 	{

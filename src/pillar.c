@@ -30,12 +30,12 @@ struct pillar {
 	char *section;		/* "pillar.ID" */
 };
 
-/* The terms of one language, and the first two bytes they start with
- * (one bit per pair; a one-byte term sets every pair it begins). */
+/* The terms of one language: keys finds where they may start in a text
+ * (keys.pair: the first two bytes they start with), maxlen is the longest. */
 struct lang_terms {
 	int lang;
-	uint64_t first[65536 / 64];
-	size_t *ids, n;
+	struct fold_keys keys;
+	size_t *ids, n, maxlen;
 };
 
 struct pillars {
@@ -53,38 +53,40 @@ struct pillars {
 	size_t rows[PILLAR_MAX];
 };
 
-/* Fold s for matching, blanks squeezed to one space; map (when wanted)
- * takes each byte of the result back to an offset in s. */
+/* Fold s for matching into out, blanks squeezed to one space; map (when
+ * wanted) takes each byte of the result back to an offset in s. */
 static void
-fold_squeezed(const char *s, size_t n, struct buf *out, size_t **map)
+fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 {
-	struct buf f = {0};
-	size_t *fm = NULL, i, k = 0;
+	size_t i, k = 0;
 	char *o;
 
-	buf_add(&f, "", 0);
-	text_fold(s, n, &f, map ? &fm : NULL);
 	buf_reset(out);
-	out->s = xgrow(out->s, &out->cap, f.len + 1, 1);
+	buf_add(out, "", 0);
+	text_fold(s, n, out, map);
 	o = out->s;
-	if (map)
-		*map = xmalloc(sizeof **map * (f.len + 1));
-	for (i = 0; i < f.len; i++) {
-		if (f.s[i] == ' ' && (k == 0 || o[k - 1] == ' '))
+	for (i = 0; i < out->len; i++) {
+		if (o[i] == ' ' && (k == 0 || o[k - 1] == ' '))
 			continue;
 		if (map)
-			(*map)[k] = fm[i];
-		o[k++] = f.s[i];
+			map->v[k] = map->v[i];
+		o[k++] = o[i];
 	}
 	o[k] = '\0';
 	out->len = k;
 	if (map)
-		(*map)[k] = n;
-	free(fm);
-	buf_free(&f);
+		map->v[k] = n;
 }
 
-/* Word breaks of a text around the last place asked about: libunistring's,
+/* The folded text of a window onto a block: open_start and open_end tell
+ * that the block goes on before and after it. */
+struct window {
+	const char *g;
+	size_t len;
+	int open_start, open_end;
+};
+
+/* Word breaks of a window around the last place asked about: libunistring's,
  * worked out on a few characters either side, so that a huge block costs
  * no more than a small one. */
 enum { CONTEXT = 24 };
@@ -93,12 +95,55 @@ struct breaks {
 	char wb[3 * CONTEXT + 8];
 };
 
-/* Whether there is a word boundary before g[at]. */
+/* Whether the character at g[0..n) is punctuation that word breaking joins
+ * to no letter: 2 when it joins digits (1,5), 1 when nothing at all. */
 static int
-boundary(const char *g, size_t len, size_t at, struct breaks *bk)
+punct(const char *g, size_t n)
 {
-	if (at == 0 || at >= len)
+	unsigned char c = (unsigned char)g[0];
+
+	if (c < 0x80)
+		return c == ',' || c == ';' ? 2 : c && strchr("()[]{}\"!?-/", c) ? 1 : 0;
+	/* « » and “ ” „ – — */
+	if (n >= 2 && c == 0xC2)
+		return (unsigned char)g[1] == 0xAB || (unsigned char)g[1] == 0xBB;
+	if (n >= 3 && c == 0xE2 && (unsigned char)g[1] == 0x80)
+		return (unsigned char)g[2] == 0x93 || (unsigned char)g[2] == 0x94 ||
+		    ((unsigned char)g[2] >= 0x9C && (unsigned char)g[2] <= 0x9E);
+	return 0;
+}
+
+/* Whether there is a word boundary before w->g[at]: 1 or 0, or -1 when the
+ * window holds too little around it to tell. */
+static int
+boundary(const struct window *w, size_t at, struct breaks *bk)
+{
+	const char *g = w->g;
+	size_t len = w->len, p;
+
+	if (at == 0)
+		return w->open_start ? -1 : 1;
+	if (at >= len)
+		return w->open_end ? -1 : 1;
+	/* Where the characters either side are plain, they tell. */
+	if (((unsigned char)g[at] & 0xC0) == 0x80)
+		return 0;
+	if (g[at - 1] == ' ' || g[at] == ' ')
 		return 1;
+	for (p = at - 1; p > 0 && ((unsigned char)g[p] & 0xC0) == 0x80; p--)
+		;
+	{
+		int before = text_plain_letter(g + p, at - p), after = text_plain_letter(g + at, len - at);
+		int pb = before ? 0 : punct(g + p, at - p), pa = after ? 0 : punct(g + at, len - at);
+
+		if (before && after)
+			return 0;
+		/* A letter next to such punctuation (a digit: not next
+		 * to a comma). */
+		if ((before && (pa == 1 || (pa == 2 && !(g[p] >= '0' && g[p] <= '9')))) ||
+		    (after && (pb == 1 || (pb == 2 && !(g[at] >= '0' && g[at] <= '9')))))
+			return 1;
+	}
 	/* The breaks already worked out hold at with CONTEXT bytes (or the
 	 * text's end) on both sides: a term's end is found in one go. */
 	if (!(bk->to > bk->from && at >= bk->from && at < bk->to &&
@@ -107,6 +152,8 @@ boundary(const char *g, size_t len, size_t at, struct breaks *bk)
 		size_t from = at > CONTEXT ? at - CONTEXT : 0;
 		size_t to = len - at > 2 * CONTEXT ? at + 2 * CONTEXT : len;
 
+		if ((from == 0 && w->open_start) || (to - at < CONTEXT && w->open_end))
+			return -1;
 		/* Start and end on character boundaries. */
 		while (from > 0 && ((unsigned char)g[from] & 0xC0) == 0x80)
 			from--;
@@ -229,7 +276,6 @@ index_terms(struct pillars *p)
 	for (k = 0; k < p->nterms; k++) {
 		const struct term *t = &p->terms[k];
 		struct lang_terms *lt = NULL;
-		unsigned b0 = (unsigned char)t->s[0], b1;
 		int i;
 
 		for (i = 0; i < p->nby_lang && !lt; i++)
@@ -243,9 +289,9 @@ index_terms(struct pillars *p)
 		}
 		lt->ids = xrealloc(lt->ids, sizeof *lt->ids * (lt->n + 1));
 		lt->ids[lt->n++] = k;
-		for (b1 = 0; b1 < 256; b1++)
-			if (t->len == 1 || b1 == (unsigned char)t->s[1])
-				lt->first[(b0 << 8 | b1) >> 6] |= (uint64_t)1 << ((b0 << 8 | b1) & 63);
+		text_fold_key(&lt->keys, t->s, t->len);
+		if (t->len > lt->maxlen)
+			lt->maxlen = t->len;
 	}
 }
 
@@ -352,71 +398,86 @@ by_start(const void *x, const void *y)
 	return a->pillar - b->pillar;
 }
 
-/* Matches starting before limit in text[0..n), offsets plus base, added
- * to out[count..max); returns the new count. */
+/* Room for matching, kept from one window to the next. */
+struct scratch {
+	struct buf g;
+	struct fold_map map;
+	size_t *cand, ncand, capcand;
+};
+
+/* Matches starting from lo to hi in a window text[0..n) onto a block, at
+ * offset base in it, offsets plus base, added to out[count..max); returns
+ * the new count.  *more is set when the window holds too little of the
+ * block around a possible match to tell. */
 static size_t
-match_window(const struct pillars *p, int lang, const char *text, size_t n,
-    size_t base, size_t limit, struct pillar_match *out, size_t max, size_t count)
+match_window(const struct pillars *p, const struct lang_terms *lt, const char *text,
+    size_t n, size_t base, size_t lo, size_t hi, int open_start, int open_end,
+    struct pillar_match *out, size_t max, size_t count, struct scratch *sc, int *more)
 {
-	const struct lang_terms *lt = NULL;
-	struct buf g = {0};
 	struct breaks bk = { 0, 0, { 0 } };
-	size_t *map = NULL, a, j;
-	int i;
+	struct window w;
+	const char *g;
+	size_t *map, a, j;
 
-	for (i = 0; i < p->nby_lang && !lt; i++)
-		if (p->by_lang[i].lang == lang)
-			lt = &p->by_lang[i];
-	if (!lt)
-		return count;
-	fold_squeezed(text, n, &g, &map);
-	/* One pass over the text: where two bytes start some term, the
-	 * terms that start so are compared. */
-	for (a = 0; a < g.len; a++) {
-		unsigned key = (unsigned char)g.s[a] << 8 |
-		    (a + 1 < g.len ? (unsigned char)g.s[a + 1] : 0);
+	fold_squeezed(text, n, &sc->g, &sc->map);
+	g = sc->g.s;
+	map = sc->map.v;
+	w.g = g;
+	w.len = sc->g.len;
+	w.open_start = open_start;
+	w.open_end = open_end;
+	for (a = 0; a < w.len && base + map[a] <= hi; a++) {
+		unsigned key = (unsigned char)g[a] << 8 |
+		    (a + 1 < w.len ? (unsigned char)g[a + 1] : 0);
 
-		if (!(lt->first[key >> 6] >> (key & 63) & 1))
+		if (base + map[a] < lo || !(lt->keys.pair[key >> 6] >> (key & 63) & 1))
 			continue;
 		for (j = 0; j < lt->n; j++) {
 			const struct term *t = &p->terms[lt->ids[j]];
-			size_t b = a + t->len;
+			size_t b = a + t->len, avail = w.len - a;
+			int at_start, at_end = 1;
 
-			if (t->s[0] != g.s[a] || t->len > g.len - a ||
-			    (t->len > 1 && t->s[1] != g.s[a + 1]) ||
-			    memcmp(g.s + a, t->s, t->len) != 0)
+			if (t->s[0] != g[a])
+				continue;
+			if (t->len > avail) {
+				/* The window may end inside the term. */
+				if (open_end && memcmp(g + a, t->s, avail) == 0)
+					*more = 1;
+				continue;
+			}
+			if ((t->len > 1 && t->s[1] != g[a + 1]) || memcmp(g + a, t->s, t->len) != 0)
 				continue;
 			/* Whole words only; term* runs on to the word's end.
 			 * An apostrophe also starts a word (l'aide, dell'Unione):
 			 * word breaks keep elisions whole. */
-			if (a > 0 && g.s[a - 1] != '\'' &&
-			    !(a >= 3 && memcmp(g.s + a - 3, "\xe2\x80\x99", 3) == 0) &&
-			    !boundary(g.s, g.len, a, &bk))
-				continue;
-			if (t->prefix)
-				while (b < g.len && !boundary(g.s, g.len, b, &bk))
+			at_start = a > 0 && (g[a - 1] == '\'' ||
+			    (a >= 3 && memcmp(g + a - 3, "\xe2\x80\x99", 3) == 0)) ? 1 :
+			    boundary(&w, a, &bk);
+			if (at_start == 1 && t->prefix)
+				while ((at_end = boundary(&w, b, &bk)) == 0)
 					b++;
-			else if (b < g.len && !boundary(g.s, g.len, b, &bk))
+			else if (at_start == 1)
+				at_end = boundary(&w, b, &bk);
+			if (at_start < 0 || at_end < 0) {
+				*more = 1;
 				continue;
-			if (map[a] >= limit)
+			}
+			if (!at_start || !at_end)
 				continue;
 			if (count < max) {
 				out[count].pillar = t->pillar;
 				out[count].start = base + map[a];
-				out[count].end = base + (b < g.len ? map[b] : n);
+				out[count].end = base + (b < w.len ? map[b] : n);
 			}
 			count++;
 		}
 	}
-	free(map);
-	buf_free(&g);
 	return count;
 }
 
-/* Huge blocks are matched a window at a time, cut at blanks, each window
- * reaching OVERLAP bytes into the next so that a term of several words
- * is found across the cut: memory stays small whatever the block. */
-enum { WINDOW = 1 << 16, OVERLAP = 1024 };
+/* A window onto a block stops growing at this size: a term* in a longer
+ * word ends there. */
+enum { WINDOW = 1 << 16 };
 
 /* The pillars of matches out[0..n). */
 static uint32_t
@@ -430,47 +491,88 @@ mask_of(const struct pillar_match *out, size_t n)
 	return m;
 }
 
-/* pillars_match, stopping after a window once the matches hold every
- * pillar of enough (0: never). */
+/* Back to the start of the character holding text[i]. */
+static size_t
+char_start(const char *text, size_t i)
+{
+	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* The matches starting at at, where the keys said some may: in a small
+ * window around it, made larger while it holds too little. */
+static size_t
+match_near(const struct pillars *p, const struct lang_terms *lt, const char *text,
+    size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,
+    struct scratch *sc)
+{
+	size_t lo = at, hi = at;
+	size_t margin = 8;
+
+	for (;;) {
+		size_t r0 = char_start(text, lo > margin ? lo - margin : 0);
+		size_t r1 = n - hi > lt->maxlen + 2 * margin ? hi + lt->maxlen + 2 * margin : n;
+		size_t c;
+		int more = 0, last = margin >= WINDOW;
+
+		while (r1 < n && ((unsigned char)text[r1] & 0xC0) == 0x80)
+			r1++;
+		c = match_window(p, lt, text + r0, r1 - r0, r0, lo, hi, r0 > 0 && !last,
+		    r1 < n && !last, out, max, count, sc, &more);
+		if (!more)
+			return c;
+		margin = margin * 8 < WINDOW ? margin * 8 : WINDOW;
+	}
+}
+
+/* pillars_match, stopping once the matches hold every pillar of enough
+ * (0: never).  The text is read a piece at a time for the places where a
+ * term may start, and only there folded and compared: memory stays small
+ * whatever the block. */
 static size_t
 match_until(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough)
 {
-	size_t w = 0, count = 0;
+	const struct lang_terms *lt = NULL;
+	struct scratch sc;
+	size_t c0, c1, count = 0, k, j;
+	int i;
 
-	if (p->nterms == 0 || n == 0)
+	for (i = 0; i < p->nby_lang && !lt; i++)
+		if (p->by_lang[i].lang == lang)
+			lt = &p->by_lang[i];
+	if (!lt || n == 0)
 		return 0;
-	while (w < n) {
-		size_t end = n - w > WINDOW + OVERLAP ? w + WINDOW : n, next = end;
-
-		/* The next window starts at a blank, this one runs past it. */
-		while (next < n && next > w + 1 && text[next - 1] != ' ')
-			next--;
-		if (next <= w + 1)
-			next = end;
-		if (end < n)
-			end = next + OVERLAP < n ? next + OVERLAP : n;
-		count = match_window(p, lang, text + w, end - w, w,
-		    end == n ? end - w : next - w, out, max, count);
-		w = end == n ? n : next;
+	memset(&sc, 0, sizeof sc);
+	for (c0 = 0; c0 < n; c0 = c1) {
+		c1 = n - c0 > WINDOW ? c0 + WINDOW : n;
+		while (c1 < n && ((unsigned char)text[c1] & 0xC0) == 0x80)
+			c1++;
+		sc.ncand = 0;
+		text_fold_find(text, n, c0, c1, &lt->keys, &sc.cand, &sc.ncand, &sc.capcand);
+		for (k = 0; k < sc.ncand; k++)
+			count = match_near(p, lt, text, n, sc.cand[k], out, max, count, &sc);
 		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
 			break;
 	}
+	free(sc.cand);
+	free(sc.map.v);
+	buf_free(&sc.g);
 	if (count > 1 && out) {
-		size_t kept = 0, i, m = count < max ? count : max;
+		size_t kept = 0, m = count < max ? count : max;
 
 		/* In start order; a match inside another of the same pillar
 		 * ("data" in "data collection") says nothing more. */
 		qsort(out, m, sizeof *out, by_start);
-		for (i = 0; i < m; i++) {
-			size_t j;
+		for (k = 0; k < m; k++) {
 			int inside = 0;
 
 			for (j = 0; j < kept && !inside; j++)
-				inside = out[j].pillar == out[i].pillar &&
-				    out[j].start <= out[i].start && out[j].end >= out[i].end;
+				inside = out[j].pillar == out[k].pillar &&
+				    out[j].start <= out[k].start && out[j].end >= out[k].end;
 			if (!inside)
-				out[kept++] = out[i];
+				out[kept++] = out[k];
 		}
 		count -= m - kept;
 	}

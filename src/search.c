@@ -31,12 +31,14 @@ search_text(const struct search *s, const char *text, size_t n,
     struct span *out, size_t max)
 {
 	struct buf f = {0};
-	size_t *map = NULL, count = 0;
+	struct fold_map fm = { NULL, 0 };
+	size_t *map, count = 0;
 	const char *p;
 
 	if (!s->folded.len || n == 0)
 		return 0;
-	text_fold(text, n, &f, &map);
+	text_fold(text, n, &f, &fm);
+	map = fm.v;
 	for (p = f.s; f.s && (p = memmem(p, f.len - (p - f.s), s->folded.s,
 	    s->folded.len)) != NULL; p += s->folded.len) {
 		size_t a = p - f.s, b = a + s->folded.len;

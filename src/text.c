@@ -557,54 +557,285 @@ fold_uc(uint32_t uc, uint32_t *out)
 	return fold_cache[uc].n;
 }
 
-void
-text_fold(const char *s, size_t n, struct buf *out, size_t **map)
+/* fold_one for what is not ASCII. */
+static int
+fold_other(const char *s, size_t n, uint32_t *base, char *out, int *len)
 {
-	size_t i = 0, start = out->len, mcap = 0;
-	size_t *m = NULL;
+	uint32_t uc, f[FOLD_MAX];
+	int k = next_uc(s, n, &uc), fn, j, l = 0;
+
+	if (uc < FOLD_CACHE && !(uc >= 0x0300 && uc <= 0x036F)) {
+		memcpy(out, fold_cache[uc].u8, sizeof fold_cache[uc].u8);
+		*len = fold_cache[uc].len;
+		if (fold_cache[uc].n)
+			*base = fold_cache[uc].cp[0];
+		return k;
+	}
+	if (uc >= 0x0300 && uc <= 0x036F) {
+		/* A mark of its own (decomposed text): it depends on the
+		 * letter before it. */
+		if (keep_mark(uc, *base))
+			l = u8_uctomb((uint8_t *)out, uc, 4);
+	} else {
+		fn = fold_uc(uc, f);
+		for (j = 0; j < fn; j++) {
+			int b = u8_uctomb((uint8_t *)out + l, f[j], 4);
+
+			if (b > 0)
+				l += b;
+		}
+		if (fn)
+			*base = f[0];
+	}
+	*len = l > 0 ? l : 0;
+	return k;
+}
+
+/* The folded form of the character at s[0..n) (n > 0): its bytes in out,
+ * room for TEXT_FOLD_BYTES, their count in *len; *base is the letter the
+ * marks after it belong to.  Returns the bytes of s it takes.  Two-byte
+ * letters, the bulk of non-ASCII text, are looked up here. */
+static inline int
+fold_one(const char *s, size_t n, uint32_t *base, char *out, int *len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c < 0x80) {
+		out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		*base = c;
+		*len = 1;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		uint32_t uc = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+
+		if (uc < 0x0300 || uc > 0x036F) {
+			memcpy(out, fold_cache[uc].u8, 4);
+			if (fold_cache[uc].len > 4)
+				memcpy(out, fold_cache[uc].u8, sizeof fold_cache[uc].u8);
+			*len = fold_cache[uc].len;
+			if (fold_cache[uc].n)
+				*base = fold_cache[uc].cp[0];
+			return 2;
+		}
+	}
+	return fold_other(s, n, base, out, len);
+}
+
+void
+text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map)
+{
+	size_t i = 0, start = out->len;
 	uint32_t base = 0;
 
 	pthread_once(&fold_once, fold_fill);
-	out->s = xgrow(out->s, &out->cap, out->len + n + 1, 1);
+	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
+	if (map)
+		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 	while (i < n) {
-		uint32_t uc, f[FOLD_MAX] = { 0 };
-		int k = next_uc(s + i, n - i, &uc), fn, j;
-		size_t before = out->len, b;
+		size_t at = out->len - start;
+		int k, len, j;
 
-		if (out->cap < out->len + sizeof fold_cache[0].u8 + 1)
-			out->s = xgrow(out->s, &out->cap, out->len + sizeof fold_cache[0].u8 + 1, 1);
-		if (uc < 0x80) {
-			out->s[out->len++] = (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc);
-			base = uc;
-		} else if (uc < FOLD_CACHE && !(uc >= 0x0300 && uc <= 0x036F)) {
-			memcpy(out->s + out->len, fold_cache[uc].u8, fold_cache[uc].len);
-			out->len += fold_cache[uc].len;
-			if (fold_cache[uc].n)
-				base = fold_cache[uc].cp[0];
-		} else if (uc >= 0x0300 && uc <= 0x036F) {
-			/* A mark of its own (decomposed text): it depends
-			 * on the letter before it. */
-			if (keep_mark(uc, base))
-				put_uc(out, uc);
-		} else {
-			fn = fold_uc(uc, f);
-			for (j = 0; j < fn; j++)
-				put_uc(out, f[j]);
-			if (fn)
-				base = f[0];
-		}
+		if (out->cap < out->len + TEXT_FOLD_BYTES + 1)
+			out->s = xgrow(out->s, &out->cap, out->len + TEXT_FOLD_BYTES + 1, 1);
+		k = fold_one(s + i, n - i, &base, out->s + out->len, &len);
 		if (map) {
-			m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
-			for (b = before; b < out->len; b++)
-				m[b - start] = i;
+			if (map->cap < at + len + 1)
+				map->v = xgrow(map->v, &map->cap, at + len + 1, sizeof *map->v);
+			for (j = 0; j < len; j++)
+				map->v[at + j] = i;
 		}
+		out->len += len;
 		i += k;
 	}
-	if (out->s)
-		out->s[out->len] = '\0';
-	if (map) {
-		m = xgrow(m, &mcap, out->len - start + 1, sizeof *m);
-		m[out->len - start] = n;
-		*map = m;
+	out->s[out->len] = '\0';
+	if (map)
+		map->v[out->len - start] = n;
+}
+
+/* Where the strings of a fold_keys may start: a hash of their first eight
+ * bytes, or four for those shorter; those shorter still by their first
+ * two.  w holds the bytes from its top. */
+static unsigned
+key_hash(uint64_t w, int bytes)
+{
+	if (bytes < 8)
+		w &= ~(uint64_t)0 << 8 * (8 - bytes);
+	return (unsigned)((w * 0x9E3779B97F4A7C15u) >> 48);
+}
+
+static void
+key_set(uint64_t *bits, unsigned h)
+{
+	bits[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+static int
+key_is(const uint64_t *bits, unsigned h)
+{
+	return bits[h >> 6] >> (h & 63) & 1;
+}
+
+void
+text_fold_key(struct fold_keys *keys, const char *f, size_t len)
+{
+	uint64_t w = 0;
+	unsigned b1;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		w = w << 8 | (i < len ? (unsigned char)f[i] : 0);
+	if (len > 0)
+		for (b1 = 0; b1 < 256; b1++)
+			if (len == 1 || b1 == (unsigned char)f[1])
+				key_set(keys->pair, (unsigned char)f[0] << 8 | b1);
+	if (len >= 8) {
+		key_set(keys->eight, key_hash(w, 8));
+	} else if (len >= 4) {
+		key_set(keys->four, key_hash(w, 4));
+	} else if (len > 0) {
+		keys->short_ones = 1;
+		for (b1 = 0; b1 < 256; b1++)
+			if (len == 1 || b1 == (unsigned char)f[1])
+				key_set(keys->two, (unsigned char)f[0] << 8 | b1);
+	}
+}
+
+/* Whether the m bytes of w (at its top) may start a string of keys. */
+static int
+key_hit(const struct fold_keys *keys, uint64_t w, int m)
+{
+	return (m >= 8 && key_is(keys->eight, key_hash(w, 8))) ||
+	    (m >= 4 && key_is(keys->four, key_hash(w, 4))) ||
+	    (keys->short_ones && key_is(keys->two, (unsigned)(w >> 48)));
+}
+
+static void
+add_offset(size_t **out, size_t *nout, size_t *cap, size_t off)
+{
+	if (*nout && (*out)[*nout - 1] == off)
+		return;
+	*out = xgrow(*out, cap, *nout + 1, sizeof **out);
+	(*out)[(*nout)++] = off;
+}
+
+/* Bytes of the character at s[0..n) when it is a letter or digit that no
+ * rule of word breaking parts from another such: ASCII, Latin-1 and Latin
+ * Extended letters, Cyrillic letters; else 0. */
+static inline int
+plain_letter(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0], c1;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z');
+	if (c < 0xC3 || c > 0xD3 || n < 2 || ((unsigned char)s[1] & 0xC0) != 0x80)
+		return 0;
+	c1 = (unsigned char)s[1];
+	if (c == 0xC3)
+		return c1 != 0x97 && c1 != 0xB7 ? 2 : 0;	/* not × ÷ */
+	if (c <= 0xC8)
+		return 2;
+	if (c == 0xC9)
+		return c1 <= 0x8F ? 2 : 0;
+	if (c < 0xD0)
+		return 0;
+	return c == 0xD2 && c1 >= 0x82 && c1 <= 0x89 ? 0 : 2;	/* not ҂ or marks */
+}
+
+int
+text_plain_letter(const char *s, size_t n)
+{
+	return n ? plain_letter(s, n) : 0;
+}
+
+/* The folded bytes from a place on, blanks squeezed, gathered into w. */
+struct ahead {
+	size_t j, first;	/* next character; where the first byte came from */
+	uint64_t w;
+	uint32_t base;
+	int m, last_space;	/* bytes in w */
+};
+
+static inline void
+ahead_to(const char *s, size_t n, struct ahead *a, int want)
+{
+	while (a->j < n && a->m < want) {
+		char f[TEXT_FOLD_BYTES];
+		int len, b, step;
+
+		if ((unsigned char)s[a->j] < 0x80 && s[a->j] != ' ') {
+			unsigned char c = (unsigned char)s[a->j];
+
+			if (a->m == 0)
+				a->first = a->j;
+			a->w = a->w << 8 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
+			a->m++;
+			a->base = c;
+			a->last_space = 0;
+			a->j++;
+			continue;
+		}
+		step = fold_one(s + a->j, n - a->j, &a->base, f, &len);
+		for (b = 0; b < len && a->m < want; b++) {
+			if (f[b] == ' ') {
+				if (a->last_space || a->m == 0)
+					continue;
+				a->last_space = 1;
+			} else {
+				a->last_space = 0;
+			}
+			if (a->m == 0)
+				a->first = a->j;
+			a->w = a->w << 8 | (unsigned char)f[b];
+			a->m++;
+		}
+		a->j += step;
+	}
+}
+
+void
+text_fold_find(const char *s, size_t n, size_t from, size_t until,
+    const struct fold_keys *keys, size_t **out, size_t *nout, size_t *cap)
+{
+	size_t i = from;
+	int prev_plain = 0;
+
+	pthread_once(&fold_once, fold_fill);
+	while (i < until) {
+		int k = plain_letter(s + i, n - i);
+
+		/* Words break nowhere between two plain letters, and the
+		 * strings are whole words: a word is looked at where it
+		 * starts, its other letters skipped. */
+		if (k && prev_plain) {
+			i += k;
+			continue;
+		}
+		prev_plain = k > 0;
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		{
+			struct ahead a = { i, 0, 0, 0, 0, 0 };
+			unsigned two;
+
+			/* The first two bytes folded from here, then eight. */
+			ahead_to(s, n, &a, 2);
+			two = a.m >= 2 ? (unsigned)(a.w & 0xFFFF) : (unsigned)(a.w & 0xFF) << 8;
+			if (a.m > 0 && a.first < until && key_is(keys->pair, two)) {
+				ahead_to(s, n, &a, 8);
+				if (key_hit(keys, a.w << 8 * (8 - a.m), a.m))
+					add_offset(out, nout, cap, a.first);
+			}
+		}
+		if (!k) {
+			uint32_t uc;
+
+			k = next_uc(s + i, n - i, &uc);
+		}
+		i += k;
 	}
 }

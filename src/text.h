@@ -51,14 +51,51 @@ void text_wrap(const char *s, size_t n, int width, struct text_lines *out);
  * never splitting a grapheme cluster; *used receives its width. */
 size_t text_fit(const char *s, size_t n, int width, int *used);
 
+/* Where each byte of a folded text came from: v[i] is the offset in the
+ * source of the character that produced byte i. */
+struct fold_map {
+	size_t *v;
+	size_t cap;
+};
+
+/* The most bytes one character folds to. */
+enum { TEXT_FOLD_BYTES = 16 };
+
 /*
  * Fold sanitised text for matching: case folding, NFD, and combining marks
  * U+0300-036F dropped, except the breve and diaeresis on Cyrillic letters.
- * Appends to out; when map is not NULL, (*map)[i] receives the offset in s of
- * the character that produced byte i of the folded text, and (*map)[len]
- * receives n.  The caller frees *map.
+ * Appends to out; when map is not NULL, map->v[i] receives the offset in s of
+ * the character that produced byte i of the appended text, and map->v[len]
+ * receives n (map->v is reused and grown; the caller frees it).
  */
-void text_fold(const char *s, size_t n, struct buf *out, size_t **map);
+void text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map);
+
+/* The folded strings text_fold_find looks for, by their first bytes. */
+struct fold_keys {
+	uint64_t pair[1024];	/* the first two bytes (one: any second) */
+	uint64_t eight[1024];	/* a hash of the first eight bytes */
+	uint64_t four[1024];	/* of the first four, of strings shorter */
+	uint64_t two[1024];	/* the first two, of strings shorter still */
+	int short_ones;
+};
+
+/* Add folded string f[0..len) to keys. */
+void text_fold_key(struct fold_keys *keys, const char *f, size_t len);
+
+/*
+ * Offsets of the characters of s[0..n), from from (a character's start) up to
+ * until, where the folded text, blanks squeezed to one, may start one of the
+ * strings of keys as a word (after a word boundary): never one missed, now
+ * and then one too many.  Appended in
+ * order to (*out)[0..*nout), grown with capacity *cap.
+ */
+void text_fold_find(const char *s, size_t n, size_t from, size_t until,
+    const struct fold_keys *keys, size_t **out, size_t *nout, size_t *cap);
+
+/* Bytes of the character at s[0..n) when it is a letter or digit that no
+ * rule of word breaking parts from another such (ASCII, Latin-1 and Latin
+ * Extended letters, Cyrillic letters), else 0. */
+int text_plain_letter(const char *s, size_t n);
 
 /* Whether uc is a letter of a script that writes words without spaces. */
 int text_is_wide(uint32_t uc);

@@ -60,6 +60,11 @@ static struct wordset stopwords, endings, markers;
 /* Letters: code point -> masks of languages that favour / never use it. */
 static struct letter { uint32_t uc; uint64_t typical, foreign; } *letters;
 static size_t nletters, capletters;
+/* Below SMALL, where the alphabets of most languages live, what the scan
+ * asks of a code point is looked up: the letter's entry (plus one; 0: none),
+ * set when the languages are loaded. */
+enum { SMALL = 0x800 };
+static uint16_t letter_at[SMALL];
 
 static uint32_t
 hash(const char *s, size_t n)
@@ -276,8 +281,13 @@ load_section(void *ctx, const char *section)
 void
 lang_load(const struct settings *cfg)
 {
+	size_t i;
+
 	lang_unload();
 	settings_each_section(cfg, "language.", load_section, (void *)cfg);
+	for (i = 0; i < nletters && i < UINT16_MAX; i++)
+		if (letters[i].uc < SMALL)
+			letter_at[letters[i].uc] = (uint16_t)(i + 1);
 }
 
 void
@@ -298,6 +308,7 @@ lang_unload(void)
 	free(letters);
 	letters = NULL;
 	nletters = capletters = 0;
+	memset(letter_at, 0, sizeof letter_at);
 }
 
 int
@@ -348,46 +359,53 @@ find_letter(uint32_t uc)
 {
 	size_t i;
 
+	if (uc < SMALL)
+		return letter_at[uc] ? &letters[letter_at[uc] - 1] : NULL;
 	for (i = 0; i < nletters; i++)
 		if (letters[i].uc == uc)
 			return &letters[i];
 	return NULL;
 }
 
-/* Add per-language evidence (mask of languages, weight) to score[]. */
+/* Add per-language evidence (mask of languages, weight) to acc[], by
+ * language.  The weights are multiples of a half: the sums are exact in
+ * any order. */
 static void
-credit(double *score, const int *cand, int ncand, uint64_t mask, double w)
+credit(double *acc, uint64_t mask, double w)
 {
-	int i;
+	while (mask) {
+		int l = 0;
+		uint64_t m = mask & -mask;
 
-	if (!mask)
-		return;
-	for (i = 0; i < ncand; i++)
-		if (mask >> cand[i] & 1)
-			score[i] += w;
+		while (!(m >> l & 1))
+			l++;
+		acc[l] += w;
+		mask &= mask - 1;
+	}
 }
 
 /* Score one lower-cased word: stopwords, and the longest known ending
- * (up to five letters, on a word at least two letters longer). */
+ * (up to five letters, on a word at least two letters longer).  f is room
+ * for folding it. */
 static void
-score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
-    double *score)
+score_word(const char *w, size_t n, size_t chars, double *acc, struct buf *f)
 {
 	size_t i, k = 0;
 	uint64_t m = 0, e;
-	struct buf f = {0};
 
 	/* Fold the word as the word lists were folded. */
 	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++)
 		;
 	if (i < n) {
-		text_fold(w, n, &f, NULL);
-		w = f.s;
-		n = f.len;
+		buf_reset(f);
+		buf_add(f, "", 0);
+		text_fold(w, n, f, NULL);
+		w = f->s;
+		n = f->len;
 	}
 	i = n;
 
-	credit(score, cand, ncand, wordset_get(&stopwords, w, n), W_STOPWORD);
+	credit(acc, wordset_get(&stopwords, w, n), W_STOPWORD);
 	while (i > 0 && k < 5) {
 		do
 			i--;
@@ -398,71 +416,113 @@ score_word(const char *w, size_t n, size_t chars, const int *cand, int ncand,
 		if ((e = wordset_get(&endings, w + i, n - i)) != 0)
 			m = e;
 	}
-	credit(score, cand, ncand, m, W_ENDING);
-	buf_free(&f);
+	credit(acc, m, W_ENDING);
 }
 
-/* Scripts that lang_score looks for, set once (threads score blocks). */
+/* Scripts that lang_score looks for, and what it asks of the code points
+ * below SMALL, set once (threads score blocks). */
 static const uc_script_t *latin, *inherited, *common;
+static struct small_cp {
+	uint16_t lower;
+	unsigned char letter;	/* a letter or a mark */
+	const uc_script_t *script;
+} small[SMALL];
 static pthread_once_t scripts_once = PTHREAD_ONCE_INIT;
 
 static void
 find_scripts(void)
 {
+	ucs4_t uc;
+
 	latin = uc_script('a');
 	inherited = uc_script_byname("Inherited");
 	common = uc_script_byname("Common");
+	for (uc = 0; uc < SMALL; uc++) {
+		small[uc].letter = uc >= 0x80 ? uc_is_alpha(uc) ||
+		    uc_is_general_category(uc, UC_CATEGORY_M) :
+		    ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z');
+		small[uc].lower = (uint16_t)(uc < 0x80 ? (small[uc].letter ? uc | 0x20 : uc) :
+		    uc_tolower(uc) < 0x10000 ? uc_tolower(uc) : uc);
+		small[uc].script = uc < 0x80 ? latin : uc_script(uc);
+	}
 }
 
 void
 lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
 	char word[64];
-	size_t i = 0, wn = 0, wchars = 0;
-	int nletters_seen = 0, nwords = 0, c;
+	double acc[LANG_MAX] = { 0 };
+	const uc_script_t *scripts[16];
+	size_t i = 0, wn = 0, wchars = 0, in_script[16] = { 0 }, all_scripts = 0;
+	int nletters_seen = 0, nwords = 0, nscripts = 0, c, k;
+	struct buf f = {0};
 
 	pthread_once(&scripts_once, find_scripts);
 
-	for (c = 0; c < ncand; c++)
-		score[c] = 0;
 	if (n > SAMPLE_BYTES)
 		n = SAMPLE_BYTES;
 	while (i <= n && nwords < SAMPLE_WORDS) {
-		ucs4_t uc = ' ';
-		int k = 1;
+		ucs4_t uc = ' ', lc;
+		const uc_script_t *sc;
+		int letter;
 
+		k = 1;
 		if (i < n) {
-			k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i);
-			if (k < 0) {
+			unsigned char b = (unsigned char)s[i];
+
+			if (b < 0x80) {
+				uc = b;
+			} else if (b >= 0xC2 && b <= 0xDF && i + 1 < n &&
+			    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+				uc = (ucs4_t)(b & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
+				k = 2;
+			} else if ((k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i)) < 0) {
 				uc = ' ';
 				k = 1;
 			}
 		}
 		i += k;
-		if (uc >= 0x80 ? uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M)
-		    : ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z')) {
-			ucs4_t lc = uc < 0x80 ? (uc | 0x20) : uc_tolower(uc);
-			const uc_script_t *sc;
+		if (uc < SMALL) {
+			letter = small[uc].letter;
+			lc = small[uc].lower;
+			sc = small[uc].script;
+		} else {
+			letter = uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
+			lc = letter ? uc_tolower(uc) : uc;
+			sc = letter ? uc_script(uc) : NULL;
+		}
+		if (letter) {
 			const struct letter *lt;
 
 			if (nletters_seen < SAMPLE_LETTERS) {
 				nletters_seen++;
-				sc = uc < 0x80 ? latin : uc_script(uc);
-				if (sc && sc != inherited && sc != common)
-					for (c = 0; c < ncand; c++)
-						score[c] += langs[cand[c]].script == sc ?
-						    W_SCRIPT : W_OTHER_SCRIPT;
+				/* The letters of each script are counted, to
+				 * credit each candidate once. */
+				if (sc && sc != inherited && sc != common) {
+					for (c = 0; c < nscripts && scripts[c] != sc; c++)
+						;
+					if (c == nscripts && nscripts < 16)
+						scripts[nscripts++] = sc;
+					if (c < nscripts) {
+						in_script[c]++;
+						all_scripts++;
+					} else {
+						for (c = 0; c < ncand; c++)
+							acc[cand[c]] += langs[cand[c]].script == sc ?
+							    W_SCRIPT : W_OTHER_SCRIPT;
+					}
+				}
 				if (lc >= 0x80 && (lt = find_letter(lc)) != NULL) {
-					credit(score, cand, ncand, lt->typical, W_LETTER);
-					credit(score, cand, ncand, lt->foreign, W_FOREIGN);
+					credit(acc, lt->typical, W_LETTER);
+					credit(acc, lt->foreign, W_FOREIGN);
 				}
 			}
 			/* Han and kana: every character is a word of its own. */
 			if (uc >= 0x2E80 && text_is_wide(uc)) {
 				if (wn)
-					score_word(word, wn, wchars, cand, ncand, score);
+					score_word(word, wn, wchars, acc, &f);
 				wn = u8_uctomb((uint8_t *)word, lc, sizeof word);
-				score_word(word, wn, 1, cand, ncand, score);
+				score_word(word, wn, 1, acc, &f);
 				wn = wchars = 0;
 				nwords++;
 				continue;
@@ -478,10 +538,20 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 			continue;
 		}
 		if (wn) {
-			score_word(word, wn, wchars, cand, ncand, score);
+			score_word(word, wn, wchars, acc, &f);
 			nwords++;
 		}
 		wn = wchars = 0;
+	}
+	buf_free(&f);
+	for (c = 0; c < ncand; c++) {
+		int l = cand[c], j;
+		size_t same = 0;
+
+		for (j = 0; j < nscripts; j++)
+			if (langs[l].script == scripts[j])
+				same += in_script[j];
+		score[c] = acc[l] + W_SCRIPT * same + W_OTHER_SCRIPT * (all_scripts - same);
 	}
 }
 

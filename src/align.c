@@ -174,6 +174,14 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 			i += 2;
 			continue;
 		}
+		/* Other ASCII, but for Roman numerals, neither. */
+		if (uc < 0x80 && !(uc >= '0' && uc <= '9') && !incjk &&
+		    (it->kind == BLOCK_PARAGRAPH || !strchr("IVXLCDM", (int)uc) || !uc)) {
+			if (uc != ' ' && uc != '.' && uc != ')' && uc != '(')
+				other++;
+			i++;
+			continue;
+		}
 		if (uc >= 0x80 && (k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i)) < 0) {
 			i++;
 			continue;
@@ -883,4 +891,5 @@ align_doc(struct doc *doc)
 	free(pb);
 	free(start);
 	free(end);
+	doc->aligned = 1;
 }

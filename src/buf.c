@@ -32,18 +32,35 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
+buf_addu(struct buf *b, unsigned long long v)
+{
+	char d[24], *p = d + sizeof d;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_add(b, p, d + sizeof d - p);
+}
+
+void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;
 	int n;
 
+	/* Formatted once where the room is there already. */
+	b->s = xgrow(b->s, &b->cap, b->len + 64, 1);
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, aq);
 	va_end(aq);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	vsnprintf(b->s + b->len, n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+		vsnprintf(b->s + b->len, n + 1, fmt, ap);
+	}
 	b->len += n;
 }
 

@@ -14,6 +14,8 @@ struct buf {
 void buf_add(struct buf *b, const char *s, size_t n);
 void buf_addc(struct buf *b, char c);
 void buf_adds(struct buf *b, const char *s);
+/* Append v in decimal. */
+void buf_addu(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);

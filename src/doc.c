@@ -675,7 +675,8 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	free(rd.fixed);
 	collect_languages(doc, o);
 	find_headers(doc);
-	align_doc(doc);
+	if (!o || !o->align_later)
+		align_doc(doc);
 	return doc;
 }
 

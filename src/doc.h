@@ -40,6 +40,7 @@ struct doc {
 	uint32_t *row_start;
 	uint32_t *row_count;
 	size_t nrows;
+	int aligned;		/* the rows are there */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };
@@ -48,6 +49,7 @@ struct doc_opts {
 	const char *encoding;	/* NULL: detect */
 	const int *langs;	/* languages to choose among, in order; or NULL */
 	int nlangs;
+	int align_later;	/* leave the rows to align_doc */
 };
 
 /* Read the files, find blocks, decide their languages and align them.

@@ -2,9 +2,11 @@
 /* The document model as JSON (diglot --json). */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "align.h"
 #include "buf.h"
 #include "doc.h"
 #include "json.h"
@@ -66,7 +68,11 @@ put_pillars(struct buf *o, struct pillars *p, size_t b,
 		buf_adds(o, k++ ? ", " : "");
 		buf_adds(o, "{\"pillar\": ");
 		put_cstr(o, pillars_id(p, pm[i].pillar));
-		buf_printf(o, ", \"start\": %zu, \"end\": %zu}", pm[i].start, pm[i].end);
+		buf_adds(o, ", \"start\": ");
+		buf_addu(o, pm[i].start);
+		buf_adds(o, ", \"end\": ");
+		buf_addu(o, pm[i].end);
+		buf_addc(o, '}');
 	}
 	buf_adds(o, "]");
 	/* Each sentence with the pillars of the terms inside it. */
@@ -82,8 +88,11 @@ put_pillars(struct buf *o, struct pillars *p, size_t b,
 				if (pm[i].start >= sp[si].start && pm[i].start < sp[si].end)
 					sm |= (uint32_t)1 << pm[i].pillar;
 			sm &= m;
-			buf_printf(o, "%s{\"start\": %zu, \"end\": %zu, \"pillars\": [",
-			    si ? ", " : "", sp[si].start, sp[si].end);
+			buf_adds(o, si ? ", {\"start\": " : "{\"start\": ");
+			buf_addu(o, sp[si].start);
+			buf_adds(o, ", \"end\": ");
+			buf_addu(o, sp[si].end);
+			buf_adds(o, ", \"pillars\": [");
 			for (j = 0, first = 1; j < pillars_count(p); j++)
 				if (sm >> j & 1) {
 					buf_adds(o, first ? "" : ", ");
@@ -116,10 +125,17 @@ put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
 		buf_reset(&text);
 		buf_add(&text, "", 0);
 		doc_block_text(j->doc, b, &text);
-		buf_printf(o, "%s\n  {\"id\": %zu, \"lang\": ", b ? "," : "", b);
+		buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
+		buf_addu(o, b);
+		buf_adds(o, ", \"lang\": ");
 		put_cstr(o, lang_code(bl->lang));
-		buf_printf(o, ", \"kind\": \"%s\", \"file\": %u, \"line\": %u, \"text\": ",
-		    doc_kind_name(bl->kind), bl->file, bl->line);
+		buf_adds(o, ", \"kind\": \"");
+		buf_adds(o, doc_kind_name(bl->kind));
+		buf_adds(o, "\", \"file\": ");
+		buf_addu(o, bl->file);
+		buf_adds(o, ", \"line\": ");
+		buf_addu(o, bl->line);
+		buf_adds(o, ", \"text\": ");
 		put_string(o, text.s, text.len);
 		put_pillars(o, j->p, b, &text);
 	}
@@ -135,13 +151,26 @@ flush(struct buf *o, FILE *f)
 	return ferror(f) ? -1 : 0;
 }
 
+static void *
+align_thread(void *doc)
+{
+	align_doc(doc);
+	return NULL;
+}
+
 int
-json_write(const struct doc *doc, struct pillars *p, FILE *f)
+json_write(struct doc *doc, struct pillars *p, FILE *f)
 {
 	struct blocks_job job = { doc, p };
 	struct buf out = {0}, *o = &out;
+	pthread_t aligner;
 	size_t r;
-	int l, i, status;
+	int l, i, status, aligning = 0;
+
+	/* The blocks come first, and need no rows: a document not aligned
+	 * yet is aligned meanwhile. */
+	if (!doc->aligned)
+		aligning = pthread_create(&aligner, NULL, align_thread, doc) == 0;
 
 	buf_adds(o, "{\"languages\": [");
 	for (l = 0; l < doc->nlangs; l++) {
@@ -155,9 +184,13 @@ json_write(const struct doc *doc, struct pillars *p, FILE *f)
 	 * keeps each block's tags in its own place). */
 	if (status == 0)
 		status = par_run(doc->nblocks, 256, put_blocks, &job, f);
+	if (aligning)
+		pthread_join(aligner, NULL);
+	else if (!doc->aligned)
+		align_doc(doc);
 	buf_adds(o, "],\n \"rows\": [");
 	for (r = 0; r < doc->nrows && status == 0; r++) {
-		buf_printf(o, "%s\n  {", r ? "," : "");
+		buf_adds(o, r ? ",\n  {" : "\n  {");
 		for (l = 0; l < doc->nlangs; l++) {
 			size_t n, k;
 			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
@@ -165,8 +198,10 @@ json_write(const struct doc *doc, struct pillars *p, FILE *f)
 			buf_adds(o, l ? ", " : "");
 			put_cstr(o, lang_code(doc->langs[l]));
 			buf_adds(o, ": [");
-			for (k = 0; k < n; k++)
-				buf_printf(o, "%s%u", k ? ", " : "", ids[k]);
+			for (k = 0; k < n; k++) {
+				buf_adds(o, k ? ", " : "");
+				buf_addu(o, ids[k]);
+			}
 			buf_addc(o, ']');
 		}
 		buf_addc(o, '}');

@@ -9,7 +9,8 @@ struct doc;
 struct pillars;
 
 /* Write doc (with its pillars, if p) to f in the shape design.md fixes;
- * returns -1 on a write error. */
-int json_write(const struct doc *doc, struct pillars *p, FILE *f);
+ * returns -1 on a write error.  A document read with align_later is aligned
+ * here, while its blocks are written. */
+int json_write(struct doc *doc, struct pillars *p, FILE *f);
 
 #endif

@@ -293,6 +293,8 @@ index_terms(struct pillars *p)
 		if (t->len > lt->maxlen)
 			lt->maxlen = t->len;
 	}
+	for (k = 0; k < (size_t)p->nby_lang; k++)
+		text_fold_keys_done(&p->by_lang[k].keys);
 }
 
 struct pillars *

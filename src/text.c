@@ -529,12 +529,22 @@ static struct {
 } fold_cache[FOLD_CACHE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
+/* What a byte says of the character it starts, for plain_letter: 1 an
+ * ASCII letter or digit, 2 a two-byte letter whatever follows, 3 a
+ * two-byte letter or not, by what follows; 0 none. */
+static unsigned char plain_lead[256];
+
 static void
 fold_fill(void)
 {
 	uint32_t uc;
 	int j;
 
+	for (j = 0; j < 256; j++)
+		plain_lead[j] = (j >= 'a' && j <= 'z') || (j >= 'A' && j <= 'Z') ||
+		    (j >= '0' && j <= '9') ? 1 :
+		    (j >= 0xC4 && j <= 0xC8) || j == 0xD0 || j == 0xD1 || j == 0xD3 ? 2 :
+		    j == 0xC3 || j == 0xC9 || j == 0xD2 ? 3 : 0;
 	for (uc = 0; uc < FOLD_CACHE; uc++) {
 		fold_cache[uc].n = (unsigned char)fold_uc_slow(uc, fold_cache[uc].cp);
 		for (j = 0; j < fold_cache[uc].n; j++) {
@@ -725,28 +735,29 @@ add_offset(size_t **out, size_t *nout, size_t *cap, size_t off)
 static inline int
 plain_letter(const char *s, size_t n)
 {
-	unsigned char c = (unsigned char)s[0], c1;
+	unsigned char t = plain_lead[(unsigned char)s[0]], c1;
 
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    (c >= 'A' && c <= 'Z');
-	if (c < 0xC3 || c > 0xD3 || n < 2 || ((unsigned char)s[1] & 0xC0) != 0x80)
+	if (t <= 1)
+		return t;
+	if (n < 2 || ((unsigned char)s[1] & 0xC0) != 0x80)
 		return 0;
-	c1 = (unsigned char)s[1];
-	if (c == 0xC3)
-		return c1 != 0x97 && c1 != 0xB7 ? 2 : 0;	/* not × ÷ */
-	if (c <= 0xC8)
+	if (t == 2)
 		return 2;
-	if (c == 0xC9)
-		return c1 <= 0x8F ? 2 : 0;
-	if (c < 0xD0)
-		return 0;
-	return c == 0xD2 && c1 >= 0x82 && c1 <= 0x89 ? 0 : 2;	/* not ҂ or marks */
+	c1 = (unsigned char)s[1];
+	switch ((unsigned char)s[0]) {
+	case 0xC3:
+		return c1 != 0x97 && c1 != 0xB7 ? 2 : 0;	/* not × ÷ */
+	case 0xC9:
+		return c1 <= 0x8F ? 2 : 0;			/* Latin Extended-B */
+	default:
+		return c1 >= 0x82 && c1 <= 0x89 ? 0 : 2;	/* not ҂ or marks */
+	}
 }
 
 int
 text_plain_letter(const char *s, size_t n)
 {
+	pthread_once(&fold_once, fold_fill);
 	return n ? plain_letter(s, n) : 0;
 }
 
@@ -796,46 +807,74 @@ ahead_to(const char *s, size_t n, struct ahead *a, int want)
 }
 
 void
+text_fold_keys_done(struct fold_keys *keys)
+{
+	uint64_t any[256 / 64] = { 0 };
+	unsigned b0, b1, f0;
+
+	pthread_once(&fold_once, fold_fill);
+	/* The first bytes that start some pair, with any second. */
+	for (b0 = 0; b0 < 65536; b0++)
+		if (key_is(keys->pair, b0))
+			key_set(any, b0 >> 8);
+	for (b0 = 0; b0 < 256; b0++)
+		for (b1 = 0; b1 < 256; b1++) {
+			int may = 1;
+
+			if (b0 < 0x80) {
+				f0 = b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0;
+				if (b1 < 0x80)
+					may = key_is(keys->pair, f0 << 8 |
+					    (b1 >= 'A' && b1 <= 'Z' ? b1 + 32 : b1));
+				else
+					may = key_is(any, f0);
+			} else if (b0 >= 0xC2 && b0 <= 0xDF && (b1 & 0xC0) == 0x80) {
+				uint32_t uc = (b0 & 0x1F) << 6 | (b1 & 0x3F);
+
+				/* A mark, or a letter that folds to nothing,
+				 * leaves the start to what follows. */
+				if ((uc < 0x0300 || uc > 0x036F) && fold_cache[uc].len >= 2)
+					may = key_is(keys->pair, (unsigned char)fold_cache[uc].u8[0] << 8 |
+					    (unsigned char)fold_cache[uc].u8[1]);
+				else if ((uc < 0x0300 || uc > 0x036F) && fold_cache[uc].len == 1)
+					may = key_is(any, (unsigned char)fold_cache[uc].u8[0]);
+			}
+			if (may)
+				key_set(keys->raw, b0 << 8 | b1);
+		}
+}
+
+void
 text_fold_find(const char *s, size_t n, size_t from, size_t until,
     const struct fold_keys *keys, size_t **out, size_t *nout, size_t *cap)
 {
 	size_t i = from;
-	int prev_plain = 0;
 
 	pthread_once(&fold_once, fold_fill);
 	while (i < until) {
 		int k = plain_letter(s + i, n - i);
 
-		/* Words break nowhere between two plain letters, and the
-		 * strings are whole words: a word is looked at where it
-		 * starts, its other letters skipped. */
-		if (k && prev_plain) {
-			i += k;
-			continue;
-		}
-		prev_plain = k > 0;
-		if (s[i] == ' ') {
-			i++;
-			continue;
-		}
-		{
+		/* Where a word may start: its first two bytes as they stand
+		 * say whether some string may start there, then the first
+		 * eight folded. */
+		if (s[i] != ' ' && (i + 1 >= n ||
+		    key_is(keys->raw, (unsigned char)s[i] << 8 | (unsigned char)s[i + 1]))) {
 			struct ahead a = { i, 0, 0, 0, 0, 0 };
-			unsigned two;
 
-			/* The first two bytes folded from here, then eight. */
-			ahead_to(s, n, &a, 2);
-			two = a.m >= 2 ? (unsigned)(a.w & 0xFFFF) : (unsigned)(a.w & 0xFF) << 8;
-			if (a.m > 0 && a.first < until && key_is(keys->pair, two)) {
-				ahead_to(s, n, &a, 8);
-				if (key_hit(keys, a.w << 8 * (8 - a.m), a.m))
-					add_offset(out, nout, cap, a.first);
-			}
+			ahead_to(s, n, &a, 8);
+			if (a.m > 0 && a.first < until && key_hit(keys, a.w << 8 * (8 - a.m), a.m))
+				add_offset(out, nout, cap, a.first);
 		}
 		if (!k) {
 			uint32_t uc;
 
-			k = next_uc(s + i, n - i, &uc);
+			i += next_uc(s + i, n - i, &uc);
+			continue;
 		}
+		/* Words break nowhere between two plain letters, and the
+		 * strings are whole words: the rest of a word is skipped. */
 		i += k;
+		while (i < until && (k = plain_letter(s + i, n - i)) > 0)
+			i += k;
 	}
 }

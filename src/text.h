@@ -72,6 +72,7 @@ void text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map);
 
 /* The folded strings text_fold_find looks for, by their first bytes. */
 struct fold_keys {
+	uint64_t raw[1024];	/* the first two bytes of the text unfolded */
 	uint64_t pair[1024];	/* the first two bytes (one: any second) */
 	uint64_t eight[1024];	/* a hash of the first eight bytes */
 	uint64_t four[1024];	/* of the first four, of strings shorter */
@@ -79,8 +80,10 @@ struct fold_keys {
 	int short_ones;
 };
 
-/* Add folded string f[0..len) to keys. */
+/* Add folded string f[0..len) to keys; then, once all are in, make them
+ * ready for text_fold_find. */
 void text_fold_key(struct fold_keys *keys, const char *f, size_t len);
+void text_fold_keys_done(struct fold_keys *keys);
 
 /*
  * Offsets of the characters of s[0..n), from from (a character's start) up to

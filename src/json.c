@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,23 +17,42 @@
 
 /* Write s[0..n) as a JSON string; the text is sanitised UTF-8 already, so
  * only quotes, backslashes and (defensively) controls need escapes. */
+/* Whether any of eight bytes is a control, a quote or a backslash. */
+static int
+any_escape(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w, q, b;
+
+	memcpy(&w, s, 8);
+	q = w ^ ones * '"';
+	b = w ^ ones * '\\';
+	return ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) &
+	    highs) != 0;
+}
+
 static void
 put_string(struct buf *o, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
 	buf_addc(o, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (;;) {
+		unsigned char c;
 
-		if (c == '"' || c == '\\' || c < 0x20) {
-			buf_add(o, s + run, i - run);
-			if (c == '"' || c == '\\')
-				buf_printf(o, "\\%c", c);
-			else
-				buf_printf(o, "\\u%04x", c);
-			run = i + 1;
-		}
+		while (i + 8 <= n && !any_escape(s + i))
+			i += 8;
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+			i++;
+		if (i == n)
+			break;
+		c = (unsigned char)s[i];
+		buf_add(o, s + run, i - run);
+		if (c == '"' || c == '\\')
+			buf_printf(o, "\\%c", c);
+		else
+			buf_printf(o, "\\u%04x", c);
+		run = ++i;
 	}
 	buf_add(o, s + run, n - run);
 	buf_addc(o, '"');

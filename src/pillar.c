@@ -593,11 +593,22 @@ pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 {
 	size_t i = 0, start = 0, count = 0;
 
+	/* The bytes that may end a sentence: . ! ? and the leads of 。！？ */
+	static const unsigned char may_end[256] = {
+		['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE3] = 1, [0xEF] = 1
+	};
+
 	while (start < n && text[start] == ' ')
 		start++;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c;
 		size_t end = 0;
+
+		while (i < n && !may_end[(unsigned char)text[i]])
+			i++;
+		if (i == n)
+			break;
+		c = (unsigned char)text[i];
 
 		/* 。！？ end a sentence where they stand. */
 		if (c == 0xE3 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&

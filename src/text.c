@@ -58,6 +58,8 @@ put_uc(struct buf *out, uint32_t uc)
 static int
 is_dropped(uint32_t uc)
 {
+	if (uc < 0x0600)
+		return uc == 0x00AD;
 	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
 	    uc == 0x200B || uc == 0x200E || uc == 0x200F || uc == 0x061C ||
 	    uc == 0xFEFF || (uc >= 0x2060 && uc <= 0x2064) ||
@@ -125,7 +127,13 @@ text_clean(struct buf *out, const char *s, size_t n)
 				}
 				if (d < 0x80)
 					break;
-				m = u8_mbtoucr(&u, (const uint8_t *)s + j, n - j);
+				if (d >= 0xC2 && d <= 0xDF && j + 1 < n &&
+				    ((unsigned char)s[j + 1] & 0xC0) == 0x80) {
+					u = (uint32_t)(d & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F);
+					m = 2;
+				} else {
+					m = u8_mbtoucr(&u, (const uint8_t *)s + j, n - j);
+				}
 				if (m < 0 || u < 0xA0 || is_dropped(u) || u == 0x2028 ||
 				    u == 0x2029)
 					break;
@@ -212,9 +220,19 @@ text_clean(struct buf *out, const char *s, size_t n)
 size_t
 text_chars(const char *s, size_t n)
 {
-	size_t i, k = 0;
+	size_t i = 0, k = 0;
 
-	for (i = 0; i < n; i++)
+	/* Eight bytes at a time: the bytes that continue a character have
+	 * their top bits 10. */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, cont;
+
+		memcpy(&w, s + i, 8);
+		cont = w & ~(w << 1) & 0x8080808080808080u;
+		cont = (cont >> 7) * 0x0101010101010101u >> 56;
+		k += 8 - (size_t)cont;
+	}
+	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			k++;
 	return k;

@@ -285,11 +285,20 @@ gc_cost(double la, double lb, double r)
 /* Number evidence between two groups, from their numbers hashed into bit
  * masks: each number both mention lowers the cost, one that only one side
  * has raises it a little. */
+static int
+bits(uint64_t m)
+{
+	m -= m >> 1 & 0x5555555555555555u;
+	m = (m & 0x3333333333333333u) + (m >> 2 & 0x3333333333333333u);
+	m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+	return (int)(m * 0x0101010101010101u >> 56);
+}
+
 static double
 number_cost(uint64_t ma, uint64_t mb)
 {
-	double shared = NUM_SHARED * __builtin_popcountll(ma & mb);
-	double alone = NUM_ALONE * __builtin_popcountll(ma ^ mb);
+	double shared = NUM_SHARED * bits(ma & mb);
+	double alone = NUM_ALONE * bits(ma ^ mb);
 
 	return (alone > NUM_ALONE_MAX ? NUM_ALONE_MAX : alone) -
 	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);
@@ -524,7 +533,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 {
 	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
 	size_t width, i, nbeads = 0, cap = 0;
-	double *cost[3];
+	double *cost[3], *drop_a, *drop_b;
 	unsigned char *back;
 	struct bead *beads = NULL;
 	long j;
@@ -534,25 +543,35 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	for (i = 0; i < 3; i++)
 		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
 	back = xmalloc((na + 1) * width);
+	/* Dropping a block costs the same wherever it is dropped. */
+	drop_a = xmalloc(sizeof *drop_a * (na + 1));
+	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
+	for (i = 0; i < na; i++)
+		drop_a[i] = bead_cost(a + i, 1, 0, b, 0, 0, 1);
+	for (i = 0; i < nb; i++)
+		drop_b[i] = bead_cost(a, 0, 0, b + i, 1, 0, 1);
 #define LO(i) (center[i] - (long)w)
 	for (i = 0; i <= na; i++) {
 		double *row = cost[i % 3];
 		long lo = LO(i), k;
 
 		for (k = 0; k < (long)width; k++) {
-			j = lo + k;
-			for (st = 0; st < 3; st++)
-				row[k * 3 + st] = DBL_MAX;
+			row[k * 3 + S_M] = row[k * 3 + S_A] = row[k * 3 + S_B] = DBL_MAX;
 			back[i * width + k] = 0xFF;
-			if (j < 0 || j > (long)nb)
-				continue;
+		}
+		/* Only the cells inside the table. */
+		k = lo < 0 ? -lo : 0;
+		for (j = lo + k; k < (long)width && j <= (long)nb; k++, j++) {
+			double *cell = row + k * 3;
+
 			if (i == 0 && j == 0) {
-				row[k * 3 + S_M] = 0;
+				cell[S_M] = 0;
 				continue;
 			}
 			for (int t = 0; t < 5; t++) {
 				long pi = (long)i - da[t], pj = j - db[t], pk;
 				int to = t == B_10 ? S_A : t == B_01 ? S_B : S_M;
+				const double *pc;
 				double bc;
 
 				if (pi < 0 || pj < 0)
@@ -560,22 +579,30 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 				pk = pj - LO(pi);
 				if (pk < 0 || pk >= (long)width)
 					continue;
-				bc = bead_cost(a + pi, da[t], pi, b + pj, db[t], pj,
+				pc = cost[pi % 3] + pk * 3;
+				/* A path into no state goes nowhere: its sum
+				 * stays DBL_MAX, never below the cell's. */
+				if (pc[S_M] == DBL_MAX && pc[S_A] == DBL_MAX && pc[S_B] == DBL_MAX)
+					continue;
+				bc = t == B_10 ? drop_a[pi] : t == B_01 ? drop_b[pj] :
+				    bead_cost(a + pi, da[t], pi, b + pj, db[t], pj,
 				    ratio[pi < (long)na ? pi : (long)na - 1]);
 				for (st = 0; st < 3; st++) {
-					double pc = cost[pi % 3][pk * 3 + st], c;
+					double c;
 
-					if (pc == DBL_MAX)
+					if (pc[st] == DBL_MAX)
 						continue;
-					c = pc + bc + (st != to ? GAP_OPEN : 0);
-					if (c < row[k * 3 + to]) {
-						row[k * 3 + to] = c;
+					c = pc[st] + bc + (st != to ? GAP_OPEN : 0);
+					if (c < cell[to]) {
+						cell[to] = c;
 						back_set(&back[i * width + k], to, t, st);
 					}
 				}
 			}
 		}
 	}
+	free(drop_a);
+	free(drop_b);
 	/* Walk back from (na, nb), from its cheapest state. */
 	i = na;
 	j = nb;

@@ -69,6 +69,16 @@ line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
 	size_t e = i;
 
 	*ff = 0;
+	/* Eight bytes at a time while none is below 0x0E (\n \f \r are). */
+	while (n - e >= 8) {
+		const uint64_t ones = 0x0101010101010101u;
+		uint64_t w;
+
+		memcpy(&w, s + e, 8);
+		if ((w - ones * 0x0E) & ~w & ones * 0x80)
+			break;
+		e += 8;
+	}
 	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f')
 		e++;
 	if (e < n && s[e] == '\f')

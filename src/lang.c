@@ -50,6 +50,7 @@ struct lang {
 /* A string -> language mask table, open addressing. */
 struct wordset {
 	char **key;
+	uint32_t *hash;		/* of each key: most misses end there */
 	uint64_t *mask;
 	size_t cap, n;
 };
@@ -80,12 +81,14 @@ static uint64_t *
 wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 {
 	size_t i;
+	uint32_t h;
 
 	if (add && (ws->n + 1) * 2 > ws->cap) {
 		struct wordset old = *ws;
 
 		ws->cap = old.cap ? old.cap * 2 : 256;
 		ws->key = xcalloc(ws->cap, sizeof *ws->key);
+		ws->hash = xcalloc(ws->cap, sizeof *ws->hash);
 		ws->mask = xcalloc(ws->cap, sizeof *ws->mask);
 		ws->n = 0;
 		for (i = 0; i < old.cap; i++)
@@ -95,19 +98,22 @@ wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 				free(old.key[i]);
 			}
 		free(old.key);
+		free(old.hash);
 		free(old.mask);
 	}
 	if (!ws->cap)
 		return NULL;
-	for (i = hash(s, n) & (ws->cap - 1);; i = (i + 1) & (ws->cap - 1)) {
+	h = hash(s, n);
+	for (i = h & (ws->cap - 1);; i = (i + 1) & (ws->cap - 1)) {
 		if (!ws->key[i]) {
 			if (!add)
 				return NULL;
 			ws->key[i] = xstrndup(s, n);
+			ws->hash[i] = h;
 			ws->n++;
 			return &ws->mask[i];
 		}
-		if (strncmp(ws->key[i], s, n) == 0 && ws->key[i][n] == '\0')
+		if (ws->hash[i] == h && strncmp(ws->key[i], s, n) == 0 && ws->key[i][n] == '\0')
 			return &ws->mask[i];
 	}
 }
@@ -128,6 +134,7 @@ wordset_free(struct wordset *ws)
 	for (i = 0; i < ws->cap; i++)
 		free(ws->key[i]);
 	free(ws->key);
+	free(ws->hash);
 	free(ws->mask);
 	memset(ws, 0, sizeof *ws);
 }

@@ -67,12 +67,14 @@ int
 main(void)
 {
 	static const char ini[] =
-	    "[pillars]\norder = prot, res, greek\n"
+	    "[pillars]\norder = prot, res, greek, edge\n"
 	    "[pillar.prot]\ntitle.bg = Защита\nterms.bg = защит*, помощ*\n"
 	    "terms.en = protect*, assistance\nterms.fr = protection, aide\n"
 	    "[pillar.res]\nterms.bg = събирането на данни\n"
 	    "terms.en = data collection, research\n"
-	    "[pillar.greek]\nterms.el = ΆΡΘΡΟ*, μετανάστ*\n";
+	    "[pillar.greek]\nterms.el = ΆΡΘΡΟ*, μετανάστ*\n"
+	    "[pillar.edge]\nterms.en = EU\nterms.de = strasse\nterms.fr = étude*\n"
+	    "terms.zh = 移民\n";
 
 	cfg = settings_new();
 	ok(settings_read_text(cfg, "test.ini", NULL, ini, strlen(ini)) == 0,
@@ -104,6 +106,40 @@ main(void)
 	    "Greek upper case with tonos matches a term written with it");
 	is_str(tags("el", "άρθρο 2"), "greek:άρθρο", "... and lower case without");
 	is_str(tags("en", "data collections"), "", "data collection does not match data collections");
+	/* Where words start and end: punctuation, quotes, apostrophes,
+	 * decomposed accents, letters that fold to two, scripts without
+	 * spaces, short terms. */
+	is_str(tags("en", "«Protection», (assistance) and \"research\"; protect"),
+	    "prot:Protection,prot:assistance,res:research,prot:protect",
+	    "terms next to quotes and brackets, and at the very end");
+	is_str(tags("en", "2protection and research2 are not words"), "",
+	    "a term run into digits is not a word");
+	is_str(tags("en", "The EU, eu-funded, not EUROPE."), "edge:EU,edge:eu",
+	    "a two-letter term, before a comma and a hyphen");
+	is_str(tags("de", "An der STRASSE und der Straße."), "edge:STRASSE,edge:Straße",
+	    "ß folds to ss");
+	is_str(tags("fr", "L'étude, l’Étude et E\xcc\x81tudes."),
+	    "edge:étude,edge:Étude,edge:E\xcc\x81tudes",
+	    "after an apostrophe, and with the accent as a mark of its own");
+	is_str(tags("zh", "关于移民的研究。移民问题"), "edge:移民,edge:移民",
+	    "Chinese terms between other characters");
+	{
+		/* A paragraph far longer than the pieces it is read in. */
+		struct buf big = {0}, t = {0};
+		struct pillar_match m[32];
+		size_t i, n;
+
+		for (i = 0; i < 20000; i++)
+			buf_adds(&big, i % 7 ? "lorem ipsum protection dolor " :
+			    "lorem ipsum data\ncollection dolor ");
+		load("en", big.s);
+		buf_add(&t, "", 0);
+		doc_block_text(doc, 0, &t);
+		n = pillars_match(pl, doc->blocks[0].lang, t.s, t.len, m, 32);
+		ok(n == 20000, "every term of a %zu-byte paragraph is found (%zu)", t.len, n);
+		buf_free(&t);
+		buf_free(&big);
+	}
 
 	load("en", "Nothing here.\n\nWe protect the data collection.\n");
 	ok(pillars_block(pl, 0) == 0, "an untagged block has no pillars");

@@ -679,6 +679,9 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 		else
 			read_plain(&rd, f);
 	}
+	/* The blocks stay as long as the document: no room to spare. */
+	if (doc->nblocks)
+		doc->blocks = xrealloc(doc->blocks, sizeof *doc->blocks * doc->nblocks);
 	decide_languages(&rd, o);
 	free(rd.hint);
 	free(rd.hint_lang);

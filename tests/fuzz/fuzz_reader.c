@@ -429,7 +429,7 @@ json_error(const char *s, size_t n)
 
 /* The --json output of doc, checked. */
 static void
-check_json(const struct doc *doc, struct pillars *p)
+check_json(struct doc *doc, struct pillars *p)
 {
 	char *out = NULL;
 	const char *bad;

@@ -704,28 +704,33 @@ key_is(const uint64_t *bits, unsigned h)
 	return bits[h >> 6] >> (h & 63) & 1;
 }
 
+/* The first two bytes of f[0..len) (of one byte: with any second). */
+static void
+set_first_two(uint64_t *bits, const char *f, size_t len)
+{
+	unsigned b1;
+
+	for (b1 = 0; len > 0 && b1 < 256; b1++)
+		if (len == 1 || b1 == (unsigned char)f[1])
+			key_set(bits, (unsigned char)f[0] << 8 | b1);
+}
+
 void
 text_fold_key(struct fold_keys *keys, const char *f, size_t len)
 {
 	uint64_t w = 0;
-	unsigned b1;
 	size_t i;
 
 	for (i = 0; i < 8; i++)
 		w = w << 8 | (i < len ? (unsigned char)f[i] : 0);
-	if (len > 0)
-		for (b1 = 0; b1 < 256; b1++)
-			if (len == 1 || b1 == (unsigned char)f[1])
-				key_set(keys->pair, (unsigned char)f[0] << 8 | b1);
+	set_first_two(keys->pair, f, len);
 	if (len >= 8) {
 		key_set(keys->eight, key_hash(w, 8));
 	} else if (len >= 4) {
 		key_set(keys->four, key_hash(w, 4));
 	} else if (len > 0) {
 		keys->short_ones = 1;
-		for (b1 = 0; b1 < 256; b1++)
-			if (len == 1 || b1 == (unsigned char)f[1])
-				key_set(keys->two, (unsigned char)f[0] << 8 | b1);
+		set_first_two(keys->two, f, len);
 	}
 }
 
@@ -792,21 +797,8 @@ ahead_to(const char *s, size_t n, struct ahead *a, int want)
 {
 	while (a->j < n && a->m < want) {
 		char f[TEXT_FOLD_BYTES];
-		int len, b, step;
+		int len, b, step = fold_one(s + a->j, n - a->j, &a->base, f, &len);
 
-		if ((unsigned char)s[a->j] < 0x80 && s[a->j] != ' ') {
-			unsigned char c = (unsigned char)s[a->j];
-
-			if (a->m == 0)
-				a->first = a->j;
-			a->w = a->w << 8 | (c >= 'A' && c <= 'Z' ? c + 32 : c);
-			a->m++;
-			a->base = c;
-			a->last_space = 0;
-			a->j++;
-			continue;
-		}
-		step = fold_one(s + a->j, n - a->j, &a->base, f, &len);
 		for (b = 0; b < len && a->m < want; b++) {
 			if (f[b] == ' ') {
 				if (a->last_space || a->m == 0)

@@ -21,15 +21,21 @@ static char path[256];
 
 /* Write a briefing to path, its lines ended by eol: when markup, in the
  * marked-up form. */
+/* Open path, named name in the temporary directory, for writing. */
+static FILE *
+create(const char *name)
+{
+	snprintf(path, sizeof path, "%s/diglot-loader-%d-%s",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid(), name);
+	return fopen(path, "w");
+}
+
 static void
 write_briefing(const char *name, int markup, const char *eol)
 {
-	FILE *f;
+	FILE *f = create(name);
 	int i;
 
-	snprintf(path, sizeof path, "%s/diglot-loader-%d-%s",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid(), name);
-	f = fopen(path, "w");
 	if (markup)
 		fprintf(f, "%%diglot%s%%lang bg%s%s", eol, eol, eol);
 	fprintf(f, "Голям тестов документ%s%s", eol, eol);
@@ -135,13 +141,25 @@ two_steps(const char *what, const char *eol)
 	unlink(path);
 }
 
+/* The briefing at path is not shown in parts: the loader leaves it to be
+ * read whole. */
+static void
+read_whole_first(const char *what)
+{
+	char *paths[1] = { path };
+	struct doc *first = NULL;
+	struct loader *l = loader_start(paths, 1, NULL, &first);
+
+	ok(l == NULL && first == NULL, "%s", what);
+	loader_free(l);
+	doc_free(first);
+	unlink(path);
+}
+
 int
 main(void)
 {
 	struct settings *cfg = settings_new();
-	struct doc *first = NULL;
-	struct loader *l;
-	char *paths[1] = { path };
 
 	lang_load(cfg);
 	two_steps("LF", "\n");
@@ -149,15 +167,11 @@ main(void)
 	two_steps("CR", "\r");
 
 	write_briefing("markup.dg", 1, "\n");
-	l = loader_start(paths, 1, NULL, &first);
-	ok(l == NULL && first == NULL, "the marked-up form is read whole first");
-	unlink(path);
+	read_whole_first("the marked-up form is read whole first");
 
 	/* UTF-16 (ASCII text, little-endian, with its mark) cannot be cut. */
-	snprintf(path, sizeof path, "%s/diglot-loader-%d-utf16.txt",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
 	{
-		FILE *f = fopen(path, "w");
+		FILE *f = create("utf16.txt");
 		const char *line = "Paragraph: this is a text in English, written in UTF-16.\n\n";
 		long k;
 		size_t c;
@@ -170,23 +184,15 @@ main(void)
 			}
 		fclose(f);
 	}
-	first = NULL;
-	l = loader_start(paths, 1, NULL, &first);
-	ok(l == NULL && first == NULL, "a large UTF-16 briefing is read whole first");
-	unlink(path);
+	read_whole_first("a large UTF-16 briefing is read whole first");
 
-	snprintf(path, sizeof path, "%s/diglot-loader-%d-small.txt",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
 	{
-		FILE *f = fopen(path, "w");
+		FILE *f = create("small.txt");
 
 		fputs("Малък документ.\n\nA small document.\n", f);
 		fclose(f);
 	}
-	first = NULL;
-	l = loader_start(paths, 1, NULL, &first);
-	ok(l == NULL && first == NULL, "a small briefing is read whole first");
-	unlink(path);
+	read_whole_first("a small briefing is read whole first");
 
 	lang_unload();
 	settings_free(cfg);

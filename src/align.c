@@ -282,9 +282,7 @@ gc_cost(double la, double lb, double r)
 	return gc_table[k] + (gc_table[k + 1] - gc_table[k]) * (x - k);
 }
 
-/* Number evidence between two groups, from their numbers hashed into bit
- * masks: each number both mention lowers the cost, one that only one side
- * has raises it a little. */
+/* The bits set in m. */
 static int
 bits(uint64_t m)
 {
@@ -294,6 +292,9 @@ bits(uint64_t m)
 	return (int)(m * 0x0101010101010101u >> 56);
 }
 
+/* Number evidence between two groups, from their numbers hashed into bit
+ * masks: each number both mention lowers the cost, one that only one side
+ * has raises it a little. */
 static double
 number_cost(uint64_t ma, uint64_t mb)
 {
@@ -580,10 +581,6 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 				if (pk < 0 || pk >= (long)width)
 					continue;
 				pc = cost[pi % 3] + pk * 3;
-				/* A path into no state goes nowhere: its sum
-				 * stays DBL_MAX, never below the cell's. */
-				if (pc[S_M] == DBL_MAX && pc[S_A] == DBL_MAX && pc[S_B] == DBL_MAX)
-					continue;
 				bc = t == B_10 ? drop_a[pi] : t == B_01 ? drop_b[pj] :
 				    bead_cost(a + pi, da[t], pi, b + pj, db[t], pj,
 				    ratio[pi < (long)na ? pi : (long)na - 1]);

@@ -15,8 +15,6 @@
 #include "par.h"
 #include "pillar.h"
 
-/* Write s[0..n) as a JSON string; the text is sanitised UTF-8 already, so
- * only quotes, backslashes and (defensively) controls need escapes. */
 /* Whether any of eight bytes is a control, a quote or a backslash. */
 static int
 any_escape(const char *s)
@@ -31,6 +29,8 @@ any_escape(const char *s)
 	    highs) != 0;
 }
 
+/* Write s[0..n) as a JSON string; the text is sanitised UTF-8 already, so
+ * only quotes, backslashes and (defensively) controls need escapes. */
 static void
 put_string(struct buf *o, const char *s, size_t n)
 {

@@ -380,15 +380,11 @@ find_letter(uint32_t uc)
 static void
 credit(double *acc, uint64_t mask, double w)
 {
-	while (mask) {
-		int l = 0;
-		uint64_t m = mask & -mask;
+	int l;
 
-		while (!(m >> l & 1))
-			l++;
-		acc[l] += w;
-		mask &= mask - 1;
-	}
+	for (l = 0; mask; l++, mask >>= 1)
+		if (mask & 1)
+			acc[l] += w;
 }
 
 /* Score one lower-cased word: stopwords, and the longest known ending
@@ -459,9 +455,9 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
 	char word[64];
 	double acc[LANG_MAX] = { 0 };
-	const uc_script_t *scripts[16];
-	size_t i = 0, wn = 0, wchars = 0, in_script[16] = { 0 }, all_scripts = 0;
-	int nletters_seen = 0, nwords = 0, nscripts = 0, c, k;
+	const uc_script_t *scripts[SAMPLE_LETTERS];
+	size_t i = 0, wn = 0, wchars = 0, in_script[SAMPLE_LETTERS] = { 0 }, all_scripts = 0;
+	int nletters_seen = 0, nwords = 0, nscripts = 0, c;
 	struct buf f = {0};
 
 	pthread_once(&scripts_once, find_scripts);
@@ -473,22 +469,8 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 		const uc_script_t *sc;
 		int letter;
 
-		k = 1;
-		if (i < n) {
-			unsigned char b = (unsigned char)s[i];
-
-			if (b < 0x80) {
-				uc = b;
-			} else if (b >= 0xC2 && b <= 0xDF && i + 1 < n &&
-			    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-				uc = (ucs4_t)(b & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
-				k = 2;
-			} else if ((k = u8_mbtoucr(&uc, (const uint8_t *)s + i, n - i)) < 0) {
-				uc = ' ';
-				k = 1;
-			}
-		}
-		i += k;
+		/* (Invalid bytes, as U+FFFD, end a word as a blank does.) */
+		i += i < n ? text_next_uc(s + i, n - i, &uc) : 1;
 		if (uc < SMALL) {
 			letter = small[uc].letter;
 			lc = small[uc].lower;
@@ -508,16 +490,10 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				if (sc && sc != inherited && sc != common) {
 					for (c = 0; c < nscripts && scripts[c] != sc; c++)
 						;
-					if (c == nscripts && nscripts < 16)
+					if (c == nscripts)
 						scripts[nscripts++] = sc;
-					if (c < nscripts) {
-						in_script[c]++;
-						all_scripts++;
-					} else {
-						for (c = 0; c < ncand; c++)
-							acc[cand[c]] += langs[cand[c]].script == sc ?
-							    W_SCRIPT : W_OTHER_SCRIPT;
-					}
+					in_script[c]++;
+					all_scripts++;
 				}
 				if (lc >= 0x80 && (lt = find_letter(lc)) != NULL) {
 					credit(acc, lt->typical, W_LETTER);

@@ -407,13 +407,13 @@ struct scratch {
 	size_t *cand, ncand, capcand;
 };
 
-/* Matches starting from lo to hi in a window text[0..n) onto a block, at
- * offset base in it, offsets plus base, added to out[count..max); returns
- * the new count.  *more is set when the window holds too little of the
- * block around a possible match to tell. */
+/* Matches starting at offset at of a block, from a window text[0..n) onto
+ * it at offset base, offsets in the block, added to out[count..max);
+ * returns the new count.  *more is set when the window holds too little of
+ * the block around a possible match to tell. */
 static size_t
 match_window(const struct pillars *p, const struct lang_terms *lt, const char *text,
-    size_t n, size_t base, size_t lo, size_t hi, int open_start, int open_end,
+    size_t n, size_t base, size_t at, int open_start, int open_end,
     struct pillar_match *out, size_t max, size_t count, struct scratch *sc, int *more)
 {
 	struct breaks bk = { 0, 0, { 0 } };
@@ -428,11 +428,11 @@ match_window(const struct pillars *p, const struct lang_terms *lt, const char *t
 	w.len = sc->g.len;
 	w.open_start = open_start;
 	w.open_end = open_end;
-	for (a = 0; a < w.len && base + map[a] <= hi; a++) {
+	for (a = 0; a < w.len && base + map[a] <= at; a++) {
 		unsigned key = (unsigned char)g[a] << 8 |
 		    (a + 1 < w.len ? (unsigned char)g[a + 1] : 0);
 
-		if (base + map[a] < lo || !(lt->keys.pair[key >> 6] >> (key & 63) & 1))
+		if (base + map[a] < at || !(lt->keys.pair[key >> 6] >> (key & 63) & 1))
 			continue;
 		for (j = 0; j < lt->n; j++) {
 			const struct term *t = &p->terms[lt->ids[j]];
@@ -509,18 +509,17 @@ match_near(const struct pillars *p, const struct lang_terms *lt, const char *tex
     size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,
     struct scratch *sc)
 {
-	size_t lo = at, hi = at;
 	size_t margin = 8;
 
 	for (;;) {
-		size_t r0 = char_start(text, lo > margin ? lo - margin : 0);
-		size_t r1 = n - hi > lt->maxlen + 2 * margin ? hi + lt->maxlen + 2 * margin : n;
+		size_t r0 = char_start(text, at > margin ? at - margin : 0);
+		size_t r1 = n - at > lt->maxlen + 2 * margin ? at + lt->maxlen + 2 * margin : n;
 		size_t c;
 		int more = 0, last = margin >= WINDOW;
 
 		while (r1 < n && ((unsigned char)text[r1] & 0xC0) == 0x80)
 			r1++;
-		c = match_window(p, lt, text + r0, r1 - r0, r0, lo, hi, r0 > 0 && !last,
+		c = match_window(p, lt, text + r0, r1 - r0, r0, at, r0 > 0 && !last,
 		    r1 < n && !last, out, max, count, sc, &more);
 		if (!more)
 			return c;

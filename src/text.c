@@ -17,32 +17,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Decode one code point of s[0..n); invalid or truncated input gives U+FFFD
- * and consumes one byte, so the repair never swallows good bytes. */
-static int
-next_uc(const char *s, size_t n, uint32_t *uc)
-{
-	unsigned char c = (unsigned char)s[0];
-	int k;
-
-	if (c < 0x80) {
-		*uc = c;
-		return 1;
-	}
-	/* Two bytes (Latin, Greek, Cyrillic, ...), the bulk of non-ASCII
-	 * text, decoded here. */
-	if (c >= 0xC2 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		*uc = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
-		return 2;
-	}
-	k = u8_mbtoucr(uc, (const uint8_t *)s, n);
-	if (k < 0) {
-		*uc = 0xFFFD;
-		return 1;
-	}
-	return k;
-}
-
 static void
 put_uc(struct buf *out, uint32_t uc)
 {
@@ -127,14 +101,9 @@ text_clean(struct buf *out, const char *s, size_t n)
 				}
 				if (d < 0x80)
 					break;
-				if (d >= 0xC2 && d <= 0xDF && j + 1 < n &&
-				    ((unsigned char)s[j + 1] & 0xC0) == 0x80) {
-					u = (uint32_t)(d & 0x1F) << 6 | ((unsigned char)s[j + 1] & 0x3F);
-					m = 2;
-				} else {
-					m = u8_mbtoucr(&u, (const uint8_t *)s + j, n - j);
-				}
-				if (m < 0 || u < 0xA0 || is_dropped(u) || u == 0x2028 ||
+				m = text_next_uc(s + j, n - j, &u);
+				/* (A repaired byte is one byte of U+FFFD.) */
+				if ((m == 1 && u == 0xFFFD) || u < 0xA0 || is_dropped(u) || u == 0x2028 ||
 				    u == 0x2029)
 					break;
 				/* A mark at the very start, or on a blank, needs
@@ -157,7 +126,7 @@ text_clean(struct buf *out, const char *s, size_t n)
 				continue;
 			}
 		}
-		k = next_uc(s + i, n - i, &uc);
+		k = text_next_uc(s + i, n - i, &uc);
 		i += k;
 		if (uc == '\n' || uc == '\r' || uc == 0x2028 || uc == 0x2029) {
 			if (uc == '\r' && i < n && s[i] == '\n')
@@ -252,7 +221,7 @@ text_width(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		i += next_uc(s + i, n - i, &uc);
+		i += text_next_uc(s + i, n - i, &uc);
 		w += text_ucwidth(uc);
 	}
 	return w;
@@ -267,7 +236,7 @@ text_fit(const char *s, size_t n, int width, int *used)
 
 	while (i < n) {
 		uint32_t uc;
-		int k = next_uc(s + i, n - i, &uc);
+		int k = text_next_uc(s + i, n - i, &uc);
 		int w = text_ucwidth(uc);
 
 		if (w > 0 && col + w > width)
@@ -356,10 +325,10 @@ static size_t
 first_cluster(const char *s, size_t n)
 {
 	uint32_t uc;
-	size_t k = next_uc(s, n, &uc);
+	size_t k = text_next_uc(s, n, &uc);
 
 	while (k < n) {
-		int m = next_uc(s + k, n - k, &uc);
+		int m = text_next_uc(s + k, n - k, &uc);
 
 		if (text_ucwidth(uc) != 0)
 			break;
@@ -382,7 +351,7 @@ trim_end(const char *s, size_t ls, size_t e)
 
 			while (c > ls && ((unsigned char)s[c] & 0xC0) == 0x80)
 				c--;
-			next_uc(s + c, z - c, &uc);
+			text_next_uc(s + c, z - c, &uc);
 			if (uc == ' ' || text_ucwidth(uc) != 0)
 				break;
 			z = c;
@@ -434,7 +403,7 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 			col = ink = 0;
 			brk = ls;
 		}
-		k = next_uc(s + i, n - i, &uc);
+		k = text_next_uc(s + i, n - i, &uc);
 		w = text_ucwidth(uc);
 		if (i > ls && p[i - wstart] == UC_BREAK_POSSIBLE) {
 			brk = i;
@@ -585,12 +554,12 @@ fold_uc(uint32_t uc, uint32_t *out)
 	return fold_cache[uc].n;
 }
 
-/* fold_one for what is not ASCII. */
+/* fold_one for code point uc, k bytes of s, when it is not ASCII. */
 static int
-fold_other(const char *s, size_t n, uint32_t *base, char *out, int *len)
+fold_other(uint32_t uc, int k, uint32_t *base, char *out, int *len)
 {
-	uint32_t uc, f[FOLD_MAX];
-	int k = next_uc(s, n, &uc), fn, j, l = 0;
+	uint32_t f[FOLD_MAX];
+	int fn, j, l = 0;
 
 	if (uc < FOLD_CACHE && !(uc >= 0x0300 && uc <= 0x036F)) {
 		memcpy(out, fold_cache[uc].u8, sizeof fold_cache[uc].u8);
@@ -621,12 +590,13 @@ fold_other(const char *s, size_t n, uint32_t *base, char *out, int *len)
 
 /* The folded form of the character at s[0..n) (n > 0): its bytes in out,
  * room for TEXT_FOLD_BYTES, their count in *len; *base is the letter the
- * marks after it belong to.  Returns the bytes of s it takes.  Two-byte
- * letters, the bulk of non-ASCII text, are looked up here. */
+ * marks after it belong to.  Returns the bytes of s it takes. */
 static inline int
 fold_one(const char *s, size_t n, uint32_t *base, char *out, int *len)
 {
 	unsigned char c = (unsigned char)s[0];
+	uint32_t uc;
+	int k;
 
 	if (c < 0x80) {
 		out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -634,20 +604,16 @@ fold_one(const char *s, size_t n, uint32_t *base, char *out, int *len)
 		*len = 1;
 		return 1;
 	}
-	if (c >= 0xC2 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		uint32_t uc = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
-
-		if (uc < 0x0300 || uc > 0x036F) {
-			memcpy(out, fold_cache[uc].u8, 4);
-			if (fold_cache[uc].len > 4)
-				memcpy(out, fold_cache[uc].u8, sizeof fold_cache[uc].u8);
-			*len = fold_cache[uc].len;
-			if (fold_cache[uc].n)
-				*base = fold_cache[uc].cp[0];
-			return 2;
-		}
+	k = text_next_uc(s, n, &uc);
+	/* Two-byte letters, the bulk of the rest, straight from the table. */
+	if (k == 2 && (uc < 0x0300 || uc > 0x036F) && fold_cache[uc].len <= 4) {
+		memcpy(out, fold_cache[uc].u8, 4);
+		*len = fold_cache[uc].len;
+		if (fold_cache[uc].n)
+			*base = fold_cache[uc].cp[0];
+		return 2;
 	}
-	return fold_other(s, n, base, out, len);
+	return fold_other(uc, k, base, out, len);
 }
 
 void
@@ -878,7 +844,7 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 		if (!k) {
 			uint32_t uc;
 
-			i += next_uc(s + i, n - i, &uc);
+			i += text_next_uc(s + i, n - i, &uc);
 			continue;
 		}
 		/* Words break nowhere between two plain letters, and the

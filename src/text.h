@@ -6,7 +6,35 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <unistr.h>
+
 #include "buf.h"
+
+/* Decode one code point of s[0..n) (n > 0) into *uc; returns the bytes it
+ * takes.  Invalid or truncated input gives U+FFFD and takes one byte, so the
+ * repair never swallows good bytes.  Two-byte characters (Latin, Greek,
+ * Cyrillic...), the bulk of what is not ASCII, are decoded here. */
+static inline int
+text_next_uc(const char *s, size_t n, uint32_t *uc)
+{
+	unsigned char c = (unsigned char)s[0];
+	int k;
+
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*uc = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+		return 2;
+	}
+	k = u8_mbtoucr(uc, (const uint8_t *)s, n);
+	if (k < 0) {
+		*uc = 0xFFFD;
+		return 1;
+	}
+	return k;
+}
 
 /* One display line: a span of a sanitised text and its width in columns. */
 struct text_line {

@@ -2,7 +2,6 @@
 /* Pairing the blocks of the language versions into rows. */
 #include "config.h"
 
-#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -69,15 +68,24 @@ enum { S_M, S_A, S_B };
  * the state before (two bits); the match state keeps the bead (1-1, 2-1 or
  * 1-2) and the state before (four bits).  All ones: no path.
  */
-static void
-back_set(unsigned char *cell, int to, int t, int st)
+/*
+ * The bead from a cell whose states cost pc into state to, at bc: where it
+ * is cheaper than *best, *best and *code (the state before, and for the
+ * match state which bead: 0 for 1-1, 1 for 2-1, 2 for 1-2) take it.
+ */
+static inline void
+relax(const double *pc, double bc, int to, int bead, double *best, int *code)
 {
-	if (to == S_M)
-		*cell = (unsigned char)((*cell & 0xF0) | ((t == B_11 ? 0 : t == B_21 ? 1 : 2) * 3 + st));
-	else if (to == S_A)
-		*cell = (unsigned char)((*cell & ~0x30) | st << 4);
-	else
-		*cell = (unsigned char)((*cell & ~0xC0) | st << 6);
+	int st;
+
+	for (st = 0; st < 3; st++) {
+		double c = pc[st] + bc + (st != to ? GAP_OPEN : 0);
+
+		if (c < *best) {
+			*best = c;
+			*code = bead * 3 + st;
+		}
+	}
 }
 
 /* The bead and state that led into state of cell; 0 when none did. */
@@ -318,54 +326,61 @@ set_masks(struct align_item *x, size_t n)
 	}
 }
 
-static double
-bead_cost(const struct align_item *a, int na, int ia, const struct align_item *b,
-    int nb, int jb, double r)
+/* What a bead's cost asks of a group of one or two blocks of one side. */
+struct group {
+	double len;		/* their characters */
+	uint64_t mask;		/* their numbers */
+	unsigned char kinds;	/* 1: a paragraph among them, 2: a heading */
+	unsigned char anchors;	/* how many of them are anchored */
+};
+
+/* The group of size blocks from x. */
+static struct group
+group_of(const struct align_item *x, int size)
 {
-	double la = 0, lb = 0, c;
-	uint64_t ma = 0, mb = 0;
-	int i, heads = 0, paras = 0;
+	struct group g = { 0, 0, 0, 0 };
+	int k;
 
-	if (na == 0 || nb == 0) {
-		const struct align_item *x = na ? a : b;
+	for (k = 0; k < size; k++) {
+		g.len += x[k].chars;
+		g.mask |= x[k].nmask;
+		g.kinds |= x[k].kind == BLOCK_PARAGRAPH ? 1 : 2;
+		g.anchors += x[k].anchor >= 0;
+	}
+	return g;
+}
 
-		return DROP + (x->anchor >= 0 ? ANCHOR : 0);
-	}
-	for (i = 0; i < na; i++) {
-		la += a[i].chars;
-		ma |= a[i].nmask;
-		if (a[i].kind == BLOCK_PARAGRAPH)
-			paras |= 1;
-		else
-			heads |= 1;
-	}
-	for (i = 0; i < nb; i++) {
-		lb += b[i].chars;
-		mb |= b[i].nmask;
-		if (b[i].kind == BLOCK_PARAGRAPH)
-			paras |= 2;
-		else
-			heads |= 2;
-	}
-	c = gc_cost(la, lb, r) + (na == 1 && nb == 1 ? PRIOR_11 : PRIOR_21);
-	if (heads && paras)
+/* The cost of a bead matching group a with group b (one: both single
+ * blocks; anchored: partners by their anchor). */
+static double
+match_cost(struct group a, struct group b, int one, int anchored, double r)
+{
+	double c = gc_cost(a.len, b.len, r) + (one ? PRIOR_11 : PRIOR_21);
+	int k;
+
+	if ((a.kinds | b.kinds) == 3)
 		c += KIND_CLASH;
-	else if (heads == 3 && na == 1 && nb == 1)
+	else if (one && a.kinds == 2 && b.kinds == 2)
 		c -= HEADINGS_BONUS;
-	if (ma | mb)
-		c += number_cost(ma, mb);
-	if (na == 1 && nb == 1 && a->anchor >= 0 && a->anchor == jb)
+	if (a.mask | b.mask)
+		c += number_cost(a.mask, b.mask);
+	if (anchored)
 		c -= ANCHOR;
-	else {
-		for (i = 0; i < na; i++)
-			if (a[i].anchor >= 0)
-				c += ANCHOR;
-		for (i = 0; i < nb; i++)
-			if (b[i].anchor >= 0)
-				c += ANCHOR;
-	}
-	(void)ia;
+	else
+		for (k = a.anchors + b.anchors; k > 0; k--)
+			c += ANCHOR;
 	return c;
+}
+
+/* The cheapest a 2-1 or 1-2 bead can be: its prior less every number
+ * shared. */
+#define MATCH_21_MIN	(PRIOR_21 - NUM_SHARED_MAX)
+
+/* Dropping one block. */
+static double
+drop_cost(const struct align_item *x)
+{
+	return DROP + (x->anchor >= 0 ? ANCHOR : 0);
 }
 
 static int
@@ -520,6 +535,22 @@ find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
 	free(prev);
 }
 
+/* The cheapest way into a match from a cell whose states cost pc. */
+static double
+cheapest(const double *pc)
+{
+	double gap = pc[S_A] < pc[S_B] ? pc[S_A] : pc[S_B];
+
+	return pc[S_M] < gap + GAP_OPEN ? pc[S_M] : gap + GAP_OPEN;
+}
+
+/* Whether x is dearer than y by more than rounding could account for. */
+static int
+dearer(double x, double y)
+{
+	return x - y > 1e-9 * (1 + fabs(y));
+}
+
 /*
  * One pass of the banded dynamic programme with ratio[i] per pivot block.
  * Each cell keeps three states: the last bead matched blocks (M), dropped
@@ -548,54 +579,69 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	drop_a = xmalloc(sizeof *drop_a * (na + 1));
 	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
 	for (i = 0; i < na; i++)
-		drop_a[i] = bead_cost(a + i, 1, 0, b, 0, 0, 1);
+		drop_a[i] = drop_cost(&a[i]);
 	for (i = 0; i < nb; i++)
-		drop_b[i] = bead_cost(a, 0, 0, b + i, 1, 0, 1);
+		drop_b[i] = drop_cost(&b[i]);
 #define LO(i) (center[i] - (long)w)
 	for (i = 0; i <= na; i++) {
 		double *row = cost[i % 3];
+		unsigned char *brow = back + i * width;
 		long lo = LO(i), k;
+		/* The rows one and two above, and where cell k's column sits
+		 * in them. */
+		const double *up1 = i >= 1 ? cost[(i - 1) % 3] : NULL;
+		const double *up2 = i >= 2 ? cost[(i - 2) % 3] : NULL;
+		long s1 = i >= 1 ? lo - LO(i - 1) : 0, s2 = i >= 2 ? lo - LO(i - 2) : 0;
+		/* The blocks of the first sequence that beads into this row
+		 * end with. */
+		struct group one = i >= 1 ? group_of(&a[i - 1], 1) : (struct group){ 0, 0, 0, 0 };
+		struct group two = i >= 2 ? group_of(&a[i - 2], 2) : one;
 
 		for (k = 0; k < (long)width; k++) {
-			row[k * 3 + S_M] = row[k * 3 + S_A] = row[k * 3 + S_B] = DBL_MAX;
-			back[i * width + k] = 0xFF;
+			row[k * 3 + S_M] = row[k * 3 + S_A] = row[k * 3 + S_B] = INFINITY;
+			brow[k] = 0xFF;
 		}
 		/* Only the cells inside the table. */
 		k = lo < 0 ? -lo : 0;
 		for (j = lo + k; k < (long)width && j <= (long)nb; k++, j++) {
 			double *cell = row + k * 3;
+			/* The best of each state, and where it came from
+			 * (as back_get reads it; none yet). */
+			double m = INFINITY, ga = INFINITY, gb = INFINITY;
+			int cm = 15, ca = 3, cb = 3;
+			long pk;
 
 			if (i == 0 && j == 0) {
 				cell[S_M] = 0;
 				continue;
 			}
-			for (int t = 0; t < 5; t++) {
-				long pi = (long)i - da[t], pj = j - db[t], pk;
-				int to = t == B_10 ? S_A : t == B_01 ? S_B : S_M;
-				const double *pc;
-				double bc;
+			if (i >= 1 && j >= 1 && (pk = k + s1 - 1) >= 0 && pk < (long)width)
+				relax(up1 + pk * 3, match_cost(one, group_of(&b[j - 1], 1), 1,
+				    a[i - 1].anchor == j - 1, ratio[i - 1]), S_M, 0, &m, &cm);
+			if (i >= 1 && (pk = k + s1) >= 0 && pk < (long)width)
+				relax(up1 + pk * 3, drop_a[i - 1], S_A, 0, &ga, &ca);
+			if (j >= 1 && k >= 1)
+				relax(row + (k - 1) * 3, drop_b[j - 1], S_B, 0, &gb, &cb);
+			/* A merge costs at least MATCH_21_MIN: no need to work
+			 * it out where that is dearer than the cell already. */
+			if (i >= 2 && j >= 1 && (pk = k + s2 - 1) >= 0 && pk < (long)width) {
+				const double *pc = up2 + pk * 3;
 
-				if (pi < 0 || pj < 0)
-					continue;
-				pk = pj - LO(pi);
-				if (pk < 0 || pk >= (long)width)
-					continue;
-				pc = cost[pi % 3] + pk * 3;
-				bc = t == B_10 ? drop_a[pi] : t == B_01 ? drop_b[pj] :
-				    bead_cost(a + pi, da[t], pi, b + pj, db[t], pj,
-				    ratio[pi < (long)na ? pi : (long)na - 1]);
-				for (st = 0; st < 3; st++) {
-					double c;
-
-					if (pc[st] == DBL_MAX)
-						continue;
-					c = pc[st] + bc + (st != to ? GAP_OPEN : 0);
-					if (c < cell[to]) {
-						cell[to] = c;
-						back_set(&back[i * width + k], to, t, st);
-					}
-				}
+				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
+					relax(pc, match_cost(two, group_of(&b[j - 1], 1), 0, 0,
+					    ratio[i - 2]), S_M, 1, &m, &cm);
 			}
+			if (i >= 1 && j >= 2 && (pk = k + s1 - 2) >= 0 && pk < (long)width) {
+				const double *pc = up1 + pk * 3;
+
+				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
+					relax(pc, match_cost(one, group_of(&b[j - 2], 2), 0, 0,
+					    ratio[i - 1]), S_M, 2, &m, &cm);
+			}
+			cell[S_M] = m;
+			cell[S_A] = ga;
+			cell[S_B] = gb;
+			brow[k] = (unsigned char)(cm | ca << 4 | cb << 6);
 		}
 	}
 	free(drop_a);

@@ -701,7 +701,8 @@ doc_open(char *const *paths, int npaths, const struct doc_opts *o,
 	int f;
 
 	for (f = 0; f < npaths; f++)
-		if (source_read(&files[f], paths[f], o ? o->encoding : NULL, why) < 0) {
+		if (source_read(&files[f], paths[f], o ? o->encoding : NULL,
+		    o && o->map_files, why) < 0) {
 			while (f >= 0)
 				source_free(&files[f--]);
 			free(files);

@@ -50,6 +50,7 @@ struct doc_opts {
 	const int *langs;	/* languages to choose among, in order; or NULL */
 	int nlangs;
 	int align_later;	/* leave the rows to align_doc */
+	int map_files;		/* map large files (a run that reads them once) */
 };
 
 /* Read the files, find blocks, decide their languages and align them.

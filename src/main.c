@@ -514,6 +514,7 @@ main(int argc, char **argv)
 	memset(&dopts, 0, sizeof dopts);
 	dopts.encoding = c.encoding;
 	dopts.align_later = c.json;
+	dopts.map_files = !viewer;
 	if (c.nlangs > 1) {
 		dopts.langs = c.langs;
 		dopts.nlangs = c.nlangs;

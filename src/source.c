@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -16,6 +18,7 @@
 
 #include "diag.h"
 #include "source.h"
+#include "text.h"
 #include "xalloc.h"
 
 const char *
@@ -40,6 +43,128 @@ huge_pages(char *p, size_t n)
 	(void)p;
 	(void)n;
 #endif
+}
+
+/*
+ * Mapped files.  A file that shrinks while mapped leaves pages with nothing
+ * behind them, and reading one raises SIGBUS: the handler names the file
+ * and ends the program.  A file is mapped only from 1 MiB (below, reading
+ * it costs little) and only so many at once (the others are read).
+ */
+enum { MAPS = 16, MAP_MIN = 1 << 20 };
+static struct mapped {
+	const char *start;
+	size_t len;
+	char *msg;	/* what to say, should it shrink */
+} maps[MAPS];
+static pthread_mutex_t maps_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+shrunk(int sig, siginfo_t *si, void *ctx)
+{
+	const char *at = si->si_addr;
+	struct sigaction dfl;
+	int i;
+
+	(void)ctx;
+	for (i = 0; i < MAPS; i++)
+		if (maps[i].len && at >= maps[i].start && at < maps[i].start + maps[i].len) {
+			ssize_t r = write(STDERR_FILENO, maps[i].msg, strlen(maps[i].msg));
+
+			(void)r;
+			_exit(1);
+		}
+	/* Not a mapped file's: as if there were no handler (the access
+	 * faults again). */
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(sig, &dfl, NULL);
+}
+
+/* Map the regular file fd of st's size, with a NUL after it, writable
+ * (privately); returns 0 when it is not worth it or cannot be done. */
+static int
+map_file(struct source *src, int fd, const struct stat *st)
+{
+	static int handled;
+	long page = sysconf(_SC_PAGESIZE);
+	size_t size = (size_t)st->st_size, len;
+	struct buf msg = {0}, clean = {0};
+	char *p;
+	int slot;
+
+	if (!S_ISREG(st->st_mode) || st->st_size < MAP_MIN || page <= 0 ||
+	    (uintmax_t)st->st_size >= SIZE_MAX / 2)
+		return 0;
+	pthread_mutex_lock(&maps_lock);
+	for (slot = 0; slot < MAPS && maps[slot].len; slot++)
+		;
+	if (slot < MAPS)
+		maps[slot].len = 1;	/* taken */
+	if (!handled) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_sigaction = shrunk;
+		sa.sa_flags = SA_SIGINFO;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, NULL);
+		handled = 1;
+	}
+	pthread_mutex_unlock(&maps_lock);
+	if (slot == MAPS)
+		return 0;
+	/* Room for the file and a NUL: zeros past its end in its last page,
+	 * or a page of its own. */
+	len = (size + 1 + (size_t)page - 1) / (size_t)page * (size_t)page;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		goto fail;
+	if (mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE,
+	    fd, 0) == MAP_FAILED) {
+		munmap(p, len);
+		goto fail;
+	}
+	buf_printf(&msg, "%s: the file shrank while it was being read; "
+	    "run diglot again once it is written", source_label(src));
+	text_clean(&clean, msg.s, msg.len);
+	buf_free(&msg);
+	buf_addc(&clean, '\n');
+	maps[slot].msg = xmalloc(clean.len + 9);
+	memcpy(maps[slot].msg, "diglot: ", 8);
+	memcpy(maps[slot].msg + 8, clean.s, clean.len + 1);
+	buf_free(&clean);
+	pthread_mutex_lock(&maps_lock);
+	maps[slot].start = p;
+	maps[slot].len = len;
+	pthread_mutex_unlock(&maps_lock);
+	src->map = p;
+	src->maplen = len;
+	src->data = p;
+	src->len = size;
+	return 1;
+fail:
+	pthread_mutex_lock(&maps_lock);
+	maps[slot].len = 0;
+	pthread_mutex_unlock(&maps_lock);
+	return 0;
+}
+
+static void
+unmap_file(struct source *src)
+{
+	int i;
+
+	munmap(src->map, src->maplen);
+	pthread_mutex_lock(&maps_lock);
+	for (i = 0; i < MAPS; i++)
+		if (maps[i].start == src->map && maps[i].len > 1) {
+			free(maps[i].msg);
+			memset(&maps[i], 0, sizeof maps[i]);
+		}
+	pthread_mutex_unlock(&maps_lock);
+	src->map = NULL;
+	src->maplen = 0;
 }
 
 /* Read everything from fd; the descriptor was checked with fstat. */
@@ -194,6 +319,16 @@ utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 	return bad;
 }
 
+/* Done with the text as read (a mapping, or a buffer). */
+static void
+drop_raw(struct source *src, struct buf *raw)
+{
+	if (src->map)
+		unmap_file(src);
+	else
+		buf_free(raw);
+}
+
 static int
 set_converted(struct source *src, struct buf *raw, const char *enc)
 {
@@ -203,7 +338,7 @@ set_converted(struct source *src, struct buf *raw, const char *enc)
 		buf_free(&out);
 		return -1;
 	}
-	buf_free(raw);
+	drop_raw(src, raw);
 	src->data = out.s;
 	src->len = out.len;
 	src->encoding = xstrdup(enc);
@@ -213,6 +348,12 @@ set_converted(struct source *src, struct buf *raw, const char *enc)
 static void
 set_raw(struct source *src, struct buf *raw, size_t skip, const char *enc)
 {
+	if (src->map) {
+		src->data = raw->s + skip;
+		src->len = raw->len - skip;
+		src->encoding = xstrdup(enc);
+		return;
+	}
 	if (skip)
 		memmove(raw->s, raw->s + skip, raw->len - skip + 1);
 	src->data = raw->s;
@@ -269,7 +410,7 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 
 int
 source_read(struct source *src, const char *path, const char *encoding,
-    struct buf *why)
+    int map, struct buf *why)
 {
 	struct buf raw = {0};
 	struct stat st;
@@ -291,14 +432,17 @@ source_read(struct source *src, const char *path, const char *encoding,
 		    source_label(src));
 		goto fail;
 	}
-	if (read_all(fd, &st, &raw) < 0) {
+	if (map && !stdin_fd && map_file(src, fd, &st)) {
+		raw.s = src->data;
+		raw.len = src->len;
+	} else if (read_all(fd, &st, &raw) < 0) {
 		buf_printf(why, "%s: %s", source_label(src), strerror(errno));
 		goto fail;
 	}
 	if (!stdin_fd)
 		close(fd);
 	if (decode(src, &raw, encoding, why) < 0) {
-		buf_free(&raw);
+		drop_raw(src, &raw);
 		return -1;
 	}
 	return 0;
@@ -330,7 +474,10 @@ void
 source_free(struct source *src)
 {
 	free(src->name);
-	free(src->data);
+	if (src->map)
+		unmap_file(src);
+	else
+		free(src->data);
 	free(src->encoding);
 	memset(src, 0, sizeof *src);
 }

@@ -12,6 +12,8 @@ struct source {
 	char *data;		/* the text in UTF-8 (possibly with invalid bytes) */
 	size_t len;
 	char *encoding;		/* the encoding the file was read in */
+	char *map;		/* data lies in this mapping of the file, or NULL */
+	size_t maplen;
 };
 
 /*
@@ -19,9 +21,14 @@ struct source {
  * encoding, or is NULL to detect it: a byte-order mark, valid UTF-8, else a
  * legacy 8-bit encoding (a warning says which was assumed).  On failure
  * returns -1 with a message naming the file in why.
+ *
+ * With map, a large regular file in UTF-8 is mapped instead of copied, for
+ * a run that reads it once and ends: should the file shrink meanwhile, the
+ * program ends with a message naming it (a viewer, which keeps a briefing
+ * open for long, reads it into memory).
  */
 int source_read(struct source *src, const char *path, const char *encoding,
-    struct buf *why);
+    int map, struct buf *why);
 
 /* Like source_read, for text already in memory (copied). */
 int source_from_memory(struct source *src, const char *name, const char *data,

@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of opening a large briefing: the first part shown at once
  * pairs the right paragraphs, and its rows lead to the same paragraphs of
- * the whole. */
+ * the whole; a briefing mapped instead of read is the same document, and
+ * one that shrinks while mapped ends the program with a message. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "doc.h"
 #include "lang.h"
 #include "loader.h"
 #include "settings.h"
+#include "source.h"
 #include "tap.h"
 
 enum { PAIRS = 6000 };
@@ -156,6 +159,135 @@ read_whole_first(const char *what)
 	unlink(path);
 }
 
+/* Put a UTF-8 byte-order mark before the file at path. */
+static void
+with_bom(void)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf all = {0};
+	char chunk[1 << 16];
+	size_t n;
+
+	while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&all, chunk, n);
+	if (f)
+		fclose(f);
+	f = fopen(path, "wb");
+	if (f) {
+		fputs("\xef\xbb\xbf", f);
+		fwrite(all.s, 1, all.len, f);
+		fclose(f);
+	}
+	buf_free(&all);
+}
+
+/* The briefing at path (named what) opened mapped and read: the same
+ * blocks, languages and rows. */
+static void
+same_mapped(const char *what)
+{
+	struct doc_opts o;
+	struct buf why = {0}, x = {0}, y = {0};
+	char *paths[1] = { path };
+	struct doc *m, *r;
+	size_t b, differ = 0;
+
+	memset(&o, 0, sizeof o);
+	o.map_files = 1;
+	m = doc_open(paths, 1, &o, &why);
+	o.map_files = 0;
+	r = doc_open(paths, 1, &o, &why);
+	ok(m && r && m->files[0].map != NULL && r->files[0].map == NULL,
+	    "%s: mapped when asked, read otherwise", what);
+	if (!m || !r) {
+		doc_free(m);
+		doc_free(r);
+		unlink(path);
+		return;
+	}
+	for (b = 0; b < m->nblocks && b < r->nblocks; b++) {
+		buf_reset(&x);
+		buf_reset(&y);
+		buf_add(&x, "", 0);
+		buf_add(&y, "", 0);
+		doc_block_text(m, b, &x);
+		doc_block_text(r, b, &y);
+		if (x.len != y.len || memcmp(x.s, y.s, x.len) != 0 ||
+		    m->blocks[b].lang != r->blocks[b].lang)
+			differ++;
+	}
+	ok(m->nblocks == r->nblocks && m->nblocks > 2 * PAIRS && differ == 0 &&
+	    m->nrows == r->nrows && m->nrows == PAIRS + 1,
+	    "%s: the same %zu blocks (%zu differ) and %zu rows", what, m->nblocks, differ,
+	    m->nrows);
+	buf_reset(&x);
+	buf_add(&x, "", 0);
+	doc_block_text(m, 0, &x);
+	ok(strcmp(x.s, "Голям тестов документ") == 0, "%s: the first block is '%s'", what, x.s);
+	doc_free(m);
+	doc_free(r);
+	buf_free(&why);
+	buf_free(&x);
+	buf_free(&y);
+	unlink(path);
+}
+
+/* A mapped file of a whole number of pages still ends in a NUL; one that
+ * shrinks while mapped ends the program with a message naming it. */
+static void
+mapped_edges(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct source src;
+	struct buf why = {0};
+	FILE *f = create("pages.txt");
+	size_t size = (size_t)page * ((2u << 20) / (size_t)page), i;
+	int fds[2], status = 0;
+	char msg[512] = "";
+	ssize_t got;
+	pid_t pid;
+
+	for (i = 0; i + 1 < size; i++)
+		fputc(i % 64 == 63 ? '\n' : 'a' + (int)(i % 26), f);
+	fputc('\n', f);
+	fclose(f);
+	ok(source_read(&src, path, NULL, 1, &why) == 0 && src.map != NULL &&
+	    src.len == size && src.data[size] == '\0',
+	    "a mapped file of %zu whole pages ends in a NUL", size / (size_t)page);
+	source_free(&src);
+
+	if (pipe(fds) < 0 || (pid = fork()) < 0) {
+		ok(0, "a pipe and a child to watch a file shrink");
+		unlink(path);
+		return;
+	}
+	if (pid == 0) {
+		volatile char c;
+
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		if (source_read(&src, path, NULL, 1, &why) < 0 || !src.map)
+			_exit(3);
+		if (truncate(path, 0) < 0)
+			_exit(4);
+		c = src.data[size - 1];
+		(void)c;
+		_exit(0);
+	}
+	close(fds[1]);
+	got = read(fds[0], msg, sizeof msg - 1);
+	msg[got > 0 ? got : 0] = '\0';
+	msg[strcspn(msg, "\n")] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 1 && strstr(msg, path) &&
+	    strstr(msg, "shrank while it was being read"),
+	    "a file that shrinks while mapped: exit %d, '%s'",
+	    WIFEXITED(status) ? WEXITSTATUS(status) : -1, msg);
+	buf_free(&why);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -193,6 +325,13 @@ main(void)
 		fclose(f);
 	}
 	read_whole_first("a small briefing is read whole first");
+
+	write_briefing("mapped.txt", 0, "\n");
+	same_mapped("mapped");
+	write_briefing("bom.txt", 0, "\r\n");
+	with_bom();
+	same_mapped("mapped, with a byte-order mark and CRLF");
+	mapped_edges();
 
 	lang_unload();
 	settings_free(cfg);

@@ -81,8 +81,8 @@ shrunk(int sig, siginfo_t *si, void *ctx)
 	sigaction(sig, &dfl, NULL);
 }
 
-/* Map the regular file fd of st's size, with a NUL after it, writable
- * (privately); returns 0 when it is not worth it or cannot be done. */
+/* Map the regular file fd of st's size, with a NUL after it, to be read
+ * only; returns 0 when it is not worth it or cannot be done. */
 static int
 map_file(struct source *src, int fd, const struct stat *st)
 {
@@ -117,10 +117,10 @@ map_file(struct source *src, int fd, const struct stat *st)
 	/* Room for the file and a NUL: zeros past its end in its last page,
 	 * or a page of its own. */
 	len = (size + 1 + (size_t)page - 1) / (size_t)page * (size_t)page;
-	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		goto fail;
-	if (mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE,
+	if (mmap(p, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE,
 	    fd, 0) == MAP_FAILED) {
 		munmap(p, len);
 		goto fail;

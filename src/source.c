@@ -260,7 +260,6 @@ guess_8bit(const char *s, size_t n)
 	return high > ascii / 2 && runs * 2 > high ? "WINDOWS-1251" : "WINDOWS-1252";
 }
 
-/* Count invalid UTF-8 sequences and valid multibyte characters. */
 /* The length of the valid UTF-8 sequence at p (before end), or 0. */
 static inline int
 utf8_valid(const uint8_t *p, const uint8_t *end)
@@ -279,6 +278,28 @@ utf8_valid(const uint8_t *p, const uint8_t *end)
 	return 0;
 }
 
+/* Bytes of w (the first lowest) that are ASCII or in two-byte sequences: how many sequences
+ * (their second bytes) when every one is whole and valid, given in the 0x80
+ * bit of *carry whether the word before ended with a first byte; -1 when
+ * some byte needs a closer look. */
+static inline int
+two_byte_word(uint64_t w, uint64_t *carry)
+{
+	const uint64_t highs = 0x8080808080808080u, lows = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t hi = w & highs, s1 = w << 1, s2 = w << 2;
+	uint64_t cont = hi & ~s1, lead = hi & s1 & ~s2, longer = hi & s1 & s2;
+	uint64_t t = w & 0x1E1E1E1E1E1E1E1Eu;
+	uint64_t zero = ~(((t & lows) + lows) | t) & highs;
+
+	if (longer | (lead & zero) || ((lead << 8) | *carry) != cont)
+		return -1;
+	*carry = lead >> 56;
+	cont >>= 7;
+	return (int)(cont * 0x0101010101010101u >> 56);
+}
+
+/* Count invalid UTF-8 sequences and valid multibyte characters; *first is
+ * the offset of the first invalid byte. */
 static size_t
 utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 {
@@ -288,32 +309,45 @@ utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 	*good = 0;
 	*first = 0;
 	while (p < end) {
-		int k;
+		const uint8_t *stop;
+		uint64_t carry = 0;
 
-		/* ASCII eight bytes at a time. */
+		/* Eight bytes at a time while there is nothing but ASCII
+		 * and valid two-byte sequences. */
 		while (end - p >= 8) {
 			uint64_t w;
+			int k;
 
 			memcpy(&w, p, 8);
-			if (w & 0x8080808080808080ull)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			w = __builtin_bswap64(w);	/* the first byte lowest */
+#endif
+			if ((k = two_byte_word(w, &carry)) < 0)
 				break;
+			*good += k;
 			p += 8;
 		}
-		if (p == end)
-			break;
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		k = utf8_valid(p, end);
-		if (k == 0) {
-			if (!bad)
-				*first = p - (const uint8_t *)s;
-			bad++;
-			p++;
-		} else {
-			(*good)++;
-			p += k;
+		/* A first byte whose second is in the next word. */
+		p -= carry >> 7;
+		/* The rest of the word one sequence at a time. */
+		stop = end - p > 8 ? p + 8 : end;
+		while (p < stop) {
+			int k;
+
+			if (*p < 0x80) {
+				p++;
+				continue;
+			}
+			k = utf8_valid(p, end);
+			if (k == 0) {
+				if (!bad)
+					*first = p - (const uint8_t *)s;
+				bad++;
+				p++;
+			} else {
+				(*good)++;
+				p += k;
+			}
 		}
 	}
 	return bad;

@@ -67,21 +67,40 @@ static size_t nletters, capletters;
 enum { SMALL = 0x800 };
 static uint16_t letter_at[SMALL];
 
+/* FNV-1a over the bytes from the last back: the hashes of a word's endings
+ * come on the way to the word's own. */
+enum { HASH_BASIS = 2166136261u, HASH_PRIME = 16777619u };
+
+static inline uint32_t
+hash_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * HASH_PRIME;
+}
+
 static uint32_t
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = HASH_BASIS;
 
 	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+		h = hash_step(h, (unsigned char)s[n]);
 	return h;
 }
 
 static uint64_t *
+wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int add);
+
+static uint64_t *
 wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 {
+	return wordset_slot_hashed(ws, s, n, hash(s, n), add);
+}
+
+/* The slot of s[0..n), whose hash is h. */
+static uint64_t *
+wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int add)
+{
 	size_t i;
-	uint32_t h;
 
 	if (add && (ws->n + 1) * 2 > ws->cap) {
 		struct wordset old = *ws;
@@ -103,7 +122,6 @@ wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 	}
 	if (!ws->cap)
 		return NULL;
-	h = hash(s, n);
 	for (i = h & (ws->cap - 1);; i = (i + 1) & (ws->cap - 1)) {
 		if (!ws->key[i]) {
 			if (!add)
@@ -119,11 +137,17 @@ wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 }
 
 static uint64_t
-wordset_get(const struct wordset *ws, const char *s, size_t n)
+wordset_get_hashed(const struct wordset *ws, const char *s, size_t n, uint32_t h)
 {
-	uint64_t *m = wordset_slot((struct wordset *)ws, s, n, 0);
+	uint64_t *m = wordset_slot_hashed((struct wordset *)ws, s, n, h, 0);
 
 	return m ? *m : 0;
+}
+
+static uint64_t
+wordset_get(const struct wordset *ws, const char *s, size_t n)
+{
+	return wordset_get_hashed(ws, s, n, hash(s, n));
 }
 
 static void
@@ -388,37 +412,33 @@ credit(double *acc, uint64_t mask, double w)
 }
 
 /* Score one lower-cased word: stopwords, and the longest known ending
- * (up to five letters, on a word at least two letters longer).  f is room
- * for folding it. */
+ * (up to five letters, on a word at least two letters longer).  Unless
+ * folded (every character folds to itself), it is folded first, in f. */
 static void
-score_word(const char *w, size_t n, size_t chars, double *acc, struct buf *f)
+score_word(const char *w, size_t n, size_t chars, int folded, double *acc, struct buf *f)
 {
-	size_t i, k = 0;
+	size_t i = n, k = 0;
 	uint64_t m = 0, e;
+	uint32_t h = HASH_BASIS;
 
 	/* Fold the word as the word lists were folded. */
-	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++)
-		;
-	if (i < n) {
+	if (!folded) {
 		buf_reset(f);
 		buf_add(f, "", 0);
 		text_fold(w, n, f, NULL);
 		w = f->s;
-		n = f->len;
+		i = n = f->len;
 	}
-	i = n;
-
-	credit(acc, wordset_get(&stopwords, w, n), W_STOPWORD);
-	while (i > 0 && k < 5) {
-		do
-			i--;
-		while (i > 0 && ((unsigned char)w[i] & 0xC0) == 0x80);
+	while (i > 0) {
+		i--;
+		h = hash_step(h, (unsigned char)w[i]);
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue;
 		k++;
-		if (chars < k + 2)
-			break;
-		if ((e = wordset_get(&endings, w + i, n - i)) != 0)
+		if (k <= 5 && chars >= k + 2 && (e = wordset_get_hashed(&endings, w + i, n - i, h)) != 0)
 			m = e;
 	}
+	credit(acc, wordset_get_hashed(&stopwords, w, n, h), W_STOPWORD);
 	credit(acc, m, W_ENDING);
 }
 
@@ -428,9 +448,30 @@ static const uc_script_t *latin, *inherited, *common;
 static struct small_cp {
 	uint16_t lower;
 	unsigned char letter;	/* a letter or a mark */
+	unsigned char folded;	/* its lower case folds to itself, alone and
+				 * whatever comes next */
 	const uc_script_t *script;
 } small[SMALL];
 static pthread_once_t scripts_once = PTHREAD_ONCE_INIT;
+
+/* Whether text_fold leaves the character uc as it is, and so a word of
+ * such characters (marks that combine with what precedes them are not). */
+static int
+folds_to_itself(uint32_t uc)
+{
+	uint8_t u8[6];
+	struct buf f = {0};
+	int n = u8_uctomb(u8, uc, sizeof u8), same;
+
+	if (uc < 0x80)
+		return 1;
+	if (n <= 0 || (uc >= 0x0300 && uc <= 0x036F))
+		return 0;
+	text_fold((const char *)u8, (size_t)n, &f, NULL);
+	same = f.len == (size_t)n && memcmp(f.s, u8, (size_t)n) == 0;
+	buf_free(&f);
+	return same;
+}
 
 static void
 find_scripts(void)
@@ -447,6 +488,7 @@ find_scripts(void)
 		small[uc].lower = (uint16_t)(uc < 0x80 ? (small[uc].letter ? uc | 0x20 : uc) :
 		    uc_tolower(uc) < 0x10000 ? uc_tolower(uc) : uc);
 		small[uc].script = uc < 0x80 ? latin : uc_script(uc);
+		small[uc].folded = folds_to_itself(small[uc].lower);
 	}
 }
 
@@ -457,7 +499,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	double acc[LANG_MAX] = { 0 };
 	const uc_script_t *scripts[SAMPLE_LETTERS];
 	size_t i = 0, wn = 0, wchars = 0, in_script[SAMPLE_LETTERS] = { 0 }, all_scripts = 0;
-	int nletters_seen = 0, nwords = 0, nscripts = 0, c;
+	int nletters_seen = 0, nwords = 0, nscripts = 0, c, folded = 1;
 	struct buf f = {0};
 
 	pthread_once(&scripts_once, find_scripts);
@@ -503,10 +545,11 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 			/* Han and kana: every character is a word of its own. */
 			if (uc >= 0x2E80 && text_is_wide(uc)) {
 				if (wn)
-					score_word(word, wn, wchars, acc, &f);
+					score_word(word, wn, wchars, folded, acc, &f);
 				wn = u8_uctomb((uint8_t *)word, lc, sizeof word);
-				score_word(word, wn, 1, acc, &f);
+				score_word(word, wn, 1, 0, acc, &f);
 				wn = wchars = 0;
+				folded = 1;
 				nwords++;
 				continue;
 			}
@@ -516,15 +559,17 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				if (m > 0) {
 					wn += m;
 					wchars++;
+					folded = folded && uc < SMALL && small[uc].folded;
 				}
 			}
 			continue;
 		}
 		if (wn) {
-			score_word(word, wn, wchars, acc, &f);
+			score_word(word, wn, wchars, folded, acc, &f);
 			nwords++;
 		}
 		wn = wchars = 0;
+		folded = 1;
 	}
 	buf_free(&f);
 	for (c = 0; c < ncand; c++) {

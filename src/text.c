@@ -29,7 +29,7 @@ put_uc(struct buf *out, uint32_t uc)
 
 /* Characters dropped outright: bidi embeddings, overrides and isolates,
  * zero-width format characters, the soft hyphen and interlinear marks. */
-static int
+static inline int
 is_dropped(uint32_t uc)
 {
 	if (uc < 0x0600)
@@ -107,9 +107,11 @@ text_clean(struct buf *out, const char *s, size_t n)
 				    u == 0x2029)
 					break;
 				/* A mark at the very start, or on a blank, needs
-				 * a base of its own. */
+				 * a base of its own (below U+0590, only those of
+				 * U+0300-U+036F and U+0483-U+0489 are marks). */
 				if ((last == ' ' || (j == i && out->len == base)) &&
-				    text_ucwidth(u) == 0)
+				    !(u < 0x0300 || (u >= 0x0370 && u < 0x0483) ||
+				    (u > 0x0489 && u < 0x0590)) && text_ucwidth(u) == 0)
 					break;
 				last = u;
 				j += m;
@@ -628,17 +630,26 @@ text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map)
 		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 	while (i < n) {
 		size_t at = out->len - start;
+		unsigned char c = (unsigned char)s[i];
 		int k, len, j;
 
 		if (out->cap < out->len + TEXT_FOLD_BYTES + 1)
 			out->s = xgrow(out->s, &out->cap, out->len + TEXT_FOLD_BYTES + 1, 1);
+		if (map && map->cap < at + TEXT_FOLD_BYTES + 1)
+			map->v = xgrow(map->v, &map->cap, at + TEXT_FOLD_BYTES + 1, sizeof *map->v);
+		/* ASCII, one byte for one. */
+		if (c < 0x80) {
+			out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			base = c;
+			if (map)
+				map->v[at] = i;
+			i++;
+			continue;
+		}
 		k = fold_one(s + i, n - i, &base, out->s + out->len, &len);
-		if (map) {
-			if (map->cap < at + len + 1)
-				map->v = xgrow(map->v, &map->cap, at + len + 1, sizeof *map->v);
+		if (map)
 			for (j = 0; j < len; j++)
 				map->v[at + j] = i;
-		}
 		out->len += len;
 		i += k;
 	}

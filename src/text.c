@@ -522,6 +522,9 @@ static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
  * ASCII letter or digit, 2 a two-byte letter whatever follows, 3 a
  * two-byte letter or not, by what follows; 0 none. */
 static unsigned char plain_lead[256];
+/* The two bytes a two-byte character folds to, when it folds to one such
+ * and is no mark (else 0). */
+static uint16_t fold_two[0x800];
 
 static void
 fold_fill(void)
@@ -543,6 +546,10 @@ fold_fill(void)
 			if (k > 0)
 				fold_cache[uc].len += k;
 		}
+		if (uc >= 0x80 && uc < 0x800 && (uc < 0x0300 || uc > 0x036F) &&
+		    fold_cache[uc].len == 2)
+			fold_two[uc] = (uint16_t)((unsigned char)fold_cache[uc].u8[0] << 8 |
+			    (unsigned char)fold_cache[uc].u8[1]);
 	}
 }
 
@@ -793,6 +800,30 @@ ahead_to(const char *s, size_t n, struct ahead *a, int want)
 	}
 }
 
+/* ahead_to for eight bytes, when the text at i holds four two-byte
+ * characters that fold to two bytes each (Cyrillic, Greek and Latin
+ * letters): their folded bytes into *w.  Returns 0 when it does not. */
+static inline int
+ahead_two_byte(const char *s, size_t n, size_t i, uint64_t *w)
+{
+	uint64_t r = 0;
+	int k;
+
+	if (n - i < 8)
+		return 0;
+	for (k = 0; k < 4; k++) {
+		unsigned char c0 = (unsigned char)s[i + 2 * k], c1 = (unsigned char)s[i + 2 * k + 1];
+		uint16_t f;
+
+		if (c0 < 0xC2 || c0 > 0xDF || (c1 & 0xC0) != 0x80 ||
+		    (f = fold_two[(c0 & 0x1F) << 6 | (c1 & 0x3F)]) == 0)
+			return 0;
+		r = r << 16 | f;
+	}
+	*w = r;
+	return 1;
+}
+
 void
 text_fold_keys_done(struct fold_keys *keys)
 {
@@ -847,10 +878,17 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 		if (s[i] != ' ' && (i + 1 >= n ||
 		    key_is(keys->raw, (unsigned char)s[i] << 8 | (unsigned char)s[i + 1]))) {
 			struct ahead a = { i, 0, 0, 0, 0, 0 };
+			uint64_t w;
 
-			ahead_to(s, n, &a, 8);
-			if (a.m > 0 && a.first < until && key_hit(keys, a.w << 8 * (8 - a.m), a.m))
-				add_offset(out, nout, cap, a.first);
+			if (ahead_two_byte(s, n, i, &w)) {
+				if (key_hit(keys, w, 8))
+					add_offset(out, nout, cap, i);
+			} else {
+				ahead_to(s, n, &a, 8);
+				if (a.m > 0 && a.first < until &&
+				    key_hit(keys, a.w << 8 * (8 - a.m), a.m))
+					add_offset(out, nout, cap, a.first);
+			}
 		}
 		if (!k) {
 			uint32_t uc;

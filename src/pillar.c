@@ -58,24 +58,9 @@ struct pillars {
 static void
 fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 {
-	size_t i, k = 0;
-	char *o;
-
 	buf_reset(out);
 	buf_add(out, "", 0);
-	text_fold(s, n, out, map);
-	o = out->s;
-	for (i = 0; i < out->len; i++) {
-		if (o[i] == ' ' && (k == 0 || o[k - 1] == ' '))
-			continue;
-		if (map)
-			map->v[k] = map->v[i];
-		o[k++] = o[i];
-	}
-	o[k] = '\0';
-	out->len = k;
-	if (map)
-		map->v[k] = n;
+	text_fold_squeezed(s, n, out, map);
 }
 
 /* The folded text of a window onto a block: open_start and open_end tell

@@ -517,6 +517,7 @@ static struct {
 	char u8[FOLD_MAX * 4];	/* cp[0..n) in UTF-8: len bytes */
 } fold_cache[FOLD_CACHE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+static int fold_filled;	/* once the tables are filled */
 
 /* What a byte says of the character it starts, for plain_letter: 1 an
  * ASCII letter or digit, 2 a two-byte letter whatever follows, 3 a
@@ -551,6 +552,15 @@ fold_fill(void)
 			fold_two[uc] = (uint16_t)((unsigned char)fold_cache[uc].u8[0] << 8 |
 			    (unsigned char)fold_cache[uc].u8[1]);
 	}
+	__atomic_store_n(&fold_filled, 1, __ATOMIC_RELEASE);
+}
+
+/* The tables, filled on first use (threads share them read-only). */
+static inline void
+fold_ready(void)
+{
+	if (!__atomic_load_n(&fold_filled, __ATOMIC_ACQUIRE))
+		pthread_once(&fold_once, fold_fill);
 }
 
 static int
@@ -558,7 +568,7 @@ fold_uc(uint32_t uc, uint32_t *out)
 {
 	if (uc >= FOLD_CACHE)
 		return fold_uc_slow(uc, out);
-	pthread_once(&fold_once, fold_fill);
+	fold_ready();
 	memcpy(out, fold_cache[uc].cp, sizeof fold_cache[uc].cp);
 	return fold_cache[uc].n;
 }
@@ -625,13 +635,14 @@ fold_one(const char *s, size_t n, uint32_t *base, char *out, int *len)
 	return fold_other(uc, k, base, out, len);
 }
 
-void
-text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map)
+/* text_fold, and with squeeze, text_fold_squeezed. */
+static void
+fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int squeeze)
 {
 	size_t i = 0, start = out->len;
 	uint32_t base = 0;
 
-	pthread_once(&fold_once, fold_fill);
+	fold_ready();
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
 	if (map)
 		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
@@ -646,23 +657,57 @@ text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map)
 			map->v = xgrow(map->v, &map->cap, at + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 		/* ASCII, one byte for one. */
 		if (c < 0x80) {
-			out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			base = c;
-			if (map)
-				map->v[at] = i;
+			if (!(squeeze && c == ' ' && (at == 0 || out->s[out->len - 1] == ' '))) {
+				out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				if (map)
+					map->v[at] = i;
+			}
 			i++;
 			continue;
 		}
-		k = fold_one(s + i, n - i, &base, out->s + out->len, &len);
-		if (map)
-			for (j = 0; j < len; j++)
-				map->v[at + j] = i;
-		out->len += len;
+		/* Two-byte letters that fold to two bytes, from the table. */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			uint16_t f = fold_two[(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)];
+
+			if (f) {
+				out->s[out->len] = (char)(f >> 8);
+				out->s[out->len + 1] = (char)(f & 0xFF);
+				out->len += 2;
+				base = (uint32_t)(f >> 8 & 0x1F) << 6 | (f & 0x3F);
+				if (map)
+					map->v[at] = map->v[at + 1] = i;
+				i += 2;
+				continue;
+			}
+		}
+		k = fold_one(s + i, n - i, &base, out->s + at + start, &len);
+		for (j = 0; j < len; j++) {
+			char b = out->s[at + start + j];
+
+			if (squeeze && b == ' ' && (out->len == start || out->s[out->len - 1] == ' '))
+				continue;
+			if (map)
+				map->v[out->len - start] = i;
+			out->s[out->len++] = b;
+		}
 		i += k;
 	}
 	out->s[out->len] = '\0';
 	if (map)
 		map->v[out->len - start] = n;
+}
+
+void
+text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map)
+{
+	fold_into(s, n, out, map, 0);
+}
+
+void
+text_fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
+{
+	fold_into(s, n, out, map, 1);
 }
 
 /* Where the strings of a fold_keys may start: a hash of their first eight
@@ -764,7 +809,7 @@ plain_letter(const char *s, size_t n)
 int
 text_plain_letter(const char *s, size_t n)
 {
-	pthread_once(&fold_once, fold_fill);
+	fold_ready();
 	return n ? plain_letter(s, n) : 0;
 }
 
@@ -830,7 +875,7 @@ text_fold_keys_done(struct fold_keys *keys)
 	uint64_t any[256 / 64] = { 0 };
 	unsigned b0, b1, f0;
 
-	pthread_once(&fold_once, fold_fill);
+	fold_ready();
 	/* The first bytes that start some pair, with any second. */
 	for (b0 = 0; b0 < 65536; b0++)
 		if (key_is(keys->pair, b0))
@@ -868,7 +913,7 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 {
 	size_t i = from;
 
-	pthread_once(&fold_once, fold_fill);
+	fold_ready();
 	while (i < until) {
 		int k = plain_letter(s + i, n - i);
 

@@ -97,6 +97,9 @@ enum { TEXT_FOLD_BYTES = 16 };
  * receives n (map->v is reused and grown; the caller frees it).
  */
 void text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map);
+/* text_fold with blanks squeezed: a space at the start or after another
+ * is left out (for matching terms across line breaks and runs of blanks). */
+void text_fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map);
 
 /* The folded strings text_fold_find looks for, by their first bytes. */
 struct fold_keys {

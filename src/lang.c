@@ -404,11 +404,8 @@ find_letter(uint32_t uc)
 static void
 credit(double *acc, uint64_t mask, double w)
 {
-	int l;
-
-	for (l = 0; mask; l++, mask >>= 1)
-		if (mask & 1)
-			acc[l] += w;
+	for (; mask; mask &= mask - 1)
+		acc[__builtin_ctzll(mask)] += w;
 }
 
 /* Score one lower-cased word: stopwords, and the longest known ending

@@ -42,13 +42,29 @@ is_dropped(uint32_t uc)
 	    (uc >= 0xFFF9 && uc <= 0xFFFB) || (uc >= 0xE0001 && uc <= 0xE007F);
 }
 
+static int ucwidth_slow(uint32_t uc);
+static inline void fold_ready(void);
+/* The width of each code point below U+0800 (filled with the folding
+ * tables). */
+static signed char width_small[0x800];
+
 int
 text_ucwidth(uint32_t uc)
 {
-	int w;
-
 	if (uc >= 0x20 && uc < 0x7F)
 		return 1;
+	if (uc < 0x800) {
+		fold_ready();
+		return width_small[uc];
+	}
+	return ucwidth_slow(uc);
+}
+
+static int
+ucwidth_slow(uint32_t uc)
+{
+	int w;
+
 	/* Agree with the terminal's wcwidth where libunistring differs. */
 	if ((uc >= 0x3248 && uc <= 0x324F) || (uc >= 0x4DC0 && uc <= 0x4DFF))
 		return 2;
@@ -107,11 +123,9 @@ text_clean(struct buf *out, const char *s, size_t n)
 				    u == 0x2029)
 					break;
 				/* A mark at the very start, or on a blank, needs
-				 * a base of its own (below U+0590, only those of
-				 * U+0300-U+036F and U+0483-U+0489 are marks). */
+				 * a base of its own. */
 				if ((last == ' ' || (j == i && out->len == base)) &&
-				    !(u < 0x0300 || (u >= 0x0370 && u < 0x0483) ||
-				    (u > 0x0489 && u < 0x0590)) && text_ucwidth(u) == 0)
+				    text_ucwidth(u) == 0)
 					break;
 				last = u;
 				j += m;
@@ -552,6 +566,8 @@ fold_fill(void)
 			fold_two[uc] = (uint16_t)((unsigned char)fold_cache[uc].u8[0] << 8 |
 			    (unsigned char)fold_cache[uc].u8[1]);
 	}
+	for (uc = 0; uc < 0x800; uc++)
+		width_small[uc] = (signed char)ucwidth_slow(uc);
 	__atomic_store_n(&fold_filled, 1, __ATOMIC_RELEASE);
 }
 

@@ -291,21 +291,83 @@ add_line(struct text_lines *out, size_t off, size_t len, int width)
 	l->width = width;
 }
 
-/* Whether a text needs the full line breaking rules: anything beyond
- * printable ASCII, or punctuation where UAX #14 differs from "break after
- * spaces" (hyphens, slashes, brackets and the like). */
+static inline int plain_letter(const char *s, size_t n);
+static inline void fold_ready(void);
+
+/* Kinds of character for simple_breaks. */
+enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
+
+/* The kind of the character at s[0..n), its length in *len. */
+static int
+break_kind(const char *s, size_t n, int *len)
+{
+	unsigned char c = (unsigned char)s[0];
+	uint32_t uc;
+
+	*len = 1;
+	if (c < 0x80) {
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return K_LETTER;
+		if (c >= '0' && c <= '9') return K_LETTER;
+		if (c == ' ') return K_BLANK;
+		if (c == '.' || c == ',' || c == ':' || c == ';') return K_STOP;
+		if (c == '"') return K_CLOSE;
+		return strchr("'&*#@=<>_~`", c) ? K_QUOTE : K_OTHER;
+	}
+	if ((*len = plain_letter(s, n)) > 0)
+		return K_LETTER;
+	*len = text_next_uc(s, n, &uc);
+	switch (uc) {
+	case 0x201D: case 0x00BB: case 0x2019:	/* ” » ’ */
+		return K_CLOSE;
+	case 0x201C: case 0x00AB: case 0x2018: case 0x00A7: case 0x00A0: /* “ « ‘ § nbsp */
+		return K_QUOTE;
+	case 0x201E:				/* „ */
+		return K_OPEN;
+	}
+	return K_OTHER;
+}
+
+/*
+ * Whether the break opportunities of a text are those of "after blanks":
+ * printable ASCII without hyphens, slashes, brackets and the like (as
+ * always); or text that starts with a letter and holds only letters (of
+ * ASCII, Latin and Cyrillic), digits, blanks, quotes, a full stop, comma,
+ * colon or semicolon after a letter or quote and before a blank, a closing
+ * quote or the end (UAX #14 breaks after one before a letter), and „ before
+ * a letter after a blank after a letter or stop (after a quote and a blank
+ * it may not break).  Else the full rules are needed.
+ */
 static int
 needs_uax14(const char *s, size_t n)
 {
 	size_t i;
+	int len, k, prev = K_OTHER, before = K_OTHER, next;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
+		if (c >= 0x80)
+			break;
+		if (c == '-' || c == '/' || c == '?' || c == '!' ||
 		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
 		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
 			return 1;
+	}
+	if (i == n)
+		return 0;
+	fold_ready();
+	if (break_kind(s, n, &len) != K_LETTER)
+		return 1;
+	for (i = 0; i < n; i += len) {
+		k = break_kind(s + i, n - i, &len);
+		next = i + len < n ? break_kind(s + i + len, n - i - len, &(int){ 0 }) : K_BLANK;
+		if (k == K_OTHER ||
+		    (k == K_STOP && (prev == K_BLANK || (next != K_BLANK && next != K_CLOSE))) ||
+		    (k == K_OPEN && (prev != K_BLANK || (before != K_LETTER && before != K_STOP) ||
+		    next != K_LETTER)))
+			return 1;
+		before = prev;
+		prev = k;
 	}
 	return 0;
 }
@@ -326,9 +388,8 @@ space_breaks(const char *s, size_t n, char *p)
  * a huge block with no line breaks needs no second copy of itself. */
 enum { WRAP_WINDOW = 1 << 16, WRAP_GUARD = 32 };
 
-/* Fill p[0..n) with the break opportunities of s[0..n). */
-static void
-find_breaks(const char *s, size_t n, char *p)
+void
+text_breaks(const char *s, size_t n, char *p)
 {
 	if (needs_uax14(s, n))
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
@@ -414,7 +475,7 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 			}
 			wstart = ls;
 			wend = n - wstart <= WRAP_WINDOW ? n : wstart + WRAP_WINDOW;
-			find_breaks(s + wstart, wend - wstart, p);
+			text_breaks(s + wstart, wend - wstart, p);
 			i = ls;
 			col = ink = 0;
 			brk = ls;

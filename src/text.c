@@ -297,22 +297,19 @@ static inline void fold_ready(void);
 /* Kinds of character for simple_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
 
+/* The kinds of ASCII characters (filled with the folding tables). */
+static unsigned char ascii_kind[128];
+
 /* The kind of the character at s[0..n), its length in *len. */
-static int
+static inline int
 break_kind(const char *s, size_t n, int *len)
 {
 	unsigned char c = (unsigned char)s[0];
 	uint32_t uc;
 
 	*len = 1;
-	if (c < 0x80) {
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return K_LETTER;
-		if (c >= '0' && c <= '9') return K_LETTER;
-		if (c == ' ') return K_BLANK;
-		if (c == '.' || c == ',' || c == ':' || c == ';') return K_STOP;
-		if (c == '"') return K_CLOSE;
-		return strchr("'&*#@=<>_~`", c) ? K_QUOTE : K_OTHER;
-	}
+	if (c < 0x80)
+		return ascii_kind[c];
 	if ((*len = plain_letter(s, n)) > 0)
 		return K_LETTER;
 	*len = text_next_uc(s, n, &uc);
@@ -327,49 +324,23 @@ break_kind(const char *s, size_t n, int *len)
 	return K_OTHER;
 }
 
-/*
- * Whether the break opportunities of a text are those of "after blanks":
- * printable ASCII without hyphens, slashes, brackets and the like (as
- * always); or text that starts with a letter and holds only letters (of
- * ASCII, Latin and Cyrillic), digits, blanks, quotes, a full stop, comma,
- * colon or semicolon after a letter or quote and before a blank, a closing
- * quote or the end (UAX #14 breaks after one before a letter), and „ before
- * a letter after a blank after a letter or stop (after a quote and a blank
- * it may not break).  Else the full rules are needed.
- */
+/* Whether printable ASCII text s[0..n) has none of the punctuation where
+ * UAX #14 differs from "break after blanks" most (hyphens, slashes,
+ * brackets and the like); such text breaks after blanks only. */
 static int
-needs_uax14(const char *s, size_t n)
+plain_ascii(const char *s, size_t n)
 {
 	size_t i;
-	int len, k, prev = K_OTHER, before = K_OTHER, next;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x80)
-			break;
-		if (c == '-' || c == '/' || c == '?' || c == '!' ||
+		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
 		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
 		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
-			return 1;
+			return 0;
 	}
-	if (i == n)
-		return 0;
-	fold_ready();
-	if (break_kind(s, n, &len) != K_LETTER)
-		return 1;
-	for (i = 0; i < n; i += len) {
-		k = break_kind(s + i, n - i, &len);
-		next = i + len < n ? break_kind(s + i + len, n - i - len, &(int){ 0 }) : K_BLANK;
-		if (k == K_OTHER ||
-		    (k == K_STOP && (prev == K_BLANK || (next != K_BLANK && next != K_CLOSE))) ||
-		    (k == K_OPEN && (prev != K_BLANK || (before != K_LETTER && before != K_STOP) ||
-		    next != K_LETTER)))
-			return 1;
-		before = prev;
-		prev = k;
-	}
-	return 0;
+	return 1;
 }
 
 /* Put a line break opportunity before each non-blank that follows a blank. */
@@ -388,13 +359,62 @@ space_breaks(const char *s, size_t n, char *p)
  * a huge block with no line breaks needs no second copy of itself. */
 enum { WRAP_WINDOW = 1 << 16, WRAP_GUARD = 32 };
 
+/* The break opportunities of piece s[a..b): after blanks when simple, else
+ * by the full rules; its start may break when it is not the text's. */
+static void
+piece_breaks(const char *s, size_t a, size_t b, int simple, char *p)
+{
+	if (simple)
+		space_breaks(s + a, b - a, p + a);
+	else
+		u8_possible_linebreaks((const uint8_t *)s + a, b - a, "UTF-8", p + a);
+	if (a > 0)
+		p[a] = UC_BREAK_POSSIBLE;
+}
+
+/*
+ * The text is cut into pieces at each letter after blanks after a letter or
+ * digit, where every rule of UAX #14 lets a line start whatever comes
+ * before or after.  A piece breaks after blanks only, without the full
+ * rules, when it starts with a letter and holds only letters (of ASCII,
+ * Latin and Cyrillic), digits, blanks, quotes, a full stop, comma, colon or
+ * semicolon after a letter or quote and before a blank or a closing quote
+ * (one before a letter may break), and „ before a letter after a blank
+ * after a letter or stop (after a quote and a blank it may not break).
+ */
 void
 text_breaks(const char *s, size_t n, char *p)
 {
-	if (needs_uax14(s, n))
-		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
-	else
+	size_t i, a = 0;
+	int len, next_len, k, next, prev = K_OTHER, before = K_OTHER, last = K_OTHER, simple;
+
+	if (plain_ascii(s, n)) {
 		space_breaks(s, n, p);
+		return;
+	}
+	fold_ready();
+	k = break_kind(s, n, &len);
+	simple = k == K_LETTER;
+	for (i = 0; i < n; i += len, k = next, len = next_len) {
+		next = i + len < n ? break_kind(s + i + len, n - i - len, &next_len) : K_BLANK;
+		if (k == K_LETTER && prev == K_BLANK && last == K_LETTER && i > a) {
+			piece_breaks(s, a, i, simple, p);
+			a = i;
+			simple = 1;
+			prev = before = K_OTHER;
+		}
+		if (k == K_OTHER ||
+		    (k == K_STOP && (prev == K_BLANK || (next != K_BLANK && next != K_CLOSE))) ||
+		    (k == K_OPEN && (prev != K_BLANK || (before != K_LETTER && before != K_STOP) ||
+		    next != K_LETTER)))
+			simple = 0;
+		if (k != K_BLANK)
+			last = k;
+		before = prev;
+		prev = k;
+	}
+	if (a < n)
+		piece_breaks(s, a, n, simple, p);
 }
 
 /* Length of the grapheme cluster at s[0..n), at least one code point. */
@@ -629,6 +649,11 @@ fold_fill(void)
 	}
 	for (uc = 0; uc < 0x800; uc++)
 		width_small[uc] = (signed char)ucwidth_slow(uc);
+	for (j = 0; j < 128; j++)
+		ascii_kind[j] = (j >= '0' && j <= '9') || ((j | 0x20) >= 'a' && (j | 0x20) <= 'z') ?
+		    K_LETTER : j == ' ' ? K_BLANK :
+		    strchr(".,:;", j) && j ? K_STOP : j == '"' ? K_CLOSE :
+		    strchr("'&*#@=<>_~`", j) && j ? K_QUOTE : K_OTHER;
 	__atomic_store_n(&fold_filled, 1, __ATOMIC_RELEASE);
 }
 

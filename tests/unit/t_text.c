@@ -117,13 +117,13 @@ breaks_differ(int rounds, char *first, size_t room)
 		"\u0301", "\u00d7",
 	};
 	const int npieces = (int)(sizeof pieces / sizeof *pieces);
-	char s[256], p[256], q[256];
+	char s[512], p[512], q[512];
 	int r, differ = 0;
 	unsigned seed = 12345;
 
 	for (r = 0; r < rounds; r++) {
 		size_t n = 0, i;
-		int k, len = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 14;
+		int k, len = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
 
 		for (k = 0; k < len; k++) {
 			/* Mostly letters and blanks, as in prose. */

@@ -186,7 +186,7 @@ dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
 	int k;
 
 	for (r = from; r < to; r++) {
-		if (r < j->first || !dump_row(j, r, &rv))
+		if (r <= j->first || !dump_row(j, r, &rv))
 			continue;
 		if (r > j->first)
 			buf_addc(out, '\n');
@@ -204,11 +204,26 @@ dump(const struct doc *doc, struct pillars *p, uint32_t want,
 {
 	struct dump_job j = { doc, p, want, o, 0 };
 	struct row_view rv = {0};
+	struct buf out = {0};
+	int k;
 
 	while (j.first < doc->nrows && !dump_row(&j, j.first, &rv))
 		j.first++;
+	/* The first row shown, as laid out to find it, a piece at a time
+	 * (a briefing with no line break is one huge row). */
+	for (k = 0; k < rv.height; k++) {
+		layout_text(&rv, o, k, &out);
+		buf_addc(&out, '\n');
+		if (out.len >= 1 << 16 || k + 1 == rv.height) {
+			if (fwrite(out.s, 1, out.len, f) != out.len)
+				break;
+			buf_reset(&out);
+		}
+	}
+	buf_free(&out);
 	row_view_free(&rv);
-	/* Rows are laid out independently: two threads share them. */
+	/* The other rows are laid out independently: two threads share
+	 * them. */
 	par_run(doc->nrows, 128, dump_rows, &j, f);
 	check_output(f);
 }

@@ -15,6 +15,10 @@
 #include "par.h"
 #include "pillar.h"
 
+/* Text is escaped this much at a time; a block of more is written by
+ * itself, a piece at a time. */
+enum { PIECE = 1 << 16, HUGE_BLOCK = 1 << 20 };
+
 /* Whether any of eight bytes is a control, a quote or a backslash. */
 static int
 any_escape(const char *s)
@@ -29,14 +33,13 @@ any_escape(const char *s)
 	    highs) != 0;
 }
 
-/* Write s[0..n) as a JSON string; the text is sanitised UTF-8 already, so
- * only quotes, backslashes and (defensively) controls need escapes. */
+/* Write s[0..n) inside a JSON string; the text is sanitised UTF-8 already,
+ * so only quotes, backslashes and (defensively) controls need escapes. */
 static void
-put_string(struct buf *o, const char *s, size_t n)
+put_chars(struct buf *o, const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
 
-	buf_addc(o, '"');
 	for (;;) {
 		unsigned char c;
 
@@ -55,6 +58,14 @@ put_string(struct buf *o, const char *s, size_t n)
 		run = ++i;
 	}
 	buf_add(o, s + run, n - run);
+}
+
+/* Write s[0..n) as a JSON string. */
+static void
+put_string(struct buf *o, const char *s, size_t n)
+{
+	buf_addc(o, '"');
+	put_chars(o, s, n);
 	buf_addc(o, '"');
 }
 
@@ -126,11 +137,47 @@ put_pillars(struct buf *o, struct pillars *p, size_t b,
 	buf_addc(o, '}');
 }
 
-/* The blocks' objects, for par_run. */
+/* The blocks' objects, for par_run: those of blocks [base + from,
+ * base + to). */
 struct blocks_job {
 	const struct doc *doc;
 	struct pillars *p;
+	size_t base;
 };
+
+static int flush(struct buf *o, FILE *f);
+
+/* Block b's object into o, its text cleaned in text; with f, o is written
+ * to f a piece at a time as the text goes in (a huge block is not held
+ * twice). */
+static void
+put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o, FILE *f)
+{
+	const struct block *bl = &j->doc->blocks[b];
+	size_t at;
+
+	buf_reset(text);
+	buf_add(text, "", 0);
+	doc_block_text(j->doc, b, text);
+	buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
+	buf_addu(o, b);
+	buf_adds(o, ", \"lang\": ");
+	put_cstr(o, lang_code(bl->lang));
+	buf_adds(o, ", \"kind\": \"");
+	buf_adds(o, doc_kind_name(bl->kind));
+	buf_adds(o, "\", \"file\": ");
+	buf_addu(o, bl->file);
+	buf_adds(o, ", \"line\": ");
+	buf_addu(o, bl->line);
+	buf_adds(o, ", \"text\": \"");
+	for (at = 0; at < text->len; at += PIECE) {
+		put_chars(o, text->s + at, text->len - at < PIECE ? text->len - at : PIECE);
+		if (f && flush(o, f) < 0)
+			return;
+	}
+	buf_addc(o, '"');
+	put_pillars(o, j->p, b, text);
+}
 
 static void
 put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
@@ -139,26 +186,8 @@ put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
 	struct buf text = {0};
 	size_t b;
 
-	for (b = from; b < to; b++) {
-		const struct block *bl = &j->doc->blocks[b];
-
-		buf_reset(&text);
-		buf_add(&text, "", 0);
-		doc_block_text(j->doc, b, &text);
-		buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
-		buf_addu(o, b);
-		buf_adds(o, ", \"lang\": ");
-		put_cstr(o, lang_code(bl->lang));
-		buf_adds(o, ", \"kind\": \"");
-		buf_adds(o, doc_kind_name(bl->kind));
-		buf_adds(o, "\", \"file\": ");
-		buf_addu(o, bl->file);
-		buf_adds(o, ", \"line\": ");
-		buf_addu(o, bl->line);
-		buf_adds(o, ", \"text\": ");
-		put_string(o, text.s, text.len);
-		put_pillars(o, j->p, b, &text);
-	}
+	for (b = j->base + from; b < j->base + to; b++)
+		put_block(j, b, &text, o, NULL);
 	buf_free(&text);
 }
 
@@ -181,10 +210,10 @@ align_thread(void *doc)
 int
 json_write(struct doc *doc, struct pillars *p, FILE *f)
 {
-	struct blocks_job job = { doc, p };
+	struct blocks_job job = { doc, p, 0 };
 	struct buf out = {0}, *o = &out;
 	pthread_t aligner;
-	size_t r;
+	size_t r, b;
 	int l, i, status, aligning = 0;
 
 	/* The blocks come first, and need no rows: a document not aligned
@@ -201,9 +230,23 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	buf_adds(o, "],\n \"blocks\": [");
 	status = flush(o, f);
 	/* Blocks are independent: two threads share them (pillars_block
-	 * keeps each block's tags in its own place). */
-	if (status == 0)
-		status = par_run(doc->nblocks, 256, put_blocks, &job, f);
+	 * keeps each block's tags in its own place), but for a huge one,
+	 * written by itself. */
+	for (b = 0; b < doc->nblocks && status == 0; b = job.base) {
+		while (b < doc->nblocks && doc->blocks[b].len < HUGE_BLOCK)
+			b++;
+		if (b > job.base)
+			status = par_run(b - job.base, 256, put_blocks, &job, f);
+		if (b < doc->nblocks && status == 0) {
+			struct buf text = {0};
+
+			put_block(&job, b, &text, o, f);
+			buf_free(&text);
+			status = flush(o, f);
+			b++;
+		}
+		job.base = b;
+	}
 	if (aligning)
 		pthread_join(aligner, NULL);
 	else if (!doc->aligned)

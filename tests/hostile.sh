@@ -427,6 +427,23 @@ modes "a 50 KB word without a space" "$f"
 [ "$(tr -d '\n' <"$H/d.out" | cksum)" = "$(tr -d '\n' <"$f" | cksum)" ]
 ok $? "a 50 KB word without a space: --dump keeps it whole, broken over lines"
 
+# A paragraph of over a megabyte between others: written by itself, a
+# piece at a time, and whole.
+f="$H/line2m.txt"
+{
+	printf '%s\n\n' "$bg_para"
+	awk 'BEGIN { for (i = 0; i < 40000; i++) printf "слово%05d word%05d ", i, i; printf "край\n" }'
+	printf '\n%s\n\n%s\n' "$en_para" "$bg_para"
+} >"$f"
+modes "a 2 MB paragraph between others" "$f"
+[ "$(q '.blocks | length')" = 4 ] &&
+	[ "$(q '.blocks[1].text' | tr ' ' '\n' | cksum)" = "$(sed -n 3p "$f" | tr ' ' '\n' | cksum)" ] &&
+	[ "$(q '.blocks[2].text')" = "$en_para" ] && [ "$(q '.blocks[3].id')" = 3 ]
+ok $? "a 2 MB paragraph between others: --json has its text whole, the blocks around it too"
+[ "$(sed -n '/^слово00000/,/край/p' "$H/d.out" | tr -s ' \n' '\n\n' | cksum)" = \
+    "$(sed -n 3p "$f" | tr ' ' '\n' | cksum)" ]
+ok $? "a 2 MB paragraph between others: --dump keeps every word, in order"
+
 # --- 7. empty, blank, binary ------------------------------------------------
 
 f="$H/empty.txt"

@@ -12,7 +12,6 @@
 #include "align.h"
 #include "doc.h"
 #include "par.h"
-#include "text.h"
 #include "xalloc.h"
 
 /*
@@ -844,7 +843,7 @@ items_some(void *ctx, size_t from, size_t to, struct buf *out)
 		const struct block *bl = &j->doc->blocks[j->doc->seq[j->l][i]];
 		struct align_item *it = &j->it[i];
 
-		it->chars = (uint32_t)text_chars(j->doc->files[bl->file].data + bl->off, bl->len);
+		it->chars = bl->chars;
 		it->kind = bl->kind;
 		align_numbers(it, j->doc->files[bl->file].data + bl->off, bl->len);
 		if (it->nnum)

@@ -148,6 +148,7 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
 	b->len = len;
 	b->file = file;
 	b->line = line;
+	b->chars = text_chars(s, len);
 	b->markup = markup;
 	b->lang = -1;
 	if (rd->next_kind >= 0)

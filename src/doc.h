@@ -17,6 +17,7 @@ struct block {
 	size_t off, len;
 	char *tags;		/* explicit pillar tags ("a, b"), or NULL */
 	uint32_t file, line;
+	uint32_t chars;		/* code points in the span */
 	int16_t lang;		/* language id (lang.h), -1 before it is known */
 	unsigned char kind;	/* enum block_kind */
 	unsigned char markup;	/* from the marked-up form: lines may be escaped */

@@ -17,6 +17,8 @@
 /* A heading is one line of at most this many words, not ending like a
  * sentence or a clause. */
 enum { HEADING_WORDS = 15, HEADING_BYTES = 300 };
+/* A block of this many bytes or more is huge. */
+enum { HUGE_TEXT = 1 << 20 };
 /* A marker hints at the language of the block after it. */
 #define MARKER_HINT 2.0
 
@@ -735,6 +737,20 @@ doc_free(struct doc *doc)
 	free(doc);
 }
 
+/* The part of a block that is cleaned already, for let_go. */
+struct cleaned {
+	const struct source *src;
+	size_t off;
+};
+
+static void
+let_go(void *ctx, size_t upto)
+{
+	const struct cleaned *c = ctx;
+
+	source_let_go(c->src, c->off, upto);
+}
+
 void
 doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 {
@@ -743,6 +759,14 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	struct buf raw = {0};
 	size_t i = 0;
 
+	/* A huge block of a mapped file (read once) need not be held twice:
+	 * its text leaves memory as it is cleaned. */
+	if (!bl->markup && bl->len >= HUGE_TEXT && doc->files[bl->file].map) {
+		struct cleaned c = { &doc->files[bl->file], bl->off };
+
+		text_clean_pieces(out, s, bl->len, HUGE_TEXT / 4, let_go, &c);
+		return;
+	}
 	if (!bl->markup) {
 		text_clean(out, s, bl->len);
 		return;

@@ -167,6 +167,20 @@ unmap_file(struct source *src)
 	src->maplen = 0;
 }
 
+void
+source_let_go(const struct source *src, size_t off, size_t len)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t from, to;
+
+	if (!src->map || page <= 0)
+		return;
+	from = ((uintptr_t)src->data + off + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	to = ((uintptr_t)src->data + off + len) & ~((uintptr_t)page - 1);
+	if (to > from)
+		madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
 /* Read everything from fd; the descriptor was checked with fstat. */
 static int
 read_all(int fd, const struct stat *st, struct buf *b)

@@ -39,6 +39,10 @@ int source_from_memory(struct source *src, const char *name, const char *data,
 int source_convert(const char *data, size_t len, const char *encoding,
     struct buf *out);
 
+/* Done with data[off..off+len) of a mapped source for now: its pages leave
+ * memory (read again from the file should they be needed). */
+void source_let_go(const struct source *src, size_t off, size_t len);
+
 /* The name to show for a source in messages. */
 const char *source_label(const struct source *src);
 

@@ -44,6 +44,7 @@ is_dropped(uint32_t uc)
 
 static int ucwidth_slow(uint32_t uc);
 static inline void fold_ready(void);
+static inline int plain_letter(const char *s, size_t n);
 /* The width of each code point below U+0800 (filled with the folding
  * tables). */
 static signed char width_small[0x800];
@@ -84,12 +85,25 @@ is_blank(uint32_t uc)
 	return uc == ' ' || uc == '\t';
 }
 
+static void clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp);
+
 void
 text_clean(struct buf *out, const char *s, size_t n)
 {
-	size_t i = 0, base = out->len, line_end = out->len;
+	int col = 0;
+
+	clean_part(out, s, n, out->len, &col);
+}
+
+/* text_clean of a part of a text cut between two letters: base is where
+ * the text's cleaned form starts in out, *col the column the part starts
+ * at, set to the one it ends at. */
+static void
+clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp)
+{
+	size_t i = 0, line_end = out->len;
 	uint32_t last = 0, uc;
-	int col = 0, pending_join = 0, at_line_start = 1;
+	int col = *colp, pending_join = 0, at_line_start = out->len == base;
 
 	buf_add(out, "", 0);	/* out->s exists from here on */
 	while (i < n) {
@@ -200,6 +214,40 @@ text_clean(struct buf *out, const char *s, size_t n)
 	out->len = line_end;
 	if (out->s)
 		out->s[out->len] = '\0';
+	*colp = col;
+}
+
+/* Whether a text may be cut at p for clean_part: between two letters. */
+static int
+cut_between_letters(const char *s, size_t n, size_t p)
+{
+	size_t q = p - 1;
+
+	while (q > 0 && p - q < 4 && ((unsigned char)s[q] & 0xC0) == 0x80)
+		q--;
+	return plain_letter(s + p, n - p) > 0 && (size_t)plain_letter(s + q, p - q) == p - q;
+}
+
+void
+text_clean_pieces(struct buf *out, const char *s, size_t n, size_t piece,
+    void (*done)(void *ctx, size_t upto), void *ctx)
+{
+	size_t at = 0, base = out->len;
+	int col = 0;
+
+	fold_ready();
+	while (at < n) {
+		size_t p = n - at > piece ? at + piece : n;
+
+		while (p < n && !cut_between_letters(s, n, p))
+			p++;
+		clean_part(out, s + at, p - at, base, &col);
+		at = p;
+		if (done)
+			done(ctx, at);
+	}
+	if (n == 0)
+		buf_add(out, "", 0);
 }
 
 size_t
@@ -290,9 +338,6 @@ add_line(struct text_lines *out, size_t off, size_t len, int width)
 	l->len = len;
 	l->width = width;
 }
-
-static inline int plain_letter(const char *s, size_t n);
-static inline void fold_ready(void);
 
 /* Kinds of character for simple_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };

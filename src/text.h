@@ -57,6 +57,11 @@ struct text_lines {
  * holds no control character.
  */
 void text_clean(struct buf *out, const char *s, size_t n);
+/* text_clean of s[0..n) in parts of about piece bytes, cut between two
+ * letters (the same text in the end): after each, done(ctx, upto) hears
+ * that s[0..upto) is cleaned. */
+void text_clean_pieces(struct buf *out, const char *s, size_t n, size_t piece,
+    void (*done)(void *ctx, size_t upto), void *ctx);
 
 /* Display width in terminal columns of sanitised text s[0..n). */
 int text_width(const char *s, size_t n);

@@ -168,6 +168,33 @@ main(void)
 		    "(300000 strings, %d differ%s%s)", differ, differ ? ": first " : "", first);
 	}
 
+	/* Cleaning in parts cut between letters gives the same text. */
+	{
+		static const char *const texts[] = {
+			"Първа дума\tи таб след нея, после\r\nнов ред\tи още\tтабове",
+			"word\x1b[2Jafter \xc2\x9b and \xcc\x81 mark, \xe2\x80\xae bidi\tend  ",
+			"abc\n  def\n\n ghi\t\tjkl \xe6\x97\xa5\xe6\x9c\xac\n\xe8\xaa\x9e mno",
+		};
+		size_t t, piece;
+		int same = 1;
+
+		for (t = 0; t < sizeof texts / sizeof *texts; t++)
+			for (piece = 1; piece < 12; piece++) {
+				struct buf whole = {0}, parts = {0};
+
+				text_clean(&whole, texts[t], strlen(texts[t]));
+				text_clean_pieces(&parts, texts[t], strlen(texts[t]), piece, NULL, NULL);
+				if (whole.len != parts.len || memcmp(whole.s, parts.s, whole.len) != 0) {
+					if (same)
+						printf("# '%s' != '%s' (pieces of %zu)\n", parts.s, whole.s, piece);
+					same = 0;
+				}
+				buf_free(&whole);
+				buf_free(&parts);
+			}
+		ok(same, "a text cleaned in parts cut between letters is the text cleaned whole");
+	}
+
 	/* Sanitising. */
 	is_str(clean("a\x1b[2Jb"), "a^[[2Jb", "ESC is shown as ^[");
 	is_str(clean("bell\x07"), "bell^G", "BEL is shown as ^G");

@@ -120,10 +120,16 @@ start_session "$diglot" "$file"
 d_first=$(until_ms "$_t0" shows "¶ 1/")
 d_whole=$(until_ms "$_t0" eval 'shows "¶ 1/" && ! shows "¶ 1/…"')
 read -r d_end d_top d_j d_k d_space d_b <<<"$(moves "100%" "¶ 1/")"
-_k0=$(now)
-t resize-window -t b -x 100
-d_resize=$(until_ms "$_k0" gutter_before 60)
-t resize-window -t b -x 140
+# A resize shows where the gutter moves: a briefing in one pane has none.
+screen=$(t capture-pane -p -t b 2>/dev/null) || :
+if shows "│"; then
+	_k0=$(now)
+	t resize-window -t b -x 100
+	d_resize=$(until_ms "$_k0" gutter_before 60)
+	t resize-window -t b -x 140
+else
+	d_resize="(1 pane)"
+fi
 
 # diglot, G at once (it waits for the whole briefing)
 start_session "$diglot" "$file"

@@ -63,12 +63,6 @@ enum { B_11, B_10, B_01, B_21, B_12 };
 enum { S_M, S_A, S_B };
 
 /*
- * Where the best path into a cell's state came from, three states in one
- * byte: a gap state is entered by one kind of bead only, so it keeps just
- * the state before (two bits); the match state keeps the bead (1-1, 2-1 or
- * 1-2) and the state before (four bits).  All ones: no path.
- */
-/*
  * The bead from a cell whose states cost pc into state to, at bc: where it
  * is cheaper than *best, *best and *code (the state before, and for the
  * match state which bead: 0 for 1-1, 1 for 2-1, 2 for 1-2) take it.
@@ -88,7 +82,14 @@ relax(const double *pc, double bc, int to, int bead, double *best, int *code)
 	}
 }
 
-/* The bead and state that led into state of cell; 0 when none did. */
+/*
+ * Where the best path into a cell's state came from, three states in one
+ * byte: a gap state is entered by one kind of bead only, so it keeps just
+ * the state before (two bits); the match state keeps the bead (1-1, 2-1 or
+ * 1-2) and the state before (four bits).  All ones: no path.  back_get
+ * reads it: the bead and state that led into state of cell; 0 when none
+ * did.
+ */
 static int
 back_get(unsigned char cell, int state, int *t, int *st)
 {

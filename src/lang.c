@@ -432,7 +432,8 @@ score_word(const char *w, size_t n, size_t chars, int folded, double *acc, struc
 		if (((unsigned char)w[i] & 0xC0) == 0x80)
 			continue;
 		k++;
-		if (k <= 5 && chars >= k + 2 && (e = wordset_get_hashed(&endings, w + i, n - i, h)) != 0)
+		if (k <= 5 && chars >= k + 2 &&
+		    (e = wordset_get_hashed(&endings, w + i, n - i, h)) != 0)
 			m = e;
 	}
 	credit(acc, wordset_get_hashed(&stopwords, w, n, h), W_STOPWORD);

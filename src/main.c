@@ -156,7 +156,6 @@ check_output(FILE *f)
 	die(1, "write error: %s", strerror(errno));
 }
 
-/* Print the rows (those tagged with a pillar of want, if any) side by side. */
 /* What --dump writes, for par_run: rows shown (those of the wanted
  * pillars), a blank line between them. */
 struct dump_job {
@@ -164,7 +163,7 @@ struct dump_job {
 	struct pillars *p;
 	uint32_t want;
 	const struct layout_opts *o;
-	size_t first;		/* the first row written */
+	size_t first;		/* the first row shown, written before the others */
 };
 
 /* Lay out row r into rv; 0 when it is not shown. */
@@ -188,8 +187,7 @@ dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
 	for (r = from; r < to; r++) {
 		if (r <= j->first || !dump_row(j, r, &rv))
 			continue;
-		if (r > j->first)
-			buf_addc(out, '\n');
+		buf_addc(out, '\n');
 		for (k = 0; k < rv.height; k++) {
 			layout_text(&rv, j->o, k, out);
 			buf_addc(out, '\n');
@@ -198,6 +196,7 @@ dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
 	row_view_free(&rv);
 }
 
+/* Print the rows (those tagged with a pillar of want, if any) side by side. */
 static void
 dump(const struct doc *doc, struct pillars *p, uint32_t want,
     const struct layout_opts *o, FILE *f)

@@ -292,10 +292,10 @@ utf8_valid(const uint8_t *p, const uint8_t *end)
 	return 0;
 }
 
-/* Bytes of w (the first lowest) that are ASCII or in two-byte sequences: how many sequences
- * (their second bytes) when every one is whole and valid, given in the 0x80
- * bit of *carry whether the word before ended with a first byte; -1 when
- * some byte needs a closer look. */
+/* Bytes of w (the first lowest) that are ASCII or in two-byte sequences:
+ * how many sequences (their second bytes) when every one is whole and
+ * valid, given in the 0x80 bit of *carry whether the word before ended with
+ * a first byte; -1 when some byte needs a closer look. */
 static inline int
 two_byte_word(uint64_t w, uint64_t *carry)
 {

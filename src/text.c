@@ -339,7 +339,7 @@ add_line(struct text_lines *out, size_t off, size_t len, int width)
 	l->width = width;
 }
 
-/* Kinds of character for simple_breaks. */
+/* Kinds of character for text_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
 
 /* The kinds of ASCII characters (filled with the folding tables). */

@@ -367,6 +367,46 @@ utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 	return bad;
 }
 
+/* One half of a large text, for utf8_errors_halves. */
+struct half {
+	const char *s;
+	size_t n, good, first, bad;
+};
+
+static void *
+check_half(void *arg)
+{
+	struct half *h = arg;
+
+	h->bad = utf8_errors(h->s, h->n, &h->good, &h->first);
+	return NULL;
+}
+
+/* utf8_errors, a large text in two halves on two threads.  The cut is at
+ * a byte that continues no character: a sequence, valid or not, is judged
+ * the same on either side of it. */
+static size_t
+utf8_errors_halves(const char *s, size_t n, size_t *good, size_t *first)
+{
+	struct half h[2];
+	pthread_t t;
+	size_t mid = n / 2;
+
+	if (n < (8u << 20))
+		return utf8_errors(s, n, good, first);
+	while (mid > 0 && ((unsigned char)s[mid] & 0xC0) == 0x80)
+		mid--;
+	h[0] = (struct half){ s, mid, 0, 0, 0 };
+	h[1] = (struct half){ s + mid, n - mid, 0, 0, 0 };
+	if (pthread_create(&t, NULL, check_half, &h[1]) != 0)
+		return utf8_errors(s, n, good, first);
+	check_half(&h[0]);
+	pthread_join(t, NULL);
+	*good = h[0].good + h[1].good;
+	*first = h[0].bad ? h[0].first : h[1].bad ? mid + h[1].first : 0;
+	return h[0].bad + h[1].bad;
+}
+
 /* Done with the text as read (a mapping, or a buffer). */
 static void
 drop_raw(struct source *src, struct buf *raw)
@@ -435,7 +475,7 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 		set_raw(src, raw, 3, "UTF-8");
 		n -= 3;
 	} else {
-		bad = utf8_errors(raw->s, n, &good, &first);
+		bad = utf8_errors_halves(raw->s, n, &good, &first);
 		if (bad == 0 || good >= bad * 4) {
 			if (bad)
 				diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
@@ -449,7 +489,7 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 		    source_label(src), enc);
 		return set_converted(src, raw, enc);
 	}
-	bad = utf8_errors(src->data, n, &good, &first);
+	bad = utf8_errors_halves(src->data, n, &good, &first);
 	if (bad)
 		diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
 		    source_label(src), first + 3, bad > 1 ? " and after" : "");

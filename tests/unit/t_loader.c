@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "doc.h"
 #include "lang.h"
 #include "loader.h"
@@ -288,6 +289,59 @@ mapped_edges(void)
 	unlink(path);
 }
 
+/* The last warning, kept by the sink. */
+static char warning[512];
+
+static void
+keep_warning(const char *msg)
+{
+	snprintf(warning, sizeof warning, "%s", msg);
+}
+
+/* A large text is checked for UTF-8 in two halves: what is said of it is
+ * what is said of the whole. */
+static void
+large_encodings(void)
+{
+	enum { SIZE = 9 << 20 };
+	const char *para = "Децата, които пътуват сами, са особено уязвими. ";
+	static const char cp1251[] = "\xc4\xe5\xf6\xe0\xf2\xe0 \xf1\xe0 \xf3\xff\xe7\xe2\xe8\xec\xe8 "
+	    "\xef\xf0\xe8 \xef\xfa\xf2\xf3\xe2\xe0\xed\xe5. \xd1\xe0\xec\xe8 ";
+	char *text = malloc(SIZE), want[64];
+	size_t n = 0, at, plen = strlen(para);
+	struct source src;
+	struct buf why = {0};
+
+	while (n + plen < SIZE) {
+		memcpy(text + n, para, plen);
+		n += plen;
+	}
+	/* One bad byte in the second half, where the first letter of a
+	 * paragraph is. */
+	at = (n * 3 / 4) / plen * plen;
+	text[at] = (char)0xFF;
+	diag_set_sink(keep_warning);
+	warning[0] = '\0';
+	snprintf(want, sizeof want, "invalid UTF-8 at byte %zu", at);
+	ok(source_from_memory(&src, "big.txt", text, n, NULL, &why) == 0 &&
+	    strcmp(src.encoding, "UTF-8") == 0 && strstr(warning, want) != NULL,
+	    "9 MiB with one bad byte in its second half: UTF-8, '%s'", warning);
+	source_free(&src);
+
+	/* Windows-1251: the same text, its letters one byte each. */
+	for (n = 0; n + sizeof cp1251 < SIZE; n += sizeof cp1251 - 1)
+		memcpy(text + n, cp1251, sizeof cp1251 - 1);
+	warning[0] = '\0';
+	ok(source_from_memory(&src, "big1251.txt", text, n, NULL, &why) == 0 &&
+	    strcmp(src.encoding, "WINDOWS-1251") == 0 && strstr(warning, "WINDOWS-1251") &&
+	    strncmp(src.data, "Децата", strlen("Децата")) == 0,
+	    "9 MiB of Windows-1251: detected and converted ('%.60s')", warning);
+	source_free(&src);
+	diag_set_sink(NULL);
+	buf_free(&why);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -332,6 +386,7 @@ main(void)
 	with_bom();
 	same_mapped("mapped, with a byte-order mark and CRLF");
 	mapped_edges();
+	large_encodings();
 
 	lang_unload();
 	settings_free(cfg);

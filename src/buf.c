@@ -13,22 +13,11 @@
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	if (b->len + n + 1 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
-}
-
-void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
 }
 
 void

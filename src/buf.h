@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *s;	/* always NUL-terminated once anything was added */
@@ -12,8 +13,25 @@ struct buf {
 };
 
 void buf_add(struct buf *b, const char *s, size_t n);
-void buf_addc(struct buf *b, char c);
-void buf_adds(struct buf *b, const char *s);
+
+/* Append c (in place when there is room: output adds many). */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else {
+		buf_add(b, &c, 1);
+	}
+}
+
+/* Append the string s (a literal's length is known where it is added). */
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
 /* Append v in decimal. */
 void buf_addu(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...)

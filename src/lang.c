@@ -552,7 +552,16 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				continue;
 			}
 			if (wn + 6 < sizeof word) {
-				int m = u8_uctomb((uint8_t *)word + wn, lc, sizeof word - wn);
+				int m = 2;
+
+				/* (Two bytes inline: most letters of most
+				 * alphabets.) */
+				if (lc >= 0x80 && lc < 0x800) {
+					word[wn] = (char)(0xC0 | lc >> 6);
+					word[wn + 1] = (char)(0x80 | (lc & 0x3F));
+				} else {
+					m = u8_uctomb((uint8_t *)word + wn, lc, sizeof word - wn);
+				}
 
 				if (m > 0) {
 					wn += m;

@@ -85,6 +85,21 @@ is_blank(uint32_t uc)
 	return uc == ' ' || uc == '\t';
 }
 
+/* Whether the eight bytes at s are four letters of U+0400-U+047F (all
+ * plain letters). */
+static inline int
+four_cyrillic(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);	/* the first byte lowest */
+#endif
+	return (w & 0x00FE00FE00FE00FEu) == 0x00D000D000D000D0u &&
+	    (w & 0xC000C000C000C000u) == 0x8000800080008000u;
+}
+
 static void clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp);
 
 void
@@ -120,6 +135,13 @@ clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp)
 				uint32_t u;
 				int m;
 
+				/* Four Cyrillic letters need nothing either. */
+				if (n - j >= 8 && d >= 0xD0 && four_cyrillic(s + j)) {
+					j += 8;
+					col += 4;
+					last = (uint32_t)(s[j - 2] & 0x1F) << 6 | (s[j - 1] & 0x3F);
+					continue;
+				}
 				if (d >= 0x20 && d < 0x7F) {
 					if (d != ' ')
 						last = d;
@@ -1089,8 +1111,11 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 			continue;
 		}
 		/* Words break nowhere between two plain letters, and the
-		 * strings are whole words: the rest of a word is skipped. */
+		 * strings are whole words: the rest of a word is skipped,
+		 * four Cyrillic letters at a time where it can. */
 		i += k;
+		while (until - i >= 8 && four_cyrillic(s + i))
+			i += 8;
 		while (i < until && (k = plain_letter(s + i, n - i)) > 0)
 			i += k;
 	}

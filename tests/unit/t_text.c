@@ -220,6 +220,9 @@ main(void)
 	is_str(clean("a\tb"), "a       b", "tab expands to the next stop");
 	is_str(clean("\xcc\x81" "x"), "\xe2\x97\x8c\xcc\x81x",
 	    "a mark with no base gets a dotted circle");
+	is_str(clean("\xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xcc\x81 \xd0\xb4"),
+	    "\xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xcc\x81 \xd0\xb4",
+	    "a mark after four Cyrillic letters stays on the last");
 	is_str(clean("abc \xcc\x81 def"), "abc \xe2\x97\x8c\xcc\x81 def",
 	    "... and so does a mark on a blank");
 	is_str(clean("a\xe2\x81\xa3" "b\xe1\xa0\x8e" "c"), "abc",

@@ -17,8 +17,6 @@
 /* A heading is one line of at most this many words, not ending like a
  * sentence or a clause. */
 enum { HEADING_WORDS = 15, HEADING_BYTES = 300 };
-/* A block of this many bytes or more is huge. */
-enum { HUGE_TEXT = 1 << 20 };
 /* A marker hints at the language of the block after it. */
 #define MARKER_HINT 2.0
 
@@ -761,10 +759,10 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 
 	/* A huge block of a mapped file (read once) need not be held twice:
 	 * its text leaves memory as it is cleaned. */
-	if (!bl->markup && bl->len >= HUGE_TEXT && doc->files[bl->file].map) {
+	if (!bl->markup && bl->len >= DOC_HUGE_BLOCK && doc->files[bl->file].map) {
 		struct cleaned c = { &doc->files[bl->file], bl->off };
 
-		text_clean_pieces(out, s, bl->len, HUGE_TEXT / 4, let_go, &c);
+		text_clean_pieces(out, s, bl->len, DOC_HUGE_BLOCK / 4, let_go, &c);
 		return;
 	}
 	if (!bl->markup) {

@@ -15,9 +15,8 @@
 #include "par.h"
 #include "pillar.h"
 
-/* Text is escaped this much at a time; a block of more is written by
- * itself, a piece at a time. */
-enum { PIECE = 1 << 16, HUGE_BLOCK = 1 << 20 };
+/* A huge block's text is escaped and written this much at a time. */
+enum { PIECE = 1 << 16 };
 
 /* Whether any of eight bytes is a control, a quote or a backslash. */
 static int
@@ -233,7 +232,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	 * keeps each block's tags in its own place), but for a huge one,
 	 * written by itself. */
 	for (b = 0; b < doc->nblocks && status == 0; b = job.base) {
-		while (b < doc->nblocks && doc->blocks[b].len < HUGE_BLOCK)
+		while (b < doc->nblocks && doc->blocks[b].len < DOC_HUGE_BLOCK)
 			b++;
 		if (b > job.base)
 			status = par_run(b - job.base, 256, put_blocks, &job, f);

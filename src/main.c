@@ -166,6 +166,24 @@ struct dump_job {
 	size_t first;		/* the first row shown, written before the others */
 };
 
+/* The lines of laid-out row rv into out; with f, out is written to f
+ * every 64 KiB and at the end (a huge row is not held whole). */
+static void
+put_row(const struct row_view *rv, const struct layout_opts *o, struct buf *out, FILE *f)
+{
+	int k;
+
+	for (k = 0; k < rv->height; k++) {
+		layout_text(rv, o, k, out);
+		buf_addc(out, '\n');
+		if (f && (out->len >= 1 << 16 || k + 1 == rv->height)) {
+			if (fwrite(out->s, 1, out->len, f) != out->len)
+				return;
+			buf_reset(out);
+		}
+	}
+}
+
 /* Lay out row r into rv; 0 when it is not shown. */
 static int
 dump_row(const struct dump_job *j, size_t r, struct row_view *rv)
@@ -182,16 +200,12 @@ dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
 	const struct dump_job *j = ctx;
 	struct row_view rv = {0};
 	size_t r;
-	int k;
 
 	for (r = from; r < to; r++) {
 		if (r <= j->first || !dump_row(j, r, &rv))
 			continue;
 		buf_addc(out, '\n');
-		for (k = 0; k < rv.height; k++) {
-			layout_text(&rv, j->o, k, out);
-			buf_addc(out, '\n');
-		}
+		put_row(&rv, j->o, out, NULL);
 	}
 	row_view_free(&rv);
 }
@@ -204,21 +218,12 @@ dump(const struct doc *doc, struct pillars *p, uint32_t want,
 	struct dump_job j = { doc, p, want, o, 0 };
 	struct row_view rv = {0};
 	struct buf out = {0};
-	int k;
 
 	while (j.first < doc->nrows && !dump_row(&j, j.first, &rv))
 		j.first++;
 	/* The first row shown, as laid out to find it, a piece at a time
 	 * (a briefing with no line break is one huge row). */
-	for (k = 0; k < rv.height; k++) {
-		layout_text(&rv, o, k, &out);
-		buf_addc(&out, '\n');
-		if (out.len >= 1 << 16 || k + 1 == rv.height) {
-			if (fwrite(out.s, 1, out.len, f) != out.len)
-				break;
-			buf_reset(&out);
-		}
-	}
+	put_row(&rv, o, &out, f);
 	buf_free(&out);
 	row_view_free(&rv);
 	/* The other rows are laid out independently: two threads share

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <unistr.h>
@@ -162,6 +163,21 @@ roman_value(const char *s, size_t n, uint32_t *v)
 	return total > 0;
 }
 
+/* Whether any of eight bytes is an ASCII digit or starts a character of
+ * three or four bytes. */
+static int
+digit_or_wide(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w, low, digits;
+
+	memcpy(&w, s, 8);
+	/* Bytes below 0x80 with 0x30 <= b <= 0x39, then bytes 0xE0 and up. */
+	low = w & ~highs;
+	digits = (ones * (0x7F + 0x3A) - low) & ~w & (low + ones * (0x7F - 0x2F));
+	return ((digits | (w & w << 1 & w << 2)) & highs) != 0;
+}
+
 void
 align_numbers(struct align_item *it, const char *s, size_t n)
 {
@@ -173,9 +189,19 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 	if (n > 400)
 		n = 400;
 	while (i < n) {
-		ucs4_t uc = (unsigned char)s[i];
+		ucs4_t uc;
 		int k = 1, d;
 
+		/* Once a paragraph has shown something other than a number,
+		 * only digits and three- or four-byte characters (full-width
+		 * digits, CJK numerals) still matter: step over eight bytes
+		 * at a time that hold neither. */
+		if (other && !incjk && it->kind == BLOCK_PARAGRAPH)
+			while (i + 8 <= n && !digit_or_wide(s + i))
+				i += 8;
+		if (i >= n)
+			break;
+		uc = (unsigned char)s[i];
 		/* Two-byte characters (Latin, Greek, Cyrillic, Arabic...) are
 		 * never numerals: step over them without decoding. */
 		if (uc >= 0xC0 && uc < 0xE0 && !incjk) {
@@ -274,16 +300,17 @@ gc_fill(void)
 	}
 }
 
-static double
-gc_cost(double la, double lb, double r)
+/* Lengths la and lb, lb expected to be la / ir. */
+static inline double
+gc_cost(double la, double lb, double ir)
 {
-	double mean, delta, x;
+	double mean, delta, x, lr = lb * ir;
 	int k;
 
 	if (la + lb <= 0)
 		return 0;
-	mean = (la + lb / r) / 2;
-	delta = fabs(lb / r - la) / sqrt(VAR * (mean > 1 ? mean : 1));
+	mean = (la + lr) / 2;
+	delta = fabs(lr - la) / sqrt(VAR * (mean > 1 ? mean : 1));
 	x = delta * GC_STEPS;
 	if (x >= GC_STEPS * GC_MAX)
 		return gc_table[GC_STEPS * GC_MAX] + (delta - GC_MAX) * (delta + GC_MAX) / 2;
@@ -352,11 +379,11 @@ group_of(const struct align_item *x, int size)
 }
 
 /* The cost of a bead matching group a with group b (one: both single
- * blocks; anchored: partners by their anchor). */
-static double
-match_cost(struct group a, struct group b, int one, int anchored, double r)
+ * blocks; anchored: partners by their anchor; ir: 1 / the length ratio). */
+static inline double
+match_cost(struct group a, struct group b, int one, int anchored, double ir)
 {
-	double c = gc_cost(a.len, b.len, r) + (one ? PRIOR_11 : PRIOR_21);
+	double c = gc_cost(a.len, b.len, ir) + (one ? PRIOR_11 : PRIOR_21);
 	int k;
 
 	if ((a.kinds | b.kinds) == 3)
@@ -392,6 +419,38 @@ cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* The k-th smallest of v[0..n), k < n, found in place (Hoare's FIND). */
+static uint32_t
+select_u32(uint32_t *v, size_t n, size_t k)
+{
+	long lo = 0, hi = (long)n - 1, want = (long)k;
+
+	while (lo < hi) {
+		uint32_t pivot = v[lo + (hi - lo) / 2], t;
+		long i = lo, j = hi;
+
+		/* Then v[lo..j] <= pivot <= v[i..hi], and what lies between
+		 * is the pivot. */
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = v[i], v[i] = v[j], v[j] = t;
+				i++, j--;
+			}
+		}
+		if (want <= j)
+			hi = j;
+		else if (want >= i)
+			lo = i;
+		else
+			break;
+	}
+	return v[k];
+}
+
 /* The median length of the paragraphs (all blocks if none). */
 static double
 median_chars(const struct align_item *x, size_t n)
@@ -406,8 +465,7 @@ median_chars(const struct align_item *x, size_t n)
 	if (k == 0)
 		for (i = 0; i < n; i++)
 			v[k++] = x[i].chars;
-	qsort(v, k, sizeof *v, cmp_u32);
-	m = k ? v[k / 2] : 0;
+	m = k ? select_u32(v, k, k / 2) : 0;
 	free(v);
 	return m;
 }
@@ -566,7 +624,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 {
 	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
 	size_t width, i, nbeads = 0, cap = 0;
-	double *cost[3], *drop_a, *drop_b;
+	double *cost[3], *drop_a, *drop_b, *inv;
 	unsigned char *back;
 	struct bead *beads = NULL;
 	long j;
@@ -579,6 +637,9 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	/* Dropping a block costs the same wherever it is dropped. */
 	drop_a = xmalloc(sizeof *drop_a * (na + 1));
 	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
+	inv = xmalloc(sizeof *inv * (na + 1));
+	for (i = 0; i < na; i++)
+		inv[i] = 1 / ratio[i];
 	for (i = 0; i < na; i++)
 		drop_a[i] = drop_cost(&a[i]);
 	for (i = 0; i < nb; i++)
@@ -618,7 +679,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 			}
 			if (i >= 1 && j >= 1 && (pk = k + s1 - 1) >= 0 && pk < (long)width)
 				relax(up1 + pk * 3, match_cost(one, group_of(&b[j - 1], 1), 1,
-				    a[i - 1].anchor == j - 1, ratio[i - 1]), S_M, 0, &m, &cm);
+				    a[i - 1].anchor == j - 1, inv[i - 1]), S_M, 0, &m, &cm);
 			if (i >= 1 && (pk = k + s1) >= 0 && pk < (long)width)
 				relax(up1 + pk * 3, drop_a[i - 1], S_A, 0, &ga, &ca);
 			if (j >= 1 && k >= 1)
@@ -630,14 +691,14 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 
 				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
 					relax(pc, match_cost(two, group_of(&b[j - 1], 1), 0, 0,
-					    ratio[i - 2]), S_M, 1, &m, &cm);
+					    inv[i - 2]), S_M, 1, &m, &cm);
 			}
 			if (i >= 1 && j >= 2 && (pk = k + s1 - 2) >= 0 && pk < (long)width) {
 				const double *pc = up1 + pk * 3;
 
 				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
 					relax(pc, match_cost(one, group_of(&b[j - 2], 2), 0, 0,
-					    ratio[i - 1]), S_M, 2, &m, &cm);
+					    inv[i - 1]), S_M, 2, &m, &cm);
 			}
 			cell[S_M] = m;
 			cell[S_A] = ga;
@@ -647,6 +708,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	}
 	free(drop_a);
 	free(drop_b);
+	free(inv);
 	/* Walk back from (na, nb), from its cheapest state. */
 	i = na;
 	j = nb;
@@ -847,7 +909,8 @@ items_some(void *ctx, size_t from, size_t to, struct buf *out)
 		it->chars = bl->chars;
 		it->kind = bl->kind;
 		align_numbers(it, j->doc->files[bl->file].data + bl->off, bl->len);
-		if (it->nnum)
+		/* A heading's numbers, in order, tell its anchor. */
+		if (it->kind != BLOCK_PARAGRAPH)
 			qsort(it->num, it->nnum, sizeof it->num[0], cmp_u32);
 	}
 }

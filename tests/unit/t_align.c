@@ -269,5 +269,23 @@ main(void)
 	    "a date gives its day and year");
 	numbers(&a[0], "２０１８年", BLOCK_PARAGRAPH);
 	ok(a[0].nnum >= 1, "full-width digits count");
+	/* Numbers at every place in a run of eight bytes, after letters and
+	 * after Cyrillic: none is stepped over. */
+	{
+		int missed = 0, pad;
+
+		for (pad = 0; pad < 24; pad++) {
+			char s[256];
+
+			snprintf(s, sizeof s, "Da %.*s7 me %.*s二十%.*s ３ %.*s2018.",
+			    pad, "abcdefghijklmnopqrstuvwxyz", 2 * (pad % 5),
+			    "абвгд", pad % 9, "zyxwvutsr", 2 * (pad % 7), "жжжжжжж");
+			numbers(&a[0], s, BLOCK_PARAGRAPH);
+			missed += !(a[0].nnum == 4 && a[0].num[0] == 7 && a[0].num[1] == 20 &&
+			    a[0].num[2] == 3 && a[0].num[3] == 2018);
+		}
+		ok(missed == 0, "every number of a paragraph is found wherever it stands (%d missed)",
+		    missed);
+	}
 	return tap_done();
 }

@@ -32,6 +32,19 @@ any_escape(const char *s)
 	    highs) != 0;
 }
 
+/* How many bytes from the start of s[0..n) need no escape. */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 8 <= n && !any_escape(s + i))
+		i += 8;
+	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
+}
+
 /* Write s[0..n) inside a JSON string; the text is sanitised UTF-8 already,
  * so only quotes, backslashes and (defensively) controls need escapes. */
 static void
@@ -42,10 +55,7 @@ put_chars(struct buf *o, const char *s, size_t n)
 	for (;;) {
 		unsigned char c;
 
-		while (i + 8 <= n && !any_escape(s + i))
-			i += 8;
-		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-			i++;
+		i += plain_run(s + i, n - i);
 		if (i == n)
 			break;
 		c = (unsigned char)s[i];
@@ -74,25 +84,37 @@ put_cstr(struct buf *o, const char *s)
 	put_string(o, s, strlen(s));
 }
 
-/* A block's pillars and the terms that matched, byte offsets in text. */
+/* Pillar ids of mask m, as a JSON list's items. */
 static void
-put_pillars(struct buf *o, struct pillars *p, size_t b,
-    const struct buf *text)
+put_ids(struct buf *o, struct pillars *p, uint32_t m)
 {
-	struct pillar_match pm[256];
-	size_t n = 0, i, k = 0;
-	uint32_t m = p ? pillars_block_matches(p, b, text->s, text->len, pm, 256, &n) : 0;
 	int j, first = 1;
 
-	buf_adds(o, ", \"pillars\": [");
 	for (j = 0; p && j < pillars_count(p); j++)
 		if (m >> j & 1) {
 			buf_adds(o, first ? "" : ", ");
 			put_cstr(o, pillars_id(p, j));
 			first = 0;
 		}
+}
+
+/* A block's pillars and the terms that matched, byte offsets in its text
+ * s[0..n); s may lie in o: all is found before anything is added. */
+static void
+put_pillars(struct buf *o, struct pillars *p, size_t b, const char *s, size_t n)
+{
+	struct pillar_match pm[256];
+	struct span_pair sp[128];
+	size_t nm = 0, ns = 0, i, k = 0, si;
+	uint32_t m = p ? pillars_block_matches(p, b, s, n, pm, 256, &nm) : 0;
+
+	/* Each sentence with the pillars of the terms inside it. */
+	if (m)
+		ns = pillars_sentences(s, n, sp, 128);
+	buf_adds(o, ", \"pillars\": [");
+	put_ids(o, p, m);
 	buf_adds(o, "], \"matches\": [");
-	for (i = 0; i < n && i < 256; i++) {
+	for (i = 0; i < nm && i < 256; i++) {
 		if (!(m >> pm[i].pillar & 1))
 			continue;
 		buf_adds(o, k++ ? ", " : "");
@@ -105,30 +127,20 @@ put_pillars(struct buf *o, struct pillars *p, size_t b,
 		buf_addc(o, '}');
 	}
 	buf_adds(o, "]");
-	/* Each sentence with the pillars of the terms inside it. */
 	if (m) {
-		struct span_pair sp[128];
-		size_t ns = pillars_sentences(text->s, text->len, sp, 128), si;
-
 		buf_adds(o, ", \"sentences\": [");
 		for (si = 0; si < ns && si < 128; si++) {
 			uint32_t sm = 0;
 
-			for (i = 0; i < n && i < 256; i++)
+			for (i = 0; i < nm && i < 256; i++)
 				if (pm[i].start >= sp[si].start && pm[i].start < sp[si].end)
 					sm |= (uint32_t)1 << pm[i].pillar;
-			sm &= m;
 			buf_adds(o, si ? ", {\"start\": " : "{\"start\": ");
 			buf_addu(o, sp[si].start);
 			buf_adds(o, ", \"end\": ");
 			buf_addu(o, sp[si].end);
 			buf_adds(o, ", \"pillars\": [");
-			for (j = 0, first = 1; j < pillars_count(p); j++)
-				if (sm >> j & 1) {
-					buf_adds(o, first ? "" : ", ");
-					put_cstr(o, pillars_id(p, j));
-					first = 0;
-				}
+			put_ids(o, p, sm & m);
 			buf_adds(o, "]}");
 		}
 		buf_addc(o, ']');
@@ -146,18 +158,16 @@ struct blocks_job {
 
 static int flush(struct buf *o, FILE *f);
 
-/* Block b's object into o, its text cleaned in text; with f, o is written
- * to f a piece at a time as the text goes in (a huge block is not held
- * twice). */
+/* Block b's object into o; with f, o is written to f a piece at a time as
+ * the text goes in (a huge block is not held twice), the text cleaned in
+ * text.  Else the text is cleaned straight into o, and moved aside to be
+ * escaped only where it needs escapes. */
 static void
 put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o, FILE *f)
 {
 	const struct block *bl = &j->doc->blocks[b];
-	size_t at;
+	size_t at, t0, n;
 
-	buf_reset(text);
-	buf_add(text, "", 0);
-	doc_block_text(j->doc, b, text);
 	buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
 	buf_addu(o, b);
 	buf_adds(o, ", \"lang\": ");
@@ -169,13 +179,31 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 	buf_adds(o, ", \"line\": ");
 	buf_addu(o, bl->line);
 	buf_adds(o, ", \"text\": \"");
+	t0 = o->len;
+	if (!f) {
+		doc_block_text(j->doc, b, o);
+		n = o->len - t0;
+		if (plain_run(o->s + t0, n) == n) {
+			buf_addc(o, '"');
+			put_pillars(o, j->p, b, o->s + t0, n);
+			return;
+		}
+		buf_reset(text);
+		buf_add(text, o->s + t0, n);
+		o->len = t0;
+		o->s[t0] = '\0';
+	} else {
+		buf_reset(text);
+		buf_add(text, "", 0);
+		doc_block_text(j->doc, b, text);
+	}
 	for (at = 0; at < text->len; at += PIECE) {
 		put_chars(o, text->s + at, text->len - at < PIECE ? text->len - at : PIECE);
 		if (f && flush(o, f) < 0)
 			return;
 	}
 	buf_addc(o, '"');
-	put_pillars(o, j->p, b, text);
+	put_pillars(o, j->p, b, text->s, text->len);
 }
 
 static void

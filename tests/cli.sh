@@ -68,4 +68,14 @@ ok $? "--lang en,bg shows English on the left"
 has "--lang en shows English" "$TMP/en" "New Programme Supports"
 hasnt "... and no Bulgarian" "$TMP/en" "Нова програма"
 
+# Quotes and backslashes in a block: --json escapes them, and the offsets
+# of a term after them are offsets in the text.
+printf '%s\n\n%s\n' 'He said "we need shelter" and C:\camps\ was "full".' \
+    'Той каза "нужен ни е подслон" в C:\лагери.' >"$TMP/quotes.txt"
+"$DIGLOT" --json "$TMP/quotes.txt" >"$TMP/quotes.json"
+[ "$(jq -r '.blocks[0].text' "$TMP/quotes.json")" = 'He said "we need shelter" and C:\camps\ was "full".' ]
+ok $? "--json keeps a block's quotes and backslashes"
+[ "$(jq -r '.blocks[0] | .text as $t | .matches[0] | $t[.start:.end]' "$TMP/quotes.json")" = shelter ]
+ok $? "... and a term after them is found at its place"
+
 done_testing

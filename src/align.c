@@ -611,7 +611,8 @@ dearer(double x, double y)
 }
 
 /*
- * One pass of the banded dynamic programme with ratio[i] per pivot block.
+ * One pass of the banded dynamic programme with 1 / inv[i] the length ratio
+ * at pivot block i.
  * Each cell keeps three states: the last bead matched blocks (M), dropped
  * one of the first sequence (A) or one of the second (B), so that opening
  * and closing a gap each cost GAP_OPEN more than extending one: a run of
@@ -620,11 +621,11 @@ dearer(double x, double y)
  */
 static size_t
 dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
-    const double *ratio, const long *center, size_t w, struct bead **out)
+    const double *inv, const long *center, size_t w, struct bead **out)
 {
 	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
 	size_t width, i, nbeads = 0, cap = 0;
-	double *cost[3], *drop_a, *drop_b, *inv;
+	double *cost[3], *drop_a, *drop_b;
 	unsigned char *back;
 	struct bead *beads = NULL;
 	long j;
@@ -637,9 +638,6 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	/* Dropping a block costs the same wherever it is dropped. */
 	drop_a = xmalloc(sizeof *drop_a * (na + 1));
 	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
-	inv = xmalloc(sizeof *inv * (na + 1));
-	for (i = 0; i < na; i++)
-		inv[i] = 1 / ratio[i];
 	for (i = 0; i < na; i++)
 		drop_a[i] = drop_cost(&a[i]);
 	for (i = 0; i < nb; i++)
@@ -708,7 +706,6 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	}
 	free(drop_a);
 	free(drop_b);
-	free(inv);
 	/* Walk back from (na, nb), from its cheapest state. */
 	i = na;
 	j = nb;
@@ -844,7 +841,7 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 {
 	struct bead *beads;
 	double *ratio, ma, mb, r0;
-	size_t n, i, w;
+	size_t n, i, k, w;
 	long *center;
 
 	if (na == 0 || nb == 0) {
@@ -864,10 +861,11 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	mb = median_chars(b, nb);
 	r0 = ma > 0 && mb > 0 ? mb / ma : 1;
 	pthread_once(&gc_once, gc_fill);
+	/* The length ratio at each pivot block, dp given its inverse. */
 	ratio = xmalloc(sizeof *ratio * na);
 	center = xmalloc(sizeof *center * (na + 2));
 	for (i = 0; i < na; i++)
-		ratio[i] = r0;
+		ratio[i] = 1 / r0;
 	for (i = 0; i <= na; i++)
 		center[i] = (long)((double)i * nb / na);
 	w = band(na, nb);
@@ -882,6 +880,8 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	} else {
 		i = follow_path(beads, n, na, center);
 		free(beads);
+		for (k = 0; k < na; k++)
+			ratio[k] = 1 / ratio[k];
 		n = dp(a, na, b, nb, ratio, center, i < w ? i : w, out);
 	}
 	free(ratio);

@@ -812,6 +812,8 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 	uint32_t base = 0;
 
 	fold_ready();
+	/* Room for the rest of s folded byte for byte, and for the longest
+	 * folding of one character: only such a folding needs more. */
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
 	if (map)
 		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
@@ -820,10 +822,6 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 		unsigned char c = (unsigned char)s[i];
 		int k, len, j;
 
-		if (out->cap < out->len + TEXT_FOLD_BYTES + 1)
-			out->s = xgrow(out->s, &out->cap, out->len + TEXT_FOLD_BYTES + 1, 1);
-		if (map && map->cap < at + TEXT_FOLD_BYTES + 1)
-			map->v = xgrow(map->v, &map->cap, at + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 		/* ASCII, one byte for one. */
 		if (c < 0x80) {
 			base = c;
@@ -861,6 +859,10 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 			out->s[out->len++] = b;
 		}
 		i += k;
+		out->s = xgrow(out->s, &out->cap, out->len + n - i + TEXT_FOLD_BYTES + 1, 1);
+		if (map)
+			map->v = xgrow(map->v, &map->cap, out->len - start + n - i + TEXT_FOLD_BYTES + 1,
+			    sizeof *map->v);
 	}
 	out->s[out->len] = '\0';
 	if (map)

@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,6 +315,44 @@ two_byte_word(uint64_t w, uint64_t *carry)
 	return (int)(cont * 0x0101010101010101u >> 56);
 }
 
+/* From p, sixteen bytes at a time while there is nothing but ASCII and
+ * valid two-byte sequences: returns where that stops (at a sequence's first
+ * byte), having counted those sequences in *good. */
+static const uint8_t *
+two_byte_run(const uint8_t *p, const uint8_t *end, size_t *good)
+{
+#ifdef __SSE2__
+	const __m128i below_c0 = _mm_set1_epi8((char)0xC0), above_c1 = _mm_set1_epi8((char)0xC1);
+	const __m128i below_e0 = _mm_set1_epi8((char)0xE0);
+	unsigned carry = 0;
+
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		unsigned high = (unsigned)_mm_movemask_epi8(v), cont, lead;
+
+		if (high == 0 && carry == 0) {
+			p += 16;
+			continue;
+		}
+		/* As signed bytes: continuations 80-BF lie below C0, first
+		 * bytes of two C2-DF between C1 and E0. */
+		cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+		lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, above_c1),
+		    _mm_cmplt_epi8(v, below_e0)));
+		if ((high & ~(cont | lead)) || ((lead << 1 | carry) & 0xFFFF) != cont)
+			break;
+		*good += (size_t)__builtin_popcount(cont);
+		carry = lead >> 15;
+		p += 16;
+	}
+	return p - carry;
+#else
+	(void)end;
+	(void)good;
+	return p;
+#endif
+}
+
 /* Count invalid UTF-8 sequences and valid multibyte characters; *first is
  * the offset of the first invalid byte. */
 static size_t
@@ -326,6 +367,7 @@ utf8_errors(const char *s, size_t n, size_t *good, size_t *first)
 		const uint8_t *stop;
 		uint64_t carry = 0;
 
+		p = two_byte_run(p, end, good);
 		/* Eight bytes at a time while there is nothing but ASCII
 		 * and valid two-byte sequences. */
 		while (end - p >= 8) {

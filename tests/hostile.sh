@@ -388,10 +388,10 @@ bad_utf8 cut-mid '\342\202' "a sequence cut short mid-line (E2 82)"
 bad_utf8 cut-eof3 '\342\202' "truncated at end of file (E2 82)" eof
 bad_utf8 cut-eof4 '\360\237\230' "truncated at end of file (F0 9F 98)" eof
 bad_utf8 lead-eof '\303' "a lone lead byte at end of file (C3)" eof
-# The text is checked eight bytes at a time: a lead byte with no second
-# byte, at every place in a group of eight, and one at its very end whose
-# second byte is in the next group.
-for k in 0 1 2 3 4 5 6 7; do
+# The text is checked sixteen and eight bytes at a time: a lead byte with no
+# second byte, at every place in a group of sixteen, and one at the very end
+# of a group whose second byte is in the next.
+for k in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
 	f="$H/utf8-shift$k.txt"
 	{
 		printf '%s%s\320' "$(printf '%*s' $k '' | tr ' ' x)" "$pre"
@@ -401,11 +401,13 @@ for k in 0 1 2 3 4 5 6 7; do
 	has_v "a lead byte (D0) before ASCII at byte $((pre_bytes + k)): the warning names it" \
 	    "$H/d.err" "utf8-shift$k.txt: invalid UTF-8 at byte $((pre_bytes + k))"
 done
-f="$H/utf8-split.txt"
-printf '1234567\320\260\n\n%s\n\n%s\n' "$bg_para" "$en_para" >"$f"
-run d "$DIGLOT" --dump --width 60 "$f"
-[ ! -s "$H/d.err" ] && grep -q '^1234567а' "$H/d.out"
-ok $? "a letter whose two bytes lie in two groups of eight is valid UTF-8"
+for lead in 1234567 123456789012345; do
+	f="$H/utf8-split.txt"
+	printf '%s\320\260\n\n%s\n\n%s\n' "$lead" "$bg_para" "$en_para" >"$f"
+	run d "$DIGLOT" --dump --width 60 "$f"
+	[ ! -s "$H/d.err" ] && grep -q "^${lead}а" "$H/d.out"
+	ok $? "a letter whose two bytes lie in two groups of ${#lead}+1 bytes is valid UTF-8"
+done
 
 # --- 5. NUL bytes ---------------------------------------------------------
 

@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "diag.h"
 #include "doc.h"
 #include "lang.h"
@@ -342,6 +344,70 @@ large_encodings(void)
 	free(text);
 }
 
+/* What is said of a text's UTF-8, as a plain decoder finds it: each text
+ * mostly letters, with now and then a bad sequence, at every alignment. */
+static void
+utf8_everywhere(void)
+{
+	static const char *const good[] = { "a", "Z", " ", ".", "\xd0\xb0", "\xd1\x8f",
+	    "\xd0\x96", "\xc3\xa9", "\xdf\xbf", "\xc2\x80", "\xe2\x80\x9c", "\xf0\x9f\x98\x80" };
+	static const char *const bad[] = { "\xd0", "\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xff",
+	    "\xe2\x82", "\xf0\x9f\x98", "\xed\xa0\x80" };
+	char text[4096], want[256], said[512] = "";
+	int round, wrong = 0;
+
+	srand(5);
+	diag_set_sink(keep_warning);
+	for (round = 0; round < 4000; round++) {
+		size_t n = 0, nbad = 0, ngood = 0, first = 0, i;
+		int pieces = 1 + rand() % 300, k, ascii = rand() % 3;
+		struct source src;
+		struct buf why = {0};
+
+		for (k = 0; k < pieces; k++) {
+			const char *p = rand() % 60 == 0 ? bad[rand() % 9] :
+			    ascii && rand() % 2 ? good[rand() % 4] : good[rand() % 12];
+
+			memcpy(text + n, p, strlen(p));
+			n += strlen(p);
+		}
+		for (i = 0; i < n; ) {
+			ucs4_t uc;
+			int len = (unsigned char)text[i] < 0x80 ? 1 :
+			    u8_mbtoucr(&uc, (const uint8_t *)text + i, n - i);
+
+			if (len < 0 || (len == 3 && uc >= 0xD800 && uc <= 0xDFFF)) {
+				if (!nbad++)
+					first = i;
+				i++;
+			} else {
+				ngood += len > 1;
+				i += len;
+			}
+		}
+		if (nbad == 0)
+			want[0] = '\0';
+		else if (ngood >= nbad * 4)
+			snprintf(want, sizeof want, "u.txt: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
+			    first, nbad > 1 ? " and after" : "");
+		else
+			snprintf(want, sizeof want, "u.txt: not UTF-8");
+		warning[0] = '\0';
+		if (source_from_memory(&src, "u.txt", text, n, NULL, &why) != 0 ||
+		    strncmp(warning, want, strlen(want)) != 0 || (!*want && *warning)) {
+			if (!wrong++)
+				snprintf(said, sizeof said, "; round %d: '%s', wanted '%s'", round,
+				    warning, want);
+		} else {
+			source_free(&src);
+		}
+		buf_free(&why);
+	}
+	diag_set_sink(NULL);
+	ok(wrong == 0, "4000 texts: invalid UTF-8 is found where a plain decoder finds it (%d not%s)",
+	    wrong, said);
+}
+
 int
 main(void)
 {
@@ -387,6 +453,7 @@ main(void)
 	same_mapped("mapped, with a byte-order mark and CRLF");
 	mapped_edges();
 	large_encodings();
+	utf8_everywhere();
 
 	lang_unload();
 	settings_free(cfg);

@@ -670,14 +670,28 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	doc->files = files;
 	doc->nfiles = nfiles;
 	for (f = 0; f < nfiles; f++) {
-		const struct source *src = &files[f];
+		struct source *src = &files[f];
+		size_t before = doc->nblocks;
+		int next_kind = rd.next_kind;
+		char *next_tags = rd.next_tags;
 
 		rd.file_lang = strcmp(src->name, "-") ? name_lang(src->name) : -1;
 		rd.pending_marker = -1;
-		if (doc_is_markup(src->data, src->len))
+		if (doc_is_markup(src->data, src->len)) {
+			source_settle(src);
 			read_markup(&rd, f);
-		else
+			continue;
+		}
+		/* A very large file is read while it is checked for UTF-8: read
+		 * again should it turn out to be in another encoding. */
+		read_plain(&rd, f);
+		if (source_settle(src)) {
+			doc->nblocks = before;
+			rd.pending_marker = -1;
+			rd.next_kind = next_kind;
+			rd.next_tags = next_tags;
 			read_plain(&rd, f);
+		}
 	}
 	/* The blocks stay as long as the document: no room to spare. */
 	if (doc->nblocks)

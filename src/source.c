@@ -424,6 +424,10 @@ check_half(void *arg)
 	return NULL;
 }
 
+/* A text this large is checked for UTF-8 in two halves, and when it is
+ * mapped, while it is read on (source_settle). */
+enum { CHECK_APART = 8 << 20 };
+
 /* utf8_errors, a large text in two halves on two threads.  The cut is at
  * a byte that continues no character: a sequence, valid or not, is judged
  * the same on either side of it. */
@@ -434,7 +438,7 @@ utf8_errors_halves(const char *s, size_t n, size_t *good, size_t *first)
 	pthread_t t;
 	size_t mid = n / 2;
 
-	if (n < (8u << 20))
+	if (n < CHECK_APART)
 		return utf8_errors(s, n, good, first);
 	while (mid > 0 && ((unsigned char)s[mid] & 0xC0) == 0x80)
 		mid--;
@@ -491,13 +495,88 @@ set_raw(struct source *src, struct buf *raw, size_t skip, const char *enc)
 	src->encoding = xstrdup(enc);
 }
 
+/* What the check of raw for UTF-8 found decides: UTF-8 (0; set as raw
+ * unless it was already), or a legacy encoding it is converted from (1), or
+ * -1 when that fails.  Either is said on stderr. */
+static int
+judge(struct source *src, struct buf *raw, size_t bad, size_t good, size_t first)
+{
+	const char *enc;
+
+	if (bad == 0 || good >= bad * 4) {
+		if (bad)
+			diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
+			    source_label(src), first, bad > 1 ? " and after" : "");
+		if (!src->encoding)
+			set_raw(src, raw, 0, "UTF-8");
+		return 0;
+	}
+	enc = guess_8bit(raw->s, raw->len);
+	diag_warn("%s: not UTF-8; assuming %s (use --encoding to choose)",
+	    source_label(src), enc);
+	free(src->encoding);
+	src->encoding = NULL;
+	return set_converted(src, raw, enc) < 0 ? -1 : 1;
+}
+
+/* A large mapped file is checked for UTF-8 on other threads while it is
+ * read on as UTF-8: source_settle waits for the verdict. */
+struct source_check {
+	pthread_t thread;
+	size_t good, first, bad;
+};
+
+static void *
+check_text(void *arg)
+{
+	struct source *src = arg;
+	struct source_check *c = src->check;
+
+	c->bad = utf8_errors(src->data, src->len, &c->good, &c->first);
+	return NULL;
+}
+
+/* Start checking raw, taken to be UTF-8 meanwhile; 0 when it cannot be. */
+static int
+start_check(struct source *src, struct buf *raw)
+{
+	set_raw(src, raw, 0, "UTF-8");
+	src->check = xcalloc(1, sizeof *src->check);
+	if (pthread_create(&src->check->thread, NULL, check_text, src) == 0)
+		return 1;
+	free(src->check);
+	src->check = NULL;
+	free(src->encoding);
+	src->encoding = NULL;
+	return 0;
+}
+
+int
+source_settle(struct source *src)
+{
+	struct source_check *c = src->check;
+	struct buf raw;
+	int r;
+
+	if (!c)
+		return 0;
+	pthread_join(c->thread, NULL);
+	src->check = NULL;
+	raw = (struct buf){ src->data, src->len, src->len };
+	r = judge(src, &raw, c->bad, c->good, c->first);
+	free(c);
+	/* (No legacy encoding is guessed that iconv lacks.) */
+	if (r < 0)
+		src->encoding = xstrdup("UTF-8");
+	return r > 0;
+}
+
 /* Decide the encoding of raw and convert it into src. */
 static int
 decode(struct source *src, struct buf *raw, const char *encoding, struct buf *why)
 {
 	const unsigned char *u = (const unsigned char *)raw->s;
 	size_t n = raw->len, good, bad, first;
-	const char *enc;
 
 	if (encoding) {
 		if (set_converted(src, raw, encoding) < 0) {
@@ -517,19 +596,10 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 		set_raw(src, raw, 3, "UTF-8");
 		n -= 3;
 	} else {
-		bad = utf8_errors_halves(raw->s, n, &good, &first);
-		if (bad == 0 || good >= bad * 4) {
-			if (bad)
-				diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
-				    source_label(src), first,
-				    bad > 1 ? " and after" : "");
-			set_raw(src, raw, 0, "UTF-8");
+		if (src->map && n >= CHECK_APART && start_check(src, raw))
 			return 0;
-		}
-		enc = guess_8bit(raw->s, n);
-		diag_warn("%s: not UTF-8; assuming %s (use --encoding to choose)",
-		    source_label(src), enc);
-		return set_converted(src, raw, enc);
+		bad = utf8_errors_halves(raw->s, n, &good, &first);
+		return judge(src, raw, bad, good, first) < 0 ? -1 : 0;
 	}
 	bad = utf8_errors_halves(src->data, n, &good, &first);
 	if (bad)
@@ -603,6 +673,10 @@ source_from_memory(struct source *src, const char *name, const char *data, size_
 void
 source_free(struct source *src)
 {
+	if (src->check) {
+		pthread_join(src->check->thread, NULL);
+		free(src->check);
+	}
 	free(src->name);
 	if (src->map)
 		unmap_file(src);

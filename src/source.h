@@ -14,6 +14,7 @@ struct source {
 	char *encoding;		/* the encoding the file was read in */
 	char *map;		/* data lies in this mapping of the file, or NULL */
 	size_t maplen;
+	struct source_check *check;	/* UTF-8 still being checked */
 };
 
 /*
@@ -25,10 +26,16 @@ struct source {
  * With map, a large regular file in UTF-8 is mapped instead of copied, for
  * a run that reads it once and ends: should the file shrink meanwhile, the
  * program ends with a message naming it (a viewer, which keeps a briefing
- * open for long, reads it into memory).
+ * open for long, reads it into memory).  A very large one is taken to be
+ * UTF-8 while that is checked: see source_settle.
  */
 int source_read(struct source *src, const char *path, const char *encoding,
     int map, struct buf *why);
+
+/* The check of src for UTF-8 done: 1 when the text turned out to be in
+ * another encoding and was converted (it changed), else 0.  What was found
+ * is said on stderr as source_read says it. */
+int source_settle(struct source *src);
 
 /* Like source_read, for text already in memory (copied). */
 int source_from_memory(struct source *src, const char *name, const char *data,

@@ -408,6 +408,78 @@ utf8_everywhere(void)
 	    wrong, said);
 }
 
+/* The doc of path as mapped (checked for UTF-8 while it is read) and as
+ * read, with what each said on stderr. */
+static void
+mapped_and_read(const char *what, const char *encoding, const char *said)
+{
+	struct doc_opts o;
+	struct buf why = {0}, x = {0}, y = {0};
+	char *paths[1] = { path }, warned[2][512];
+	struct doc *d[2];
+	size_t b, differ = 0;
+	int k;
+
+	memset(&o, 0, sizeof o);
+	diag_set_sink(keep_warning);
+	for (k = 0; k < 2; k++) {
+		o.map_files = !k;
+		warning[0] = '\0';
+		d[k] = doc_open(paths, 1, &o, &why);
+		snprintf(warned[k], sizeof warned[k], "%s", warning);
+	}
+	diag_set_sink(NULL);
+	for (b = 0; d[0] && d[1] && b < d[0]->nblocks && b < d[1]->nblocks; b++) {
+		buf_reset(&x);
+		buf_reset(&y);
+		buf_add(&x, "", 0);
+		buf_add(&y, "", 0);
+		doc_block_text(d[0], b, &x);
+		doc_block_text(d[1], b, &y);
+		differ += strcmp(x.s, y.s) != 0 || d[0]->blocks[b].lang != d[1]->blocks[b].lang ||
+		    d[0]->blocks[b].line != d[1]->blocks[b].line;
+	}
+	ok(d[0] && d[1] && d[0]->nblocks == d[1]->nblocks && d[0]->nblocks > 1000 &&
+	    differ == 0 && d[0]->nrows == d[1]->nrows &&
+	    strcmp(d[0]->files[0].encoding, encoding) == 0 &&
+	    strcmp(d[1]->files[0].encoding, encoding) == 0,
+	    "%s: as read, mapped (%zu blocks, %zu differ), in %s", what,
+	    d[0] ? d[0]->nblocks : 0, differ, d[0] ? d[0]->files[0].encoding : "-");
+	ok(strcmp(warned[0], warned[1]) == 0 && strstr(warned[0], said) != NULL,
+	    "%s: '%s' both times", what, warned[0]);
+	doc_free(d[0]);
+	doc_free(d[1]);
+	buf_free(&why);
+	buf_free(&x);
+	buf_free(&y);
+	unlink(path);
+}
+
+/* A mapped file of 8 MiB or more is read while it is checked for UTF-8:
+ * what it turns out to be is what reading it whole finds. */
+static void
+checked_while_read(void)
+{
+	static const char bg[] = "\xc4\xe5\xf6\xe0\xf2\xe0, \xea\xee\xe8\xf2\xee \xef\xfa\xf2\xf3\xe2\xe0\xf2 "
+	    "\xf1\xe0\xec\xe8, \xf1\xe0 \xee\xf1\xee\xe1\xe5\xed\xee \xf3\xff\xe7\xe2\xe8\xec\xe8.";
+	FILE *f = create("big1251.txt");
+	long i;
+
+	for (i = 0; i < 130000; i++)
+		fprintf(f, "%s %ld\n\nChildren who travel alone are especially vulnerable, %ld.\n\n",
+		    bg, i, i);
+	fclose(f);
+	mapped_and_read("9 MiB of Windows-1251", "WINDOWS-1251", "not UTF-8; assuming WINDOWS-1251");
+
+	f = create("bigbad.txt");
+	for (i = 0; i < 100000; i++)
+		fprintf(f, "%sДецата, които пътуват сами, са особено уязвими %ld.\n\n"
+		    "Children who travel alone are especially vulnerable, %ld.\n\n",
+		    i == 70000 ? "\xd0 " : "", i, i);
+	fclose(f);
+	mapped_and_read("9 MiB of UTF-8 with a bad byte", "UTF-8", "invalid UTF-8 at byte");
+}
+
 int
 main(void)
 {
@@ -454,6 +526,7 @@ main(void)
 	mapped_edges();
 	large_encodings();
 	utf8_everywhere();
+	checked_while_read();
 
 	lang_unload();
 	settings_free(cfg);

@@ -495,9 +495,13 @@ cmp_numbered(const void *x, const void *y)
 static struct numbered *
 numbered_of(const struct align_item *x, size_t n, size_t *count)
 {
-	struct numbered *v = xmalloc(sizeof *v * (n + 1));
+	struct numbered *v;
 	size_t i, k = 0;
 
+	for (i = 0; i < n; i++)
+		k += x[i].kind != BLOCK_PARAGRAPH && x[i].nnum;
+	v = xmalloc(sizeof *v * (k + 1));
+	k = 0;
 	for (i = 0; i < n; i++)
 		if (x[i].kind != BLOCK_PARAGRAPH && x[i].nnum) {
 			memset(&v[k], 0, sizeof v[k]);

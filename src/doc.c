@@ -32,10 +32,9 @@ doc_kind_name(int kind)
 struct reader {
 	struct doc *doc;
 	size_t cap;
-	double *hint;		/* per block: marker hint weight */
-	int *hint_lang;
+	int *hint_lang;		/* per block: language a marker announced, or -1 */
 	int *fixed;		/* per block: language forced, or -1 */
-	size_t hcap, fcap, hlcap;
+	size_t fcap, hlcap;
 	int file_lang;		/* from the file name, or -1 */
 	int markup_lang;	/* %lang in force, or -1 */
 	int next_kind;		/* %header: kind of the next block, or -1 */
@@ -139,7 +138,6 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
 		return;
 	}
 	doc->blocks = xgrow(doc->blocks, &rd->cap, id + 1, sizeof *b);
-	rd->hint = xgrow(rd->hint, &rd->hcap, id + 1, sizeof *rd->hint);
 	rd->hint_lang = xgrow(rd->hint_lang, &rd->hlcap, id + 1, sizeof *rd->hint_lang);
 	rd->fixed = xgrow(rd->fixed, &rd->fcap, id + 1, sizeof *rd->fixed);
 	b = &doc->blocks[id];
@@ -161,7 +159,6 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
 	rd->next_tags = NULL;
 	rd->next_kind = -1;
 	rd->fixed[id] = rd->markup_lang >= 0 ? rd->markup_lang : rd->file_lang;
-	rd->hint[id] = rd->pending_marker >= 0 ? MARKER_HINT : 0;
 	rd->hint_lang[id] = rd->pending_marker;
 	rd->pending_marker = -1;
 	doc->nblocks++;
@@ -461,7 +458,7 @@ score_some(void *ctx, size_t from, size_t to, struct buf *out)
 
 		lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
 		if (h >= 0)
-			one[h] += j->rd->hint[b];
+			one[h] += MARKER_HINT;
 		for (i = 0; i < j->nheld; i++)
 			j->score[b * j->nheld + i] = one[j->held[i]];
 		if (j->best)
@@ -697,7 +694,6 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	if (doc->nblocks)
 		doc->blocks = xrealloc(doc->blocks, sizeof *doc->blocks * doc->nblocks);
 	decide_languages(&rd, o);
-	free(rd.hint);
 	free(rd.hint_lang);
 	free(rd.fixed);
 	collect_languages(doc, o);

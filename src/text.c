@@ -100,6 +100,18 @@ four_cyrillic(const char *s)
 	    (w & 0xC000C000C000C000u) == 0x8000800080008000u;
 }
 
+/* Whether s[0..8) is all printable ASCII (0x20 to 0x7E). */
+static inline int
+eight_printable(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w, del;
+
+	memcpy(&w, s, 8);
+	del = w ^ ones * 0x7F;
+	return ((((w - ones * 0x20) & ~w) | w | ((del - ones) & ~del)) & highs) == 0;
+}
+
 static void clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp);
 
 void
@@ -143,12 +155,14 @@ clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp)
 					continue;
 				}
 				if (d >= 0x20 && d < 0x7F) {
-					if (d != ' ')
-						last = d;
-					else
-						last = ' ';
-					j++;
-					col++;
+					if (n - j >= 8 && eight_printable(s + j)) {
+						j += 8;
+						col += 8;
+					} else {
+						j++;
+						col++;
+					}
+					last = (unsigned char)s[j - 1];
 					continue;
 				}
 				if (d < 0x80)

@@ -218,6 +218,28 @@ main(void)
 	is_str(clean("日本語の\n文章"), "日本語の文章", "no space between wide characters");
 	is_str(clean("English\n日本"), "English 日本", "space between Latin and wide");
 	is_str(clean("a\tb"), "a       b", "tab expands to the next stop");
+	/* Plain ASCII is copied eight bytes at a time: a control, DEL, a tab
+	 * or a byte beyond ASCII at any place in a run is still seen. */
+	{
+		static const char *const odd[] = { "\x1b", "\x7f", "\t", "\x01", "\xc2\x85" };
+		static const char *const shown[] = { "^[", "^?", " ", "^A", "<U+0085>" };
+		int k, o, wrong = 0;
+
+		for (o = 0; o < 5; o++)
+			for (k = 0; k < 17; k++) {
+				char s[64], want[64];
+
+				snprintf(s, sizeof s, "%.*s%s%.*s", k, "abcdefghijklmnopq", odd[o],
+				    17 - k, "rstuvwxyzABCDEFGH");
+				/* (Blanks that start a block go.) */
+				snprintf(want, sizeof want, "%.*s%s%.*s", k, "abcdefghijklmnopq",
+				    o != 2 ? shown[o] : k ? "        " + k % 8 : "", 17 - k,
+				    "rstuvwxyzABCDEFGH");
+				wrong += strcmp(clean(s), want) != 0;
+			}
+		ok(wrong == 0, "a control, DEL, tab or C1 anywhere in a run of ASCII is shown (%d not)",
+		    wrong);
+	}
 	is_str(clean("\xcc\x81" "x"), "\xe2\x97\x8c\xcc\x81x",
 	    "a mark with no base gets a dotted circle");
 	is_str(clean("\xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xcc\x81 \xd0\xb4"),

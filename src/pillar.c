@@ -5,6 +5,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unictype.h>
 #include <unistr.h>
@@ -572,6 +575,32 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 	return match_until(p, lang, text, n, out, max, 0);
 }
 
+/* The first place from i on in s[0..n) holding a byte that may end a
+ * sentence (in may_end), or n. */
+static size_t
+next_may_end(const char *s, size_t i, size_t n, const unsigned char *may_end)
+{
+#ifdef __SSE2__
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+	const __m128i ask = _mm_set1_epi8('?'), e3 = _mm_set1_epi8((char)0xE3);
+	const __m128i ef = _mm_set1_epi8((char)0xEF);
+
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, e3)),
+		    _mm_cmpeq_epi8(v, ef)));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit);
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && !may_end[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 size_t
 pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 {
@@ -588,8 +617,7 @@ pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 		unsigned char c;
 		size_t end = 0;
 
-		while (i < n && !may_end[(unsigned char)text[i]])
-			i++;
+		i = next_may_end(text, i, n, may_end);
 		if (i == n)
 			break;
 		c = (unsigned char)text[i];

@@ -164,6 +164,25 @@ main(void)
 		    "... nor after an initial");
 		ok(n == 6 && strcmp(t + sp[5].start, "第二句") == 0, "... and Chinese ends at 。");
 	}
+	/* The same wherever the text stands: its ends are looked for sixteen
+	 * bytes at a time. */
+	{
+		struct span_pair sp[8];
+		char t[256];
+		int pad, wrong = 0;
+
+		for (pad = 0; pad < 40; pad++) {
+			size_t n;
+
+			snprintf(t, sizeof t, "%.*s Първо изречение. Second one! Третье? 第四句！Fifth",
+			    pad, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+			n = pillars_sentences(t, strlen(t), sp, 8);
+			wrong += n != 5 || strncmp(t + sp[1].start, "Second one!", sp[1].end - sp[1].start) ||
+			    strncmp(t + sp[3].start, "第四句！", sp[3].end - sp[3].start) ||
+			    strcmp(t + sp[4].start, "Fifth") != 0;
+		}
+		ok(wrong == 0, "sentences end in the same places after 0 to 39 bytes (%d differ)", wrong);
+	}
 
 	pillars_free(pl);
 	doc_free(doc);

@@ -131,6 +131,11 @@ boundary(const struct window *w, size_t at, struct breaks *bk)
 		if ((before && (pa == 1 || (pa == 2 && !(g[p] >= '0' && g[p] <= '9')))) ||
 		    (after && (pb == 1 || (pb == 2 && !(g[at] >= '0' && g[at] <= '9')))))
 			return 1;
+		/* A full stop or colon joins only letters or digits on both
+		 * sides: before a blank, the word ends at it. */
+		if (before && (g[at] == '.' || g[at] == ':') &&
+		    (at + 1 < len ? g[at + 1] == ' ' : !w->open_end))
+			return 1;
 	}
 	/* The breaks already worked out hold at with CONTEXT bytes (or the
 	 * text's end) on both sides: a term's end is found in one go. */

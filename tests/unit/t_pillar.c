@@ -114,6 +114,10 @@ main(void)
 	    "terms next to quotes and brackets, and at the very end");
 	is_str(tags("en", "2protection and research2 are not words"), "",
 	    "a term run into digits is not a word");
+	is_str(tags("en", "Protection. Research: assistance.protect and EU.research: EU.eu"),
+	    "prot:Protection,res:Research",
+	    "a full stop or colon before a blank ends a word, one between letters does not");
+	is_str(tags("en", "More research."), "res:research", "... as does the end of the text");
 	is_str(tags("en", "The EU, eu-funded, not EUROPE."), "edge:EU,edge:eu",
 	    "a two-letter term, before a comma and a hyphen");
 	is_str(tags("de", "An der STRASSE und der Straße."), "edge:STRASSE,edge:Straße",

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "align.h"
 #include "buf.h"
@@ -38,6 +41,21 @@ plain_run(const char *s, size_t n)
 {
 	size_t i = 0;
 
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+	const __m128i space = _mm_set1_epi8(' ');
+
+	/* (As signed bytes, those beyond ASCII are below a blank too.) */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		    _mm_cmpeq_epi8(v, backslash)), _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()),
+		    _mm_cmplt_epi8(v, space)));
+
+		if (_mm_movemask_epi8(odd))
+			break;
+	}
+#endif
 	while (i + 8 <= n && !any_escape(s + i))
 		i += 8;
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')

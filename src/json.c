@@ -17,6 +17,7 @@
 #include "lang.h"
 #include "par.h"
 #include "pillar.h"
+#include "xalloc.h"
 
 /* A huge block's text is escaped and written this much at a time. */
 enum { PIECE = 1 << 16 };
@@ -102,16 +103,45 @@ put_cstr(struct buf *o, const char *s)
 	put_string(o, s, strlen(s));
 }
 
+/* The blocks' objects, for par_run: those of blocks [base + from,
+ * base + to); the pillar ids and language codes as JSON strings, made
+ * once. */
+struct blocks_job {
+	const struct doc *doc;
+	struct pillars *p;
+	size_t base;
+	char *id[PILLAR_MAX];
+	char **code;		/* by language id; the last for none */
+	int ncode;
+};
+
+/* s as a JSON string, on its own. */
+static char *
+json_string(const char *s)
+{
+	struct buf b = {0};
+
+	put_cstr(&b, s);
+	return b.s;
+}
+
+/* The JSON string of language id's code. */
+static const char *
+code_of(const struct blocks_job *j, int id)
+{
+	return j->code[id >= 0 && id < j->ncode ? id : j->ncode];
+}
+
 /* Pillar ids of mask m, as a JSON list's items. */
 static void
-put_ids(struct buf *o, struct pillars *p, uint32_t m)
+put_ids(struct buf *o, const struct blocks_job *j, uint32_t m)
 {
-	int j, first = 1;
+	int i, first = 1;
 
-	for (j = 0; p && j < pillars_count(p); j++)
-		if (m >> j & 1) {
+	for (i = 0; j->p && i < pillars_count(j->p); i++)
+		if (m >> i & 1) {
 			buf_adds(o, first ? "" : ", ");
-			put_cstr(o, pillars_id(p, j));
+			buf_adds(o, j->id[i]);
 			first = 0;
 		}
 }
@@ -119,8 +149,9 @@ put_ids(struct buf *o, struct pillars *p, uint32_t m)
 /* A block's pillars and the terms that matched, byte offsets in its text
  * s[0..n); s may lie in o: all is found before anything is added. */
 static void
-put_pillars(struct buf *o, struct pillars *p, size_t b, const char *s, size_t n)
+put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, size_t n)
 {
+	struct pillars *p = j->p;
 	struct pillar_match pm[256];
 	struct span_pair sp[128];
 	size_t nm = 0, ns = 0, i, k = 0, si;
@@ -130,14 +161,14 @@ put_pillars(struct buf *o, struct pillars *p, size_t b, const char *s, size_t n)
 	if (m)
 		ns = pillars_sentences(s, n, sp, 128);
 	buf_adds(o, ", \"pillars\": [");
-	put_ids(o, p, m);
+	put_ids(o, j, m);
 	buf_adds(o, "], \"matches\": [");
 	for (i = 0; i < nm && i < 256; i++) {
 		if (!(m >> pm[i].pillar & 1))
 			continue;
 		buf_adds(o, k++ ? ", " : "");
 		buf_adds(o, "{\"pillar\": ");
-		put_cstr(o, pillars_id(p, pm[i].pillar));
+		buf_adds(o, j->id[pm[i].pillar]);
 		buf_adds(o, ", \"start\": ");
 		buf_addu(o, pm[i].start);
 		buf_adds(o, ", \"end\": ");
@@ -158,21 +189,13 @@ put_pillars(struct buf *o, struct pillars *p, size_t b, const char *s, size_t n)
 			buf_adds(o, ", \"end\": ");
 			buf_addu(o, sp[si].end);
 			buf_adds(o, ", \"pillars\": [");
-			put_ids(o, p, sm & m);
+			put_ids(o, j, sm & m);
 			buf_adds(o, "]}");
 		}
 		buf_addc(o, ']');
 	}
 	buf_addc(o, '}');
 }
-
-/* The blocks' objects, for par_run: those of blocks [base + from,
- * base + to). */
-struct blocks_job {
-	const struct doc *doc;
-	struct pillars *p;
-	size_t base;
-};
 
 static int flush(struct buf *o, FILE *f);
 
@@ -189,7 +212,7 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 	buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
 	buf_addu(o, b);
 	buf_adds(o, ", \"lang\": ");
-	put_cstr(o, lang_code(bl->lang));
+	buf_adds(o, code_of(j, bl->lang));
 	buf_adds(o, ", \"kind\": \"");
 	buf_adds(o, doc_kind_name(bl->kind));
 	buf_adds(o, "\", \"file\": ");
@@ -203,7 +226,7 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 		n = o->len - t0;
 		if (plain_run(o->s + t0, n) == n) {
 			buf_addc(o, '"');
-			put_pillars(o, j->p, b, o->s + t0, n);
+			put_pillars(o, j, b, o->s + t0, n);
 			return;
 		}
 		buf_reset(text);
@@ -221,7 +244,7 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 			return;
 	}
 	buf_addc(o, '"');
-	put_pillars(o, j->p, b, text->s, text->len);
+	put_pillars(o, j, b, text->s, text->len);
 }
 
 static void
@@ -255,11 +278,21 @@ align_thread(void *doc)
 int
 json_write(struct doc *doc, struct pillars *p, FILE *f)
 {
-	struct blocks_job job = { doc, p, 0 };
+	struct blocks_job job;
 	struct buf out = {0}, *o = &out;
 	pthread_t aligner;
 	size_t r, b;
 	int l, i, status, aligning = 0;
+
+	memset(&job, 0, sizeof job);
+	job.doc = doc;
+	job.p = p;
+	for (i = 0; p && i < pillars_count(p); i++)
+		job.id[i] = json_string(pillars_id(p, i));
+	job.ncode = lang_count();
+	job.code = xcalloc(job.ncode + 1, sizeof *job.code);
+	for (l = 0; l <= job.ncode; l++)
+		job.code[l] = json_string(lang_code(l < job.ncode ? l : -1));
 
 	/* The blocks come first, and need no rows: a document not aligned
 	 * yet is aligned meanwhile. */
@@ -304,7 +337,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
 
 			buf_adds(o, l ? ", " : "");
-			put_cstr(o, lang_code(doc->langs[l]));
+			buf_adds(o, code_of(&job, doc->langs[l]));
 			buf_adds(o, ": [");
 			for (k = 0; k < n; k++) {
 				buf_adds(o, k ? ", " : "");
@@ -339,5 +372,10 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	if (status == 0)
 		status = flush(o, f);
 	buf_free(o);
+	for (i = 0; i < PILLAR_MAX; i++)
+		free(job.id[i]);
+	for (l = 0; l <= job.ncode; l++)
+		free(job.code[l]);
+	free(job.code);
 	return status;
 }

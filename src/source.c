@@ -315,6 +315,18 @@ two_byte_word(uint64_t w, uint64_t *carry)
 	return (int)(cont * 0x0101010101010101u >> 56);
 }
 
+#ifdef __SSE2__
+/* The bits set in a 16-bit m (with no instruction for it to be had). */
+static inline unsigned
+bits16(unsigned m)
+{
+	m -= m >> 1 & 0x5555;
+	m = (m & 0x3333) + (m >> 2 & 0x3333);
+	m = (m + (m >> 4)) & 0x0F0F;
+	return (m + (m >> 8)) & 0x1F;
+}
+#endif
+
 /* From p, sixteen bytes at a time while there is nothing but ASCII and
  * valid two-byte sequences: returns where that stops (at a sequence's first
  * byte), having counted those sequences in *good. */
@@ -341,7 +353,7 @@ two_byte_run(const uint8_t *p, const uint8_t *end, size_t *good)
 		    _mm_cmplt_epi8(v, below_e0)));
 		if ((high & ~(cont | lead)) || ((lead << 1 | carry) & 0xFFFF) != cont)
 			break;
-		*good += (size_t)__builtin_popcount(cont);
+		*good += bits16(cont);
 		carry = lead >> 15;
 		p += 16;
 	}

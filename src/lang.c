@@ -494,13 +494,15 @@ void
 lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
 	char word[64];
-	double acc[LANG_MAX] = { 0 };
+	double acc[LANG_MAX];
 	const uc_script_t *scripts[SAMPLE_LETTERS];
-	size_t i = 0, wn = 0, wchars = 0, in_script[SAMPLE_LETTERS] = { 0 }, all_scripts = 0;
+	size_t i = 0, wn = 0, wchars = 0, in_script[SAMPLE_LETTERS], all_scripts = 0;
 	int nletters_seen = 0, nwords = 0, nscripts = 0, c, folded = 1;
 	struct buf f = {0};
 
 	pthread_once(&scripts_once, find_scripts);
+	/* (Only the languages there are gather evidence.) */
+	memset(acc, 0, sizeof *acc * (size_t)nlangs);
 
 	if (n > SAMPLE_BYTES)
 		n = SAMPLE_BYTES;
@@ -530,8 +532,10 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				if (sc && sc != inherited && sc != common) {
 					for (c = 0; c < nscripts && scripts[c] != sc; c++)
 						;
-					if (c == nscripts)
+					if (c == nscripts) {
 						scripts[nscripts++] = sc;
+						in_script[c] = 0;
+					}
 					in_script[c]++;
 					all_scripts++;
 				}

@@ -318,14 +318,16 @@ gc_cost(double la, double lb, double ir)
 	return gc_table[k] + (gc_table[k + 1] - gc_table[k]) * (x - k);
 }
 
-/* The bits set in m. */
+/* The bits set in m, counted up to max (a few: they are numbers a
+ * paragraph mentions). */
 static int
-bits(uint64_t m)
+bits_upto(uint64_t m, int max)
 {
-	m -= m >> 1 & 0x5555555555555555u;
-	m = (m & 0x3333333333333333u) + (m >> 2 & 0x3333333333333333u);
-	m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
-	return (int)(m * 0x0101010101010101u >> 56);
+	int k = 0;
+
+	for (; m && k < max; m &= m - 1)
+		k++;
+	return k;
 }
 
 /* Number evidence between two groups, from their numbers hashed into bit
@@ -334,8 +336,10 @@ bits(uint64_t m)
 static double
 number_cost(uint64_t ma, uint64_t mb)
 {
-	double shared = NUM_SHARED * bits(ma & mb);
-	double alone = NUM_ALONE * bits(ma ^ mb);
+	/* (Counting stops where the caps are reached: the products are
+	 * exact.) */
+	double shared = NUM_SHARED * bits_upto(ma & mb, (int)(NUM_SHARED_MAX / NUM_SHARED));
+	double alone = NUM_ALONE * bits_upto(ma ^ mb, (int)(NUM_ALONE_MAX / NUM_ALONE));
 
 	return (alone > NUM_ALONE_MAX ? NUM_ALONE_MAX : alone) -
 	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unistr.h>
 
@@ -178,6 +181,31 @@ digit_or_wide(const char *s)
 	return ((digits | (w & w << 1 & w << 2)) & highs) != 0;
 }
 
+/* From s[i], past sixteen bytes at a time that hold neither an ASCII digit
+ * nor the start of a character of three or four bytes (SSE2; else none). */
+static size_t
+past_words(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+	const __m128i before_e0 = _mm_set1_epi8((char)0xDF), zero = _mm_setzero_si128();
+
+	/* (As signed bytes, E0 to FF are -32 to -1.) */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+
+		if (_mm_movemask_epi8(_mm_or_si128(
+		    _mm_and_si128(_mm_cmpgt_epi8(v, before_0), _mm_cmplt_epi8(v, after_9)),
+		    _mm_and_si128(_mm_cmpgt_epi8(v, before_e0), _mm_cmplt_epi8(v, zero)))))
+			break;
+	}
+#else
+	(void)s;
+	(void)n;
+#endif
+	return i;
+}
+
 void
 align_numbers(struct align_item *it, const char *s, size_t n)
 {
@@ -196,9 +224,11 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 		 * only digits and three- or four-byte characters (full-width
 		 * digits, CJK numerals) still matter: step over eight bytes
 		 * at a time that hold neither. */
-		if (other && !incjk && it->kind == BLOCK_PARAGRAPH)
+		if (other && !incjk && it->kind == BLOCK_PARAGRAPH) {
+			i = past_words(s, i, n);
 			while (i + 8 <= n && !digit_or_wide(s + i))
 				i += 8;
+		}
 		if (i >= n)
 			break;
 		uc = (unsigned char)s[i];

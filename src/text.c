@@ -1054,6 +1054,49 @@ ahead_two_byte(const char *s, size_t n, size_t i, uint64_t *w)
 	return 1;
 }
 
+/* ahead_to for eight bytes from s[i] (not a blank), when they come from
+ * ASCII and from two-byte characters that fold to two bytes: 1 with them in
+ * *w, the last lowest, and their count in *m (fewer at the text's end);
+ * else 0. */
+static inline int
+ahead_simple(const char *s, size_t n, size_t i, uint64_t *w, int *m)
+{
+	uint64_t r = 0;
+	int k = 0, last_space = 0;
+
+	while (k < 8 && i < n) {
+		unsigned char c0 = (unsigned char)s[i], c1;
+		uint16_t f;
+
+		if (c0 < 0x80) {
+			if (c0 == ' ' && last_space) {
+				i++;
+				continue;
+			}
+			last_space = c0 == ' ';
+			r = r << 8 | (c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0);
+			k++;
+			i++;
+			continue;
+		}
+		if (c0 < 0xC2 || c0 > 0xDF || i + 1 >= n ||
+		    ((c1 = (unsigned char)s[i + 1]) & 0xC0) != 0x80 ||
+		    (f = fold_two[(c0 & 0x1F) << 6 | (c1 & 0x3F)]) == 0)
+			return 0;
+		/* (The eighth byte may be the first of two, as in ahead_to.) */
+		r = r << 8 | f >> 8;
+		if (++k < 8) {
+			r = r << 8 | (f & 0xFF);
+			k++;
+		}
+		last_space = 0;
+		i += 2;
+	}
+	*w = r;
+	*m = k;
+	return 1;
+}
+
 void
 text_fold_keys_done(struct fold_keys *keys)
 {
@@ -1110,8 +1153,13 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 			struct ahead a = { i, 0, 0, 0, 0, 0 };
 			uint64_t w;
 
+			int m;
+
 			if (ahead_two_byte(s, n, i, &w)) {
 				if (key_hit(keys, w, 8))
+					add_offset(out, nout, cap, i);
+			} else if (ahead_simple(s, n, i, &w, &m)) {
+				if (key_hit(keys, w << 8 * (8 - m), m))
 					add_offset(out, nout, cap, i);
 			} else {
 				ahead_to(s, n, &a, 8);

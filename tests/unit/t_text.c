@@ -145,6 +145,72 @@ breaks_differ(int rounds, char *first, size_t room)
 	return differ;
 }
 
+/* text_fold_find misses no place where a word starts with one of its
+ * strings: checked against folding the text from every such place, on
+ * random texts of Cyrillic, Latin with accents, marks, blanks and
+ * punctuation. */
+static void
+fold_find_misses_none(void)
+{
+	static const char *const keys[] = { "за", "защит", "данни", "събирането на данни",
+	    "eu", "data collection", "etude", "и", "cause", "protect", "dat за" };
+	static const char *const words[] = { "За", "защитата", "ЗАЩИТНИ", "данни", "и", "И",
+	    "събирането", "на", "data", "DATA", "collection", "EU", "eu-funded", "Étude",
+	    "E\xcc\x81tude", "ètude", "cause", "Protect", "prot", "за\xcc\x81", "«", "»",
+	    "„", "“", "(", ")", ",", ".", "—", "l'", "2018", "x", "ß", "İ", "dat" };
+	struct fold_keys fk;
+	struct buf t = {0}, f = {0};
+	size_t *cand = NULL, ncand = 0, cap = 0;
+	int round, missed = 0, k;
+
+	memset(&fk, 0, sizeof fk);
+	for (k = 0; k < 11; k++)
+		text_fold_key(&fk, keys[k], strlen(keys[k]));
+	text_fold_keys_done(&fk);
+	srand(9);
+	for (round = 0; round < 3000; round++) {
+		size_t p, c;
+		int nw = 1 + rand() % 30;
+
+		buf_reset(&t);
+		buf_add(&t, "", 0);
+		for (k = 0; k < nw; k++) {
+			buf_adds(&t, words[rand() % 35]);
+			buf_adds(&t, rand() % 4 ? " " : rand() % 2 ? "  " : "");
+		}
+		ncand = 0;
+		text_fold_find(t.s, t.len, 0, t.len, &fk, &cand, &ncand, &cap);
+		for (p = 0; p < t.len; p++) {
+			size_t q = p;
+
+			if (((unsigned char)t.s[p] & 0xC0) == 0x80 || t.s[p] == ' ')
+				continue;
+			/* After a letter that word breaking joins to it, no word
+			 * starts. */
+			while (q > 0 && ((unsigned char)t.s[q - 1] & 0xC0) == 0x80)
+				q--;
+			if (p > 0 && text_plain_letter(t.s + (q > 0 ? q - 1 : 0), p - (q > 0 ? q - 1 : 0)))
+				continue;
+			buf_reset(&f);
+			buf_add(&f, "", 0);
+			text_fold_squeezed(t.s + p, t.len - p, &f, NULL);
+			for (k = 0; k < 11; k++)
+				if (strncmp(f.s, keys[k], strlen(keys[k])) == 0)
+					break;
+			if (k == 11)
+				continue;
+			for (c = 0; c < ncand && cand[c] != p; c++)
+				;
+			missed += c == ncand;
+		}
+	}
+	ok(missed == 0, "text_fold_find misses no place where a string may start (%d missed)",
+	    missed);
+	free(cand);
+	buf_free(&t);
+	buf_free(&f);
+}
+
 int
 main(void)
 {
@@ -304,5 +370,6 @@ main(void)
 	}
 	while (nfolds > 0)
 		free(folds[--nfolds]);
+	fold_find_misses_none();
 	return tap_done();
 }

@@ -497,6 +497,7 @@ char_start(const char *text, size_t i)
 
 /* The matches starting at at, where the keys said some may: in a small
  * window around it, made larger while it holds too little. */
+enum { FIRST_REACH = 24 };
 static size_t
 match_near(const struct pillars *p, const struct lang_terms *lt, const char *text,
     size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,
@@ -506,7 +507,11 @@ match_near(const struct pillars *p, const struct lang_terms *lt, const char *tex
 
 	for (;;) {
 		size_t r0 = char_start(text, at > margin ? at - margin : 0);
-		size_t r1 = n - at > lt->maxlen + 2 * margin ? at + lt->maxlen + 2 * margin : n;
+		/* At first only as far as most terms run: a longer one
+		 * found there widens the window. */
+		size_t reach = (margin == 8 && lt->maxlen > FIRST_REACH ? FIRST_REACH :
+		    lt->maxlen) + 2 * margin;
+		size_t r1 = n - at > reach ? at + reach : n;
 		size_t c;
 		int more = 0, last = margin >= WINDOW;
 

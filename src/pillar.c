@@ -495,9 +495,11 @@ char_start(const char *text, size_t i)
 	return i;
 }
 
+/* How far past a place a first window reaches, at most. */
+enum { FIRST_REACH = 24 };
+
 /* The matches starting at at, where the keys said some may: in a small
  * window around it, made larger while it holds too little. */
-enum { FIRST_REACH = 24 };
 static size_t
 match_near(const struct pillars *p, const struct lang_terms *lt, const char *text,
     size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,

@@ -111,26 +111,28 @@ struct blocks_job {
 	const struct doc *doc;
 	struct pillars *p;
 	size_t base;
-	char *id[PILLAR_MAX];
-	char **code;		/* by language id; the last for none */
+	struct buf id[PILLAR_MAX];
+	struct buf *code;	/* by language id; the last for none */
 	int ncode;
 };
 
 /* s as a JSON string, on its own. */
-static char *
+static struct buf
 json_string(const char *s)
 {
 	struct buf b = {0};
 
 	put_cstr(&b, s);
-	return b.s;
+	return b;
 }
 
-/* The JSON string of language id's code. */
-static const char *
-code_of(const struct blocks_job *j, int id)
+/* The JSON string of language id's code, added to o. */
+static void
+put_code(struct buf *o, const struct blocks_job *j, int id)
 {
-	return j->code[id >= 0 && id < j->ncode ? id : j->ncode];
+	const struct buf *c = &j->code[id >= 0 && id < j->ncode ? id : j->ncode];
+
+	buf_add(o, c->s, c->len);
 }
 
 /* Pillar ids of mask m, as a JSON list's items. */
@@ -142,7 +144,7 @@ put_ids(struct buf *o, const struct blocks_job *j, uint32_t m)
 	for (i = 0; j->p && i < pillars_count(j->p); i++)
 		if (m >> i & 1) {
 			buf_adds(o, first ? "" : ", ");
-			buf_adds(o, j->id[i]);
+			buf_add(o, j->id[i].s, j->id[i].len);
 			first = 0;
 		}
 }
@@ -169,7 +171,7 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 			continue;
 		buf_adds(o, k++ ? ", " : "");
 		buf_adds(o, "{\"pillar\": ");
-		buf_adds(o, j->id[pm[i].pillar]);
+		buf_add(o, j->id[pm[i].pillar].s, j->id[pm[i].pillar].len);
 		buf_adds(o, ", \"start\": ");
 		buf_addu(o, pm[i].start);
 		buf_adds(o, ", \"end\": ");
@@ -213,7 +215,7 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 	buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
 	buf_addu(o, b);
 	buf_adds(o, ", \"lang\": ");
-	buf_adds(o, code_of(j, bl->lang));
+	put_code(o, j, bl->lang);
 	buf_adds(o, ", \"kind\": \"");
 	buf_adds(o, doc_kind_name(bl->kind));
 	buf_adds(o, "\", \"file\": ");
@@ -338,7 +340,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
 
 			buf_adds(o, l ? ", " : "");
-			buf_adds(o, code_of(&job, doc->langs[l]));
+			put_code(o, &job, doc->langs[l]);
 			buf_adds(o, ": [");
 			for (k = 0; k < n; k++) {
 				buf_adds(o, k ? ", " : "");
@@ -374,9 +376,9 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 		status = flush(o, f);
 	buf_free(o);
 	for (i = 0; i < PILLAR_MAX; i++)
-		free(job.id[i]);
+		buf_free(&job.id[i]);
 	for (l = 0; l <= job.ncode; l++)
-		free(job.code[l]);
+		buf_free(&job.code[l]);
 	free(job.code);
 	return status;
 }

@@ -393,6 +393,21 @@ by_start(const void *x, const void *y)
 	return a->pillar - b->pillar;
 }
 
+/* Sort out[0..n) by by_start: by insertion, as a block has few. */
+static void
+sort_matches(struct pillar_match *out, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct pillar_match x = out[i];
+
+		for (j = i; j > 0 && by_start(&out[j - 1], &x) > 0; j--)
+			out[j] = out[j - 1];
+		out[j] = x;
+	}
+}
+
 /* Room for matching, kept from one window to the next. */
 struct scratch {
 	struct buf g;
@@ -565,7 +580,7 @@ match_until(const struct pillars *p, int lang, const char *text, size_t n,
 
 		/* In start order; a match inside another of the same pillar
 		 * ("data" in "data collection") says nothing more. */
-		qsort(out, m, sizeof *out, by_start);
+		sort_matches(out, m);
 		for (k = 0; k < m; k++) {
 			int inside = 0;
 

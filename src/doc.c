@@ -61,9 +61,11 @@ is_blank_line(const char *s, size_t n)
 	return 1;
 }
 
-/* The end of the line at s[i]: *next is where the next line starts. */
+/* The end of the line at s[i]: *next is where the next line starts.  With
+ * cont, the bytes before the end that continue a character are added to
+ * *cont (the line's characters are the rest). */
 static size_t
-line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
+line_end(const char *s, size_t n, size_t i, size_t *next, int *ff, size_t *cont)
 {
 	size_t e = i;
 
@@ -76,10 +78,15 @@ line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
 		memcpy(&w, s + e, 8);
 		if ((w - ones * 0x0E) & ~w & ones * 0x80)
 			break;
+		if (cont)
+			*cont += ((w & ~(w << 1) & ones * 0x80) >> 7) * ones >> 56;
 		e += 8;
 	}
-	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f')
+	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
+		if (cont && ((unsigned char)s[e] & 0xC0) == 0x80)
+			(*cont)++;
 		e++;
+	}
 	if (e < n && s[e] == '\f')
 		*ff = 1;
 	*next = e + 1;
@@ -123,7 +130,7 @@ is_heading_text(const char *s, size_t n)
 }
 
 static void
-add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
+add_block(struct reader *rd, uint32_t file, size_t off, size_t len, size_t chars,
     uint32_t line, int nlines, int markup)
 {
 	struct doc *doc = rd->doc;
@@ -146,7 +153,7 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
 	b->len = len;
 	b->file = file;
 	b->line = line;
-	b->chars = text_chars(s, len);
+	b->chars = (uint32_t)chars;
 	b->markup = markup;
 	b->lang = -1;
 	if (rd->next_kind >= 0)
@@ -164,42 +171,55 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len,
 	doc->nblocks++;
 }
 
-/* Plain text: blocks are runs of non-blank lines. */
+/* A block of the marked-up form. */
+static void
+add_marked(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t line, int nlines)
+{
+	add_block(rd, file, off, len, text_chars(rd->doc->files[file].data + off, len), line,
+	    nlines, 1);
+}
+
+/* Plain text: blocks are runs of non-blank lines (their characters counted
+ * on the way). */
 static void
 read_plain(struct reader *rd, uint32_t file)
 {
 	const struct source *src = &rd->doc->files[file];
 	const char *s = src->data;
-	size_t n = src->len, i = 0, start = 0, end = 0;
+	size_t n = src->len, i = 0, start = 0, end = 0, cont = 0;
 	uint32_t line = 0, first = 0;
 	int nlines = 0;
 
 	while (i < n) {
-		size_t next;
+		size_t next, more = 0;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff);
+		size_t e = line_end(s, n, i, &next, &ff, &more);
 
 		line++;
 		if (is_blank_line(s + i, e - i)) {
 			if (nlines)
-				add_block(rd, file, start, end - start, first, nlines, 0);
+				add_block(rd, file, start, end - start, end - start - cont, first,
+				    nlines, 0);
 			nlines = 0;
 		} else {
 			if (!nlines) {
 				start = i;
 				first = line;
+				cont = 0;
 			}
 			nlines++;
 			end = e;
+			cont += more;
 			if (ff) {
-				add_block(rd, file, start, end - start, first, nlines, 0);
+				add_block(rd, file, start, end - start, end - start - cont, first,
+				    nlines, 0);
 				nlines = 0;
 			}
 		}
 		i = next;
 	}
 	if (nlines)
-		add_block(rd, file, start, end - start, first, nlines, 0);
+		add_block(rd, file, start, end - start, end - start - cont, first, nlines, 0);
 }
 
 size_t
@@ -211,7 +231,7 @@ doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
 	while (i < n) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff);
+		size_t e = line_end(s, n, i, &next, &ff, NULL);
 
 		if (is_blank_line(s + i, e - i)) {
 			if (in)
@@ -335,13 +355,13 @@ read_markup(struct reader *rd, uint32_t file)
 	while (i < n) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff);
+		size_t e = line_end(s, n, i, &next, &ff, NULL);
 		int blank = is_blank_line(s + i, e - i);
 		int dir = s[i] == '%', head = s[i] == '#';
 
 		line++;
 		if ((blank || dir || head) && nlines) {
-			add_block(rd, file, start, end - start, first, nlines, 1);
+			add_marked(rd, file, start, end - start, first, nlines);
 			nlines = 0;
 		}
 		if (dir) {
@@ -354,7 +374,7 @@ read_markup(struct reader *rd, uint32_t file)
 			if (rd->next_kind < 0)
 				rd->next_kind = BLOCK_HEADING;
 			if (h < e)
-				add_block(rd, file, h, e - h, line, 1, 1);
+				add_marked(rd, file, h, e - h, line, 1);
 			else
 				rd->next_kind = -1;
 		} else if (!blank) {
@@ -366,13 +386,13 @@ read_markup(struct reader *rd, uint32_t file)
 			end = e;
 		}
 		if (ff && nlines) {
-			add_block(rd, file, start, end - start, first, nlines, 1);
+			add_marked(rd, file, start, end - start, first, nlines);
 			nlines = 0;
 		}
 		i = next;
 	}
 	if (nlines)
-		add_block(rd, file, start, end - start, first, nlines, 1);
+		add_marked(rd, file, start, end - start, first, nlines);
 	rd->markup_lang = -1;
 	rd->next_kind = -1;
 	free(rd->next_tags);
@@ -783,7 +803,7 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	while (i < bl->len) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, bl->len, i, &next, &ff);
+		size_t e = line_end(s, bl->len, i, &next, &ff, NULL);
 
 		if (s[i] == '\\')
 			i++;

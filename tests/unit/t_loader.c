@@ -20,6 +20,8 @@
 #include "settings.h"
 #include "source.h"
 #include "tap.h"
+#include "text.h"
+#include "xalloc.h"
 
 enum { PAIRS = 6000 };
 
@@ -480,6 +482,45 @@ checked_while_read(void)
 	mapped_and_read("9 MiB of UTF-8 with a bad byte", "UTF-8", "invalid UTF-8 at byte");
 }
 
+/* Each block's character count, taken while its lines are read, is that
+ * of its text: random texts of letters, marks, bad bytes and every kind of
+ * line end. */
+static void
+chars_counted(void)
+{
+	static const char *const pieces[] = { "a", "Z ", "\xd0\xb0", "\xd1\x8f\xd0\x96", "\xe2\x80\x9e",
+	    "\xf0\x9f\x98\x80", "\xcc\x81", "\xff", "\x80", "\t", " ", "\n", "\r\n", "\r", "\f",
+	    "\n\n", "\n  \n", "\xef\xbb\xbf", "long words here ", "\xd0\xb4\xd1\x83\xd0\xbc\xd0\xb0 " };
+	int round, wrong = 0, k;
+
+	srand(13);
+	diag_set_sink(keep_warning);
+	for (round = 0; round < 2000; round++) {
+		struct buf t = {0}, why = {0};
+		struct source *src = xcalloc(1, sizeof *src);
+		struct doc *d;
+		int np = 1 + rand() % 200;
+		size_t b;
+
+		for (k = 0; k < np; k++)
+			buf_adds(&t, pieces[rand() % 20]);
+		if (source_from_memory(src, "c.txt", t.s, t.len, "UTF-8", &why) != 0) {
+			free(src);
+			wrong++;
+			continue;
+		}
+		d = doc_build(src, 1, NULL);
+		for (b = 0; b < d->nblocks; b++)
+			wrong += d->blocks[b].chars != text_chars(d->files[0].data + d->blocks[b].off,
+			    d->blocks[b].len);
+		doc_free(d);
+		buf_free(&t);
+		buf_free(&why);
+	}
+	diag_set_sink(NULL);
+	ok(wrong == 0, "2000 texts: each block's characters are those of its span (%d not)", wrong);
+}
+
 int
 main(void)
 {
@@ -527,6 +568,7 @@ main(void)
 	large_encodings();
 	utf8_everywhere();
 	checked_while_read();
+	chars_counted();
 
 	lang_unload();
 	settings_free(cfg);

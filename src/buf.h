@@ -26,11 +26,19 @@ buf_addc(struct buf *b, char c)
 	}
 }
 
-/* Append the string s (a literal's length is known where it is added). */
+/* Append the string s (a literal's length is known where it is added, and
+ * it is copied in place when there is room). */
 static inline void
 buf_adds(struct buf *b, const char *s)
 {
-	buf_add(b, s, strlen(s));
+	size_t n = strlen(s);
+
+	if (b->len + n < b->cap) {
+		memcpy(b->s + b->len, s, n + 1);
+		b->len += n;
+	} else {
+		buf_add(b, s, n);
+	}
 }
 /* Append v in decimal. */
 void buf_addu(struct buf *b, unsigned long long v);

@@ -510,27 +510,27 @@ char_start(const char *text, size_t i)
 	return i;
 }
 
-/* How far past a place a first window reaches, at most. */
-enum { FIRST_REACH = 24 };
+/* A first window around a place: a few bytes before it (the character
+ * there tells whether a word starts), and past it as far as most terms run
+ * and a few bytes more. */
+enum { FIRST_BEFORE = 4, FIRST_REACH = 24, FIRST_AFTER = 8 };
 
 /* The matches starting at at, where the keys said some may: in a small
- * window around it, made larger while it holds too little. */
+ * window around it, made larger while it holds too little (a longer term,
+ * a word that runs on, a word break that needs more context). */
 static size_t
 match_near(const struct pillars *p, const struct lang_terms *lt, const char *text,
     size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,
     struct scratch *sc)
 {
-	size_t margin = 8;
+	size_t before = FIRST_BEFORE;
+	size_t after = (lt->maxlen > FIRST_REACH ? FIRST_REACH : lt->maxlen) + FIRST_AFTER;
 
 	for (;;) {
-		size_t r0 = char_start(text, at > margin ? at - margin : 0);
-		/* At first only as far as most terms run: a longer one
-		 * found there widens the window. */
-		size_t reach = (margin == 8 && lt->maxlen > FIRST_REACH ? FIRST_REACH :
-		    lt->maxlen) + 2 * margin;
-		size_t r1 = n - at > reach ? at + reach : n;
+		size_t r0 = char_start(text, at > before ? at - before : 0);
+		size_t r1 = n - at > after ? at + after : n;
 		size_t c;
-		int more = 0, last = margin >= WINDOW;
+		int more = 0, last = before >= WINDOW;
 
 		while (r1 < n && ((unsigned char)text[r1] & 0xC0) == 0x80)
 			r1++;
@@ -538,7 +538,8 @@ match_near(const struct pillars *p, const struct lang_terms *lt, const char *tex
 		    r1 < n && !last, out, max, count, sc, &more);
 		if (!more)
 			return c;
-		margin = margin * 8 < WINDOW ? margin * 8 : WINDOW;
+		before = before * 8 < WINDOW ? before * 8 : WINDOW;
+		after = lt->maxlen + 2 * before;
 	}
 }
 

@@ -509,7 +509,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	while (i <= n && nwords < SAMPLE_WORDS) {
 		ucs4_t uc = ' ', lc;
 		const uc_script_t *sc;
-		int letter;
+		int letter, same = 0;
 
 		/* (Invalid bytes, as U+FFFD, end a word as a blank does.) */
 		i += i < n ? text_next_uc(s + i, n - i, &uc) : 1;
@@ -517,6 +517,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 			letter = small[uc].letter;
 			lc = small[uc].lower;
 			sc = small[uc].script;
+			same = small[uc].folded;
 		} else {
 			letter = uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
 			lc = letter ? uc_tolower(uc) : uc;
@@ -570,7 +571,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				if (m > 0) {
 					wn += m;
 					wchars++;
-					folded = folded && uc < SMALL && small[uc].folded;
+					folded &= same;
 				}
 			}
 			continue;

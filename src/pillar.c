@@ -544,12 +544,13 @@ match_near(const struct pillars *p, const struct lang_terms *lt, const char *tex
 }
 
 /* pillars_match, stopping once the matches hold every pillar of enough
- * (0: never).  The text is read a piece at a time for the places where a
+ * (0: never), or with fill once out is full (and then returning how many
+ * it holds).  The text is read a piece at a time for the places where a
  * term may start, and only there folded and compared: memory stays small
  * whatever the block. */
 static size_t
 match_until(const struct pillars *p, int lang, const char *text, size_t n,
-    struct pillar_match *out, size_t max, uint32_t enough)
+    struct pillar_match *out, size_t max, uint32_t enough, int fill)
 {
 	const struct lang_terms *lt = NULL;
 	struct scratch sc;
@@ -568,10 +569,14 @@ match_until(const struct pillars *p, int lang, const char *text, size_t n,
 			c1++;
 		sc.ncand = 0;
 		text_fold_find(text, n, c0, c1, &lt->keys, &sc.cand, &sc.ncand, &sc.capcand);
-		for (k = 0; k < sc.ncand; k++)
+		for (k = 0; k < sc.ncand && !(fill && count >= max); k++)
 			count = match_near(p, lt, text, n, sc.cand[k], out, max, count, &sc);
 		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
 			break;
+		if (fill && count >= max) {
+			count = max;
+			break;
+		}
 	}
 	free(sc.cand);
 	free(sc.map.v);
@@ -600,7 +605,7 @@ size_t
 pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max)
 {
-	return match_until(p, lang, text, n, out, max, 0);
+	return match_until(p, lang, text, n, out, max, 0, 0);
 }
 
 /* The first place from i on in s[0..n) holding a byte that may end a
@@ -684,10 +689,10 @@ pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 				end = i + 1;
 		}
 		if (end) {
-			if (count < max) {
-				out[count].start = start;
-				out[count].end = end;
-			}
+			if (count == max)
+				return count;
+			out[count].start = start;
+			out[count].end = end;
 			count++;
 			start = end;
 			while (start < n && text[start] == ' ')
@@ -697,11 +702,9 @@ pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 		}
 		i++;
 	}
-	if (start < n) {
-		if (count < max) {
-			out[count].start = start;
-			out[count].end = n;
-		}
+	if (start < n && count < max) {
+		out[count].start = start;
+		out[count].end = n;
 		count++;
 	}
 	return count;
@@ -735,7 +738,7 @@ tag_block(struct pillars *p, size_t b, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough, size_t *nout)
 {
 	const struct block *bl = &p->doc->blocks[b];
-	size_t count = p->nterms ? match_until(p, bl->lang, text, n, out, max, enough) : 0;
+	size_t count = p->nterms ? match_until(p, bl->lang, text, n, out, max, enough, 1) : 0;
 	uint32_t m = mask_of(out, count < max ? count : max);
 
 	if (bl->tags)

@@ -45,17 +45,17 @@ struct span_pair {
 	size_t start, end;
 };
 
-/* The sentences of sanitised text[0..n): up to max ranges into out;
- * returns how many.  A sentence ends at . ! ? before a capital, a digit
- * or an opening quote, or at 。！？. */
+/* The sentences of sanitised text[0..n): the first up to max ranges into
+ * out (the text is read no further); returns how many.  A sentence ends at
+ * . ! ? before a capital, a digit or an opening quote, or at 。！？. */
 size_t pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max);
 
 /* The pillars of block b (bit i: pillar i): its explicit tags, else its
  * terms; computed once. */
 uint32_t pillars_block(struct pillars *p, size_t b);
 /* The same for block b whose display text (doc_block_text) is
- * text[0..n), with the matches of its terms: up to max into out, *nout in
- * all. */
+ * text[0..n), with the matches of its terms: the first up to max into out,
+ * *nout of them (the text is read no further once out is full). */
 uint32_t pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
     struct pillar_match *out, size_t max, size_t *nout);
 /* The pillars of row r: those of any of its blocks, in any language. */

@@ -141,8 +141,35 @@ main(void)
 		doc_block_text(doc, 0, &t);
 		n = pillars_match(pl, doc->blocks[0].lang, t.s, t.len, m, 32);
 		ok(n == 20000, "every term of a %zu-byte paragraph is found (%zu)", t.len, n);
+		{
+			struct pillar_match bm[256];
+			struct span_pair sp[128];
+			size_t k, in_order = 1, ns;
+
+			/* A block's matches for --json: the first that fit,
+			 * all of them real. */
+			pillars_block_matches(pl, 0, t.s, t.len, bm, 256, &n);
+			for (k = 1; k < n && k < 256; k++)
+				in_order &= bm[k].start > bm[k - 1].start;
+			ok(n == 256 && in_order && strncmp(t.s + bm[255].start, "protection", 10) == 0,
+			    "a block's matches are its first 256, in order (%zu)", n);
+			ns = pillars_sentences(t.s, t.len, sp, 128);
+			ok(ns == 1 && sp[0].end == t.len, "... and a text with no sentence end is one sentence");
+		}
 		buf_free(&t);
 		buf_free(&big);
+	}
+	{
+		struct span_pair sp[128];
+		struct buf many = {0};
+		size_t i, ns;
+
+		for (i = 0; i < 300; i++)
+			buf_printf(&many, "Sentence %zu ends here. ", i);
+		ns = pillars_sentences(many.s, many.len, sp, 128);
+		ok(ns == 128 && strncmp(many.s + sp[127].start, "Sentence 127 ends here.",
+		    sp[127].end - sp[127].start) == 0, "a text's first 128 sentences are kept (%zu)", ns);
+		buf_free(&many);
 	}
 
 	load("en", "Nothing here.\n\nWe protect the data collection.\n");

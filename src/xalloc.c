@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 
 #include "buf.h"
 #include "text.h"
@@ -81,6 +83,22 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 		die(1, "out of memory (%zu elements)", c);
 	*cap = c;
 	return xrealloc(p, c * size);
+}
+
+void
+xhuge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t two = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + two - 1) & ~(two - 1), e = ((uintptr_t)p + n) & ~(two - 1);
+
+	/* The whole 2 MiB stretches inside it; a refusal changes nothing. */
+	if (e > a)
+		madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
 }
 
 char *

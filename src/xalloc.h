@@ -10,6 +10,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array of *cap elements of size bytes so that it holds need. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+/* p[0..n), allocated, is to be used whole: huge pages where the system has
+ * them (a large text written a piece at a time faults far less). */
+void xhuge(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -190,6 +190,15 @@ read_plain(struct reader *rd, uint32_t file)
 	uint32_t line = 0, first = 0;
 	int nlines = 0;
 
+	/* A large text's blocks get their room at once (rarely are they
+	 * shorter than 256 bytes on average), in huge pages if they can. */
+	if (n >= DOC_HUGE_BLOCK) {
+		struct doc *doc = rd->doc;
+
+		doc->blocks = xgrow(doc->blocks, &rd->cap, doc->nblocks + n / 256,
+		    sizeof *doc->blocks);
+		xhuge(doc->blocks, rd->cap * sizeof *doc->blocks);
+	}
 	while (i < n) {
 		size_t next, more = 0;
 		int ff;
@@ -555,6 +564,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	j.nheld = nheld;
 	j.best = pick;
 	j.score = xmalloc(sizeof *j.score * nb * (nheld ? nheld : 1));
+	xhuge(j.score, sizeof *j.score * nb * (nheld ? nheld : 1));
 	par_run(nb, 1024, score_some, &j, NULL);
 	for (b = 0; b < nb; b++)
 		if (pick[b] >= 0) {
@@ -592,6 +602,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 		j.nheld = keep;
 		j.best = NULL;
 		j.score = xmalloc(sizeof *j.score * nb * keep);
+		xhuge(j.score, sizeof *j.score * nb * keep);
 		par_run(nb, 1024, score_some, &j, NULL);
 	}
 	ncand = keep;
@@ -787,8 +798,11 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	struct buf raw = {0};
 	size_t i = 0;
 
-	/* A huge block of a mapped file (read once) need not be held twice:
-	 * its text leaves memory as it is cleaned. */
+	/* A huge block's text gets its room at once; and that of a mapped
+	 * file (read once) need not be held twice: the file's pages leave
+	 * memory as it is cleaned. */
+	if (bl->len >= DOC_HUGE_BLOCK)
+		buf_reserve(out, bl->len);
 	if (!bl->markup && bl->len >= DOC_HUGE_BLOCK && doc->files[bl->file].map) {
 		struct cleaned c = { &doc->files[bl->file], bl->off };
 

@@ -238,7 +238,6 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 		o->s[t0] = '\0';
 	} else {
 		buf_reset(text);
-		buf_reserve(text, bl->len);
 		buf_add(text, "", 0);
 		doc_block_text(j->doc, b, text);
 	}

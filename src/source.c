@@ -30,24 +30,6 @@ source_label(const struct source *src)
 	return strcmp(src->name, "-") == 0 ? "standard input" : src->name;
 }
 
-/* A large buffer is filled faster in huge pages, where the system has
- * them (a hint; the part of the buffer they cover). */
-static void
-huge_pages(char *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-	uintptr_t to = ((uintptr_t)p + n) & ~(huge - 1);
-
-	if (n >= 4 * huge && to > from)
-		madvise((void *)from, to - from, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 /*
  * Mapped files.  A file that shrinks while mapped leaves pages with nothing
  * behind them, and reading one raises SIGBUS: the handler names the file
@@ -198,7 +180,7 @@ read_all(int fd, const struct stat *st, struct buf *b)
 		 * to find its end. */
 		if (b->cap < b->len + 2) {
 			b->s = xgrow(b->s, &b->cap, b->len + want + 1, 1);
-			huge_pages(b->s, b->cap);
+			xhuge(b->s, b->cap);
 		}
 		r = read(fd, b->s + b->len, b->cap - b->len - 1);
 		if (r < 0) {

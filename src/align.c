@@ -375,17 +375,38 @@ number_cost(uint64_t ma, uint64_t mb)
 	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);
 }
 
+/* The numbers of it hashed into bits. */
+static uint64_t
+number_mask(const struct align_item *it)
+{
+	uint64_t m = 0;
+	int k;
+
+	for (k = 0; k < it->nnum; k++)
+		m |= (uint64_t)1 << ((it->num[k] * 2654435761u) >> 26);
+	return m;
+}
+
+uint64_t
+align_paragraph_mask(const char *s, size_t n)
+{
+	struct align_item it;
+
+	memset(&it, 0, sizeof it);
+	it.kind = BLOCK_PARAGRAPH;
+	align_numbers(&it, s, n);
+	return number_mask(&it);
+}
+
+/* The masks of items that have numbers (the others have theirs, or none). */
 static void
 set_masks(struct align_item *x, size_t n)
 {
 	size_t i;
-	int k;
 
-	for (i = 0; i < n; i++) {
-		x[i].nmask = 0;
-		for (k = 0; k < x[i].nnum; k++)
-			x[i].nmask |= (uint64_t)1 << ((x[i].num[k] * 2654435761u) >> 26);
-	}
+	for (i = 0; i < n; i++)
+		if (x[i].nnum)
+			x[i].nmask = number_mask(&x[i]);
 }
 
 /* What a bead's cost asks of a group of one or two blocks of one side. */
@@ -947,6 +968,11 @@ items_some(void *ctx, size_t from, size_t to, struct buf *out)
 
 		it->chars = bl->chars;
 		it->kind = bl->kind;
+		/* A paragraph's numbers were found as its language was. */
+		if (it->kind == BLOCK_PARAGRAPH && j->doc->para_mask) {
+			it->nmask = j->doc->para_mask[j->doc->seq[j->l][i]];
+			continue;
+		}
 		align_numbers(it, j->doc->files[bl->file].data + bl->off, bl->len);
 		/* A heading's numbers, in order, tell its anchor. */
 		if (it->kind != BLOCK_PARAGRAPH)
@@ -1057,6 +1083,8 @@ align_doc(struct doc *doc)
 		add_row(doc, &cap, start, end);
 		i = e;
 	}
+	free(doc->para_mask);
+	doc->para_mask = NULL;
 	for (l = 0; l < nl; l++)
 		free(beads[l]);
 	free(beads);

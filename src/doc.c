@@ -469,6 +469,7 @@ struct score_job {
 	int nheld;
 	int *best;
 	double *score;
+	uint64_t *para_mask;	/* or NULL: see struct doc */
 };
 
 static void
@@ -486,6 +487,9 @@ score_some(void *ctx, size_t from, size_t to, struct buf *out)
 		int h = cand_index(j->cand, j->ncand, j->rd->hint_lang[b]);
 
 		lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
+		if (j->para_mask && bl->kind == BLOCK_PARAGRAPH)
+			j->para_mask[b] = align_paragraph_mask(doc->files[bl->file].data + bl->off,
+			    bl->len);
 		if (h >= 0)
 			one[h] += MARKER_HINT;
 		for (i = 0; i < j->nheld; i++)
@@ -539,6 +543,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	j.ncand = ncand;
 	j.held = held;
 	j.nheld = 0;
+	j.para_mask = NULL;
 	j.score = NULL;
 	/* Which candidates to hold scores for: a sample of blocks spread
 	 * over the document says which it clearly is. */
@@ -563,6 +568,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	}
 	j.nheld = nheld;
 	j.best = pick;
+	j.para_mask = doc->para_mask = xcalloc(nb, sizeof *doc->para_mask);
 	j.score = xmalloc(sizeof *j.score * nb * (nheld ? nheld : 1));
 	xhuge(j.score, sizeof *j.score * nb * (nheld ? nheld : 1));
 	par_run(nb, 1024, score_some, &j, NULL);
@@ -601,6 +607,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 		j.held = held;
 		j.nheld = keep;
 		j.best = NULL;
+		j.para_mask = NULL;
 		j.score = xmalloc(sizeof *j.score * nb * keep);
 		xhuge(j.score, sizeof *j.score * nb * keep);
 		par_run(nb, 1024, score_some, &j, NULL);
@@ -765,6 +772,7 @@ doc_free(struct doc *doc)
 		free(doc->blocks[i].tags);
 	for (i = 0; i < (size_t)doc->nlangs; i++)
 		free(doc->seq[i]);
+	free(doc->para_mask);
 	free(doc->files);
 	free(doc->blocks);
 	free(doc->langs);

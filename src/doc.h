@@ -45,6 +45,9 @@ struct doc {
 	uint32_t *row_count;
 	size_t nrows;
 	int aligned;		/* the rows are there */
+	/* Until then, per block: a paragraph's numbers as the aligner has
+	 * them (align_paragraph_mask), found with the languages; or NULL. */
+	uint64_t *para_mask;
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };

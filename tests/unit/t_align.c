@@ -6,8 +6,13 @@
 #include <string.h>
 
 #include "align.h"
+#include "buf.h"
 #include "doc.h"
+#include "lang.h"
+#include "settings.h"
+#include "source.h"
 #include "tap.h"
+#include "xalloc.h"
 
 static unsigned seed = 12345;
 
@@ -157,6 +162,53 @@ numbers(struct align_item *it, const char *s, int kind)
 	align_numbers(it, s, strlen(s));
 }
 
+/* A briefing whose paragraphs are all of one length, each with its own
+ * year, the English version lacking one: the years pair them (as the
+ * languages are decided, the paragraphs' numbers are found too). */
+static void
+years_pair_a_briefing(void)
+{
+	struct settings *cfg = settings_new();
+	struct buf t = {0}, why = {0};
+	struct source *src = xcalloc(1, sizeof *src);
+	struct doc *d;
+	size_t r, paired = 0, wrong = 0;
+	int y;
+
+	lang_load(cfg);
+	for (y = 2011; y <= 2018; y++)
+		buf_printf(&t, "Децата, които пътуват сами през %d г., са особено уязвими към "
+		    "трафик и насилие.\n\n", y);
+	for (y = 2011; y <= 2018; y++)
+		if (y != 2013)
+			buf_printf(&t, "Children who travel alone in %d are especially vulnerable to "
+			    "traffickers and to violence.\n\n", y);
+	if (source_from_memory(src, "years.txt", t.s, t.len, NULL, &why) == 0) {
+		d = doc_build(src, 1, NULL);
+		for (r = 0; r < d->nrows; r++) {
+			size_t na, nb;
+			const uint32_t *a = doc_row_blocks(d, r, 0, &na), *b = doc_row_blocks(d, r, 1, &nb);
+			const char *ta, *tb;
+
+			if (na != 1 || nb != 1)
+				continue;
+			ta = d->files[0].data + d->blocks[a[0]].off;
+			tb = d->files[0].data + d->blocks[b[0]].off;
+			paired++;
+			wrong += strncmp(strstr(ta, "20"), strstr(tb, "20"), 4) != 0;
+		}
+		doc_free(d);
+	} else {
+		free(src);
+	}
+	ok(paired == 7 && wrong == 0, "paragraphs of one length pair by their years (%zu paired, "
+	    "%zu wrongly)", paired, wrong);
+	lang_unload();
+	settings_free(cfg);
+	buf_free(&t);
+	buf_free(&why);
+}
+
 int
 main(void)
 {
@@ -287,5 +339,6 @@ main(void)
 		ok(missed == 0, "every number of a paragraph is found wherever it stands (%d missed)",
 		    missed);
 	}
+	years_pair_a_briefing();
 	return tap_done();
 }

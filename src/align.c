@@ -1037,6 +1037,12 @@ align_doc(struct doc *doc)
 	for (l = 1; l < nl; l++) {
 		struct align_item *ib = items_of(doc, l);
 
+		/* (The paragraphs' numbers are all in the items now.) */
+		if (l == nl - 1) {
+			free(doc->para_mask);
+			doc->para_mask = NULL;
+		}
+
 		nbeads[l] = align_pair(ia, na, ib, doc->nseq[l], &beads[l]);
 		free(ib);
 	}
@@ -1083,8 +1089,6 @@ align_doc(struct doc *doc)
 		add_row(doc, &cap, start, end);
 		i = e;
 	}
-	free(doc->para_mask);
-	doc->para_mask = NULL;
 	for (l = 0; l < nl; l++)
 		free(beads[l]);
 	free(beads);

@@ -200,9 +200,9 @@ read_plain(struct reader *rd, uint32_t file)
 		xhuge(doc->blocks, rd->cap * sizeof *doc->blocks);
 	}
 	while (i < n) {
-		size_t next, more = 0;
+		size_t next, line_cont = 0;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff, &more);
+		size_t e = line_end(s, n, i, &next, &ff, &line_cont);
 
 		line++;
 		if (is_blank_line(s + i, e - i)) {
@@ -218,7 +218,7 @@ read_plain(struct reader *rd, uint32_t file)
 			}
 			nlines++;
 			end = e;
-			cont += more;
+			cont += line_cont;
 			if (ff) {
 				add_block(rd, file, start, end - start, end - start - cont, first,
 				    nlines, 0);

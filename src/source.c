@@ -418,8 +418,8 @@ check_half(void *arg)
 	return NULL;
 }
 
-/* A text this large is checked for UTF-8 in two halves, and when it is
- * mapped, while it is read on (source_settle). */
+/* A text this large is checked for UTF-8 in two halves on two threads; or,
+ * mapped, on another thread while it is read on (source_settle). */
 enum { CHECK_APART = 8 << 20 };
 
 /* utf8_errors, a large text in two halves on two threads.  The cut is at
@@ -513,7 +513,7 @@ judge(struct source *src, struct buf *raw, size_t bad, size_t good, size_t first
 	return set_converted(src, raw, enc) < 0 ? -1 : 1;
 }
 
-/* A large mapped file is checked for UTF-8 on other threads while it is
+/* A large mapped file is checked for UTF-8 on another thread while it is
  * read on as UTF-8: source_settle waits for the verdict. */
 struct source_check {
 	pthread_t thread;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "par.h"
 
@@ -46,6 +47,30 @@ put(FILE *f, struct buf *b)
 	return f && ferror(f) ? -1 : 0;
 }
 
+/* Work with nothing to write: each thread takes the next slice as it is
+ * free, none waits for the other's. */
+struct share {
+	void (*fn)(void *ctx, size_t from, size_t to, struct buf *out);
+	void *ctx;
+	size_t n, chunk;
+	atomic_size_t next;
+};
+
+static void *
+take_slices(void *arg)
+{
+	struct share *sh = arg;
+	struct buf out = {0};
+	size_t from;
+
+	while ((from = atomic_fetch_add(&sh->next, sh->chunk)) < sh->n) {
+		sh->fn(sh->ctx, from, sh->n - from > sh->chunk ? from + sh->chunk : sh->n, &out);
+		buf_reset(&out);
+	}
+	buf_free(&out);
+	return NULL;
+}
+
 int
 par_run(size_t n, size_t chunk,
     void (*fn)(void *ctx, size_t from, size_t to, struct buf *out), void *ctx, FILE *f)
@@ -58,6 +83,21 @@ par_run(size_t n, size_t chunk,
 
 	if (chunk == 0)
 		chunk = 1;
+	if (!f) {
+		struct share sh;
+
+		sh.fn = fn;
+		sh.ctx = ctx;
+		sh.n = n;
+		sh.chunk = chunk;
+		atomic_init(&sh.next, 0);
+
+		threaded = n > chunk && pthread_create(&t, NULL, take_slices, &sh) == 0;
+		take_slices(&sh);
+		if (threaded)
+			pthread_join(t, NULL);
+		return 0;
+	}
 	h.fn = fn;
 	h.ctx = ctx;
 	h.busy = h.quit = 0;

@@ -3,71 +3,71 @@
 #include "config.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
+#include <string.h>
 
 #include "par.h"
 
-struct helper {
+/*
+ * Slices are taken in turn by whichever thread is free.  A slice's output
+ * goes into one of RING buffers, and is written once every slice before it
+ * is: a thread that finds its slice next in line writes it, and those
+ * after it already done.  A thread waits only when the ring is full (the
+ * oldest slice still being worked on) or, at the end, for the other.
+ */
+enum { RING = 4 };
+
+struct work {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	void (*fn)(void *ctx, size_t from, size_t to, struct buf *out);
 	void *ctx;
-	size_t from, to;
-	int busy, quit;
-	struct buf out;
+	FILE *f;
+	size_t n, chunk, slices;
+	size_t taken, written;	/* slices taken and written, in order */
+	int done[RING];		/* the slice in each buffer is done */
+	struct buf out[RING];
+	int status;
 };
 
-static void *
-help(void *arg)
+/* Write the done slices next in line (the lock held). */
+static void
+write_done(struct work *w)
 {
-	struct helper *h = arg;
+	while (w->written < w->taken && w->done[w->written % RING]) {
+		struct buf *b = &w->out[w->written % RING];
 
-	pthread_mutex_lock(&h->lock);
+		if (w->status == 0 && w->f && b->len &&
+		    (fwrite(b->s, 1, b->len, w->f) != b->len || ferror(w->f)))
+			w->status = -1;
+		buf_reset(b);
+		w->done[w->written % RING] = 0;
+		w->written++;
+	}
+}
+
+static void *
+work_on(void *arg)
+{
+	struct work *w = arg;
+
+	pthread_mutex_lock(&w->lock);
 	for (;;) {
-		while (!h->busy && !h->quit)
-			pthread_cond_wait(&h->cond, &h->lock);
-		if (h->quit)
+		size_t k;
+
+		while (w->taken < w->slices && w->status == 0 && w->taken >= w->written + RING)
+			pthread_cond_wait(&w->cond, &w->lock);
+		if (w->taken >= w->slices || w->status)
 			break;
-		pthread_mutex_unlock(&h->lock);
-		h->fn(h->ctx, h->from, h->to, &h->out);
-		pthread_mutex_lock(&h->lock);
-		h->busy = 0;
-		pthread_cond_broadcast(&h->cond);
+		k = w->taken++;
+		pthread_mutex_unlock(&w->lock);
+		w->fn(w->ctx, k * w->chunk, w->n - k * w->chunk > w->chunk ? (k + 1) * w->chunk : w->n,
+		    &w->out[k % RING]);
+		pthread_mutex_lock(&w->lock);
+		w->done[k % RING] = 1;
+		write_done(w);
+		pthread_cond_broadcast(&w->cond);
 	}
-	pthread_mutex_unlock(&h->lock);
-	return NULL;
-}
-
-static int
-put(FILE *f, struct buf *b)
-{
-	if (f && b->len && fwrite(b->s, 1, b->len, f) != b->len)
-		return -1;
-	buf_reset(b);
-	return f && ferror(f) ? -1 : 0;
-}
-
-/* Work with nothing to write: each thread takes the next slice as it is
- * free, none waits for the other's. */
-struct share {
-	void (*fn)(void *ctx, size_t from, size_t to, struct buf *out);
-	void *ctx;
-	size_t n, chunk;
-	atomic_size_t next;
-};
-
-static void *
-take_slices(void *arg)
-{
-	struct share *sh = arg;
-	struct buf out = {0};
-	size_t from;
-
-	while ((from = atomic_fetch_add(&sh->next, sh->chunk)) < sh->n) {
-		sh->fn(sh->ctx, from, sh->n - from > sh->chunk ? from + sh->chunk : sh->n, &out);
-		buf_reset(&out);
-	}
-	buf_free(&out);
+	pthread_mutex_unlock(&w->lock);
 	return NULL;
 }
 
@@ -75,72 +75,29 @@ int
 par_run(size_t n, size_t chunk,
     void (*fn)(void *ctx, size_t from, size_t to, struct buf *out), void *ctx, FILE *f)
 {
-	struct helper h;
-	struct buf mine = {0};
+	struct work w;
 	pthread_t t;
-	size_t i;
-	int threaded, status = 0;
+	int threaded, i;
 
 	if (chunk == 0)
 		chunk = 1;
-	if (!f) {
-		struct share sh;
-
-		sh.fn = fn;
-		sh.ctx = ctx;
-		sh.n = n;
-		sh.chunk = chunk;
-		atomic_init(&sh.next, 0);
-
-		threaded = n > chunk && pthread_create(&t, NULL, take_slices, &sh) == 0;
-		take_slices(&sh);
-		if (threaded)
-			pthread_join(t, NULL);
-		return 0;
-	}
-	h.fn = fn;
-	h.ctx = ctx;
-	h.busy = h.quit = 0;
-	h.out = (struct buf){0};
-	pthread_mutex_init(&h.lock, NULL);
-	pthread_cond_init(&h.cond, NULL);
+	memset(&w, 0, sizeof w);
+	pthread_mutex_init(&w.lock, NULL);
+	pthread_cond_init(&w.cond, NULL);
+	w.fn = fn;
+	w.ctx = ctx;
+	w.f = f;
+	w.n = n;
+	w.chunk = chunk;
+	w.slices = (n + chunk - 1) / chunk;
 	/* Small work, or no thread to be had: all on this one. */
-	threaded = n > chunk && pthread_create(&t, NULL, help, &h) == 0;
-	i = 0;
-	while (i < n && status == 0) {
-		size_t mid = n - i > chunk ? i + chunk : n;
-		size_t end = !threaded ? mid : n - mid > chunk ? mid + chunk : n;
-
-		if (mid < end) {
-			pthread_mutex_lock(&h.lock);
-			h.from = mid;
-			h.to = end;
-			h.busy = 1;
-			pthread_cond_broadcast(&h.cond);
-			pthread_mutex_unlock(&h.lock);
-		}
-		fn(ctx, i, mid, &mine);
-		if (mid < end) {
-			pthread_mutex_lock(&h.lock);
-			while (h.busy)
-				pthread_cond_wait(&h.cond, &h.lock);
-			pthread_mutex_unlock(&h.lock);
-		}
-		status = put(f, &mine);
-		if (status == 0)
-			status = put(f, &h.out);
-		i = end;
-	}
-	if (threaded) {
-		pthread_mutex_lock(&h.lock);
-		h.quit = 1;
-		pthread_cond_broadcast(&h.cond);
-		pthread_mutex_unlock(&h.lock);
+	threaded = n > chunk && pthread_create(&t, NULL, work_on, &w) == 0;
+	work_on(&w);
+	if (threaded)
 		pthread_join(t, NULL);
-	}
-	pthread_mutex_destroy(&h.lock);
-	pthread_cond_destroy(&h.cond);
-	buf_free(&mine);
-	buf_free(&h.out);
-	return status;
+	pthread_mutex_destroy(&w.lock);
+	pthread_cond_destroy(&w.cond);
+	for (i = 0; i < RING; i++)
+		buf_free(&w.out[i]);
+	return w.status;
 }

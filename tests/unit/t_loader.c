@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "lang.h"
 #include "loader.h"
+#include "par.h"
 #include "settings.h"
 #include "source.h"
 #include "tap.h"
@@ -521,6 +522,49 @@ chars_counted(void)
 	ok(wrong == 0, "2000 texts: each block's characters are those of its span (%d not)", wrong);
 }
 
+/* par_run's slices, of uneven work, for the order test. */
+static void
+numbers_some(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	size_t i;
+	volatile unsigned spin = 0;
+
+	(void)ctx;
+	for (i = from; i < to; i++) {
+		unsigned k;
+
+		for (k = 0; k < (i * 7919) % 5000; k++)
+			spin += k;
+		buf_printf(out, "%zu\n", i);
+	}
+}
+
+/* The work of two threads is written in the order of the items, and
+ * nothing more once writing fails. */
+static void
+par_in_order(void)
+{
+	FILE *f = tmpfile();
+	char line[64];
+	size_t want = 0, wrong = 0;
+
+	ok(f && par_run(20000, 37, numbers_some, NULL, f) == 0, "par_run writes its slices");
+	if (!f)
+		return;
+	rewind(f);
+	while (fgets(line, sizeof line, f))
+		wrong += strtoul(line, NULL, 10) != want++;
+	ok(want == 20000 && wrong == 0, "... every item once, in order (%zu of 20000, %zu out of place)",
+	    want, wrong);
+	fclose(f);
+	f = fopen("/dev/full", "w");
+	if (f) {
+		setvbuf(f, NULL, _IONBF, 0);
+		ok(par_run(20000, 37, numbers_some, NULL, f) == -1, "... and says so when writing fails");
+		fclose(f);
+	}
+}
+
 int
 main(void)
 {
@@ -569,6 +613,7 @@ main(void)
 	utf8_everywhere();
 	checked_while_read();
 	chars_counted();
+	par_in_order();
 
 	lang_unload();
 	settings_free(cfg);

@@ -1030,30 +1030,6 @@ ahead_to(const char *s, size_t n, struct ahead *a, int want)
 	}
 }
 
-/* ahead_to for eight bytes, when the text at i holds four two-byte
- * characters that fold to two bytes each (Cyrillic, Greek and Latin
- * letters): their folded bytes into *w.  Returns 0 when it does not. */
-static inline int
-ahead_two_byte(const char *s, size_t n, size_t i, uint64_t *w)
-{
-	uint64_t r = 0;
-	int k;
-
-	if (n - i < 8)
-		return 0;
-	for (k = 0; k < 4; k++) {
-		unsigned char c0 = (unsigned char)s[i + 2 * k], c1 = (unsigned char)s[i + 2 * k + 1];
-		uint16_t f;
-
-		if (c0 < 0xC2 || c0 > 0xDF || (c1 & 0xC0) != 0x80 ||
-		    (f = fold_two[(c0 & 0x1F) << 6 | (c1 & 0x3F)]) == 0)
-			return 0;
-		r = r << 16 | f;
-	}
-	*w = r;
-	return 1;
-}
-
 /* ahead_to for eight bytes from s[i] (not a blank), when they come from
  * ASCII and from two-byte characters that fold to two bytes: 1 with them in
  * *w, the last lowest, and their count in *m (fewer at the text's end);
@@ -1152,13 +1128,9 @@ text_fold_find(const char *s, size_t n, size_t from, size_t until,
 		    key_is(keys->raw, (unsigned char)s[i] << 8 | (unsigned char)s[i + 1]))) {
 			struct ahead a = { i, 0, 0, 0, 0, 0 };
 			uint64_t w;
-
 			int m;
 
-			if (ahead_two_byte(s, n, i, &w)) {
-				if (key_hit(keys, w, 8))
-					add_offset(out, nout, cap, i);
-			} else if (ahead_simple(s, n, i, &w, &m)) {
+			if (ahead_simple(s, n, i, &w, &m)) {
 				if (key_hit(keys, w << 8 * (8 - m), m))
 					add_offset(out, nout, cap, i);
 			} else {

@@ -11,12 +11,12 @@
 
 enum block_kind { BLOCK_HEADER, BLOCK_HEADING, BLOCK_PARAGRAPH };
 
-/* A block is a span of one file's text; its display text is derived from
- * the span on demand (doc_block_text). */
 /* A block of this many bytes or more is huge: written, and where its file
  * is mapped cleaned, a piece at a time. */
 enum { DOC_HUGE_BLOCK = 1 << 20 };
 
+/* A block is a span of one file's text; its display text is derived from
+ * the span on demand (doc_block_text). */
 struct block {
 	size_t off, len;
 	char *tags;		/* explicit pillar tags ("a, b"), or NULL */

@@ -489,6 +489,16 @@ set_raw(struct source *src, struct buf *raw, size_t skip, const char *enc)
 	src->encoding = xstrdup(enc);
 }
 
+/* Say that src's UTF-8 has bad bytes (bad of them, the first at byte
+ * first of the file), if it has. */
+static void
+warn_bad_bytes(const struct source *src, size_t bad, size_t first)
+{
+	if (bad)
+		diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
+		    source_label(src), first, bad > 1 ? " and after" : "");
+}
+
 /* What the check of raw for UTF-8 found decides: UTF-8 (0; set as raw
  * unless it was already), or a legacy encoding it is converted from (1), or
  * -1 when that fails.  Either is said on stderr. */
@@ -498,9 +508,7 @@ judge(struct source *src, struct buf *raw, size_t bad, size_t good, size_t first
 	const char *enc;
 
 	if (bad == 0 || good >= bad * 4) {
-		if (bad)
-			diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
-			    source_label(src), first, bad > 1 ? " and after" : "");
+		warn_bad_bytes(src, bad, first);
 		if (!src->encoding)
 			set_raw(src, raw, 0, "UTF-8");
 		return 0;
@@ -596,9 +604,7 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 		return judge(src, raw, bad, good, first) < 0 ? -1 : 0;
 	}
 	bad = utf8_errors_halves(src->data, n, &good, &first);
-	if (bad)
-		diag_warn("%s: invalid UTF-8 at byte %zu%s; shown as U+FFFD",
-		    source_label(src), first + 3, bad > 1 ? " and after" : "");
+	warn_bad_bytes(src, bad, first + 3);
 	return 0;
 }
 

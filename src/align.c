@@ -693,8 +693,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	width = 2 * w + 1;
 	for (i = 0; i < 3; i++)
 		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
-	back = xmalloc((na + 1) * width);
-	xhuge(back, (na + 1) * width);
+	back = xcalloc_whole(na + 1, width);
 	/* Dropping a block costs the same wherever it is dropped. */
 	drop_a = xmalloc(sizeof *drop_a * (na + 1));
 	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
@@ -983,9 +982,7 @@ items_some(void *ctx, size_t from, size_t to, struct buf *out)
 static struct align_item *
 items_of(const struct doc *doc, int l)
 {
-	struct items_job j = { doc, l, xcalloc(doc->nseq[l] + 1, sizeof *j.it) };
-
-	xhuge(j.it, (doc->nseq[l] + 1) * sizeof *j.it);
+	struct items_job j = { doc, l, xcalloc_whole(doc->nseq[l] + 1, sizeof *j.it) };
 
 	par_run(doc->nseq[l], 1024, items_some, &j, NULL);
 	return j.it;

@@ -569,8 +569,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	j.nheld = nheld;
 	j.best = pick;
 	j.para_mask = doc->para_mask = xcalloc(nb, sizeof *doc->para_mask);
-	j.score = xmalloc(sizeof *j.score * nb * (nheld ? nheld : 1));
-	xhuge(j.score, sizeof *j.score * nb * (nheld ? nheld : 1));
+	j.score = xcalloc_whole(nb * (nheld ? nheld : 1), sizeof *j.score);
 	par_run(nb, 1024, score_some, &j, NULL);
 	for (b = 0; b < nb; b++)
 		if (pick[b] >= 0) {
@@ -608,8 +607,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 		j.nheld = keep;
 		j.best = NULL;
 		j.para_mask = NULL;
-		j.score = xmalloc(sizeof *j.score * nb * keep);
-		xhuge(j.score, sizeof *j.score * nb * keep);
+		j.score = xcalloc_whole(nb * keep, sizeof *j.score);
 		par_run(nb, 1024, score_some, &j, NULL);
 	}
 	ncand = keep;

@@ -101,6 +101,15 @@ xhuge(void *p, size_t n)
 #endif
 }
 
+void *
+xcalloc_whole(size_t n, size_t size)
+{
+	void *p = xcalloc(n, size);
+
+	xhuge(p, n * size);
+	return p;
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

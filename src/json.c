@@ -2,6 +2,7 @@
 /* The document model as JSON (diglot --json). */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -200,14 +201,16 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 	buf_addc(o, '}');
 }
 
-static int flush(struct buf *o, FILE *f);
+static int flush(struct buf *o, FILE *f, int *err);
 
 /* Block b's object into o; with f, o is written to f a piece at a time as
  * the text goes in (a huge block is not held twice), the text cleaned in
- * text.  Else the text is cleaned straight into o, and moved aside to be
- * escaped only where it needs escapes. */
+ * text, and a failed write's errno kept in *err.  Else the text is
+ * cleaned straight into o, and moved aside to be escaped only where it
+ * needs escapes. */
 static void
-put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o, FILE *f)
+put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o, FILE *f,
+    int *err)
 {
 	const struct block *bl = &j->doc->blocks[b];
 	size_t at, t0, n;
@@ -243,7 +246,7 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 	}
 	for (at = 0; at < text->len; at += PIECE) {
 		put_chars(o, text->s + at, text->len - at < PIECE ? text->len - at : PIECE);
-		if (f && flush(o, f) < 0)
+		if (f && flush(o, f, err) < 0)
 			return;
 	}
 	buf_addc(o, '"');
@@ -258,15 +261,18 @@ put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
 	size_t b;
 
 	for (b = j->base + from; b < j->base + to; b++)
-		put_block(j, b, &text, o, NULL);
+		put_block(j, b, &text, o, NULL, NULL);
 	buf_free(&text);
 }
 
+/* o written to f and emptied; -1 when writing fails, its errno kept in
+ * *err.  A stream failed already is not written again, and keeps the
+ * errno of its first failure. */
 static int
-flush(struct buf *o, FILE *f)
+flush(struct buf *o, FILE *f, int *err)
 {
-	if (o->len && fwrite(o->s, 1, o->len, f) != o->len)
-		return -1;
+	if (!ferror(f) && o->len && fwrite(o->s, 1, o->len, f) != o->len)
+		*err = errno;
 	buf_reset(o);
 	return ferror(f) ? -1 : 0;
 }
@@ -285,7 +291,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	struct buf out = {0}, *o = &out;
 	pthread_t aligner;
 	size_t r, b;
-	int l, i, status, aligning = 0;
+	int l, i, status, err = 0, aligning = 0;
 
 	memset(&job, 0, sizeof job);
 	job.doc = doc;
@@ -309,21 +315,21 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 		put_cstr(o, lang_code(doc->langs[l]));
 	}
 	buf_adds(o, "],\n \"blocks\": [");
-	status = flush(o, f);
+	status = flush(o, f, &err);
 	/* Blocks are independent: two threads share them (pillars_block
 	 * keeps each block's tags in its own place), but for a huge one,
 	 * written by itself. */
 	for (b = 0; b < doc->nblocks && status == 0; b = job.base) {
 		while (b < doc->nblocks && doc->blocks[b].len < DOC_HUGE_BLOCK)
 			b++;
-		if (b > job.base)
-			status = par_run(b - job.base, 256, put_blocks, &job, f);
+		if (b > job.base && (status = par_run(b - job.base, 256, put_blocks, &job, f)))
+			err = errno;
 		if (b < doc->nblocks && status == 0) {
 			struct buf text = {0};
 
-			put_block(&job, b, &text, o, f);
+			put_block(&job, b, &text, o, f, &err);
 			buf_free(&text);
-			status = flush(o, f);
+			status = flush(o, f, &err);
 			b++;
 		}
 		job.base = b;
@@ -350,7 +356,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 		}
 		buf_addc(o, '}');
 		if (o->len > 1 << 16)
-			status = flush(o, f);
+			status = flush(o, f, &err);
 	}
 	buf_adds(o, "],\n \"pillars\": [");
 	for (i = 0; p && i < pillars_count(p); i++) {
@@ -373,12 +379,15 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	}
 	buf_adds(o, "]}\n");
 	if (status == 0)
-		status = flush(o, f);
+		status = flush(o, f, &err);
 	buf_free(o);
 	for (i = 0; i < PILLAR_MAX; i++)
 		buf_free(&job.id[i]);
 	for (l = 0; l <= job.ncode; l++)
 		buf_free(&job.code[l]);
 	free(job.code);
+	/* What failed is told by errno (a reader gone is not an error). */
+	if (status)
+		errno = err;
 	return status;
 }

@@ -2,6 +2,7 @@
 /* Work on many independent items on two threads, output kept in order. */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ struct work {
 	size_t taken, written;	/* slices taken and written, in order */
 	int done[RING];		/* the slice in each buffer is done */
 	struct buf out[RING];
-	int status;
+	int status, err;	/* -1 when writing failed, with its errno */
 };
 
 /* Write the done slices next in line (the lock held). */
@@ -37,8 +38,10 @@ write_done(struct work *w)
 		struct buf *b = &w->out[w->written % RING];
 
 		if (w->status == 0 && w->f && b->len &&
-		    (fwrite(b->s, 1, b->len, w->f) != b->len || ferror(w->f)))
+		    (fwrite(b->s, 1, b->len, w->f) != b->len || ferror(w->f))) {
 			w->status = -1;
+			w->err = errno;
+		}
 		buf_reset(b);
 		w->done[w->written % RING] = 0;
 		w->written++;
@@ -79,6 +82,9 @@ par_run(size_t n, size_t chunk,
 	pthread_t t;
 	int threaded, i;
 
+	/* A stream failed already: errno still tells why. */
+	if (f && ferror(f))
+		return -1;
 	if (chunk == 0)
 		chunk = 1;
 	memset(&w, 0, sizeof w);
@@ -99,5 +105,8 @@ par_run(size_t n, size_t chunk,
 	pthread_cond_destroy(&w.cond);
 	for (i = 0; i < RING; i++)
 		buf_free(&w.out[i]);
+	/* errno is each thread's own: the failed write's is told here. */
+	if (w.status)
+		errno = w.err;
 	return w.status;
 }

@@ -5,6 +5,10 @@
  * one that shrinks while mapped ends the program with a message. */
 #include "config.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,6 +543,51 @@ numbers_some(void *ctx, size_t from, size_t to, struct buf *out)
 	}
 }
 
+static pthread_t main_thread;
+static atomic_int slices_done;
+
+/* numbers_some, slow on the other thread: it then mostly writes. */
+static void
+numbers_slow_other(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	atomic_fetch_add(&slices_done, 1);
+	if (!pthread_equal(pthread_self(), main_thread))
+		usleep(200);
+	numbers_some(ctx, from, to, out);
+}
+
+/* A write that fails on either thread is told by errno on return (the
+ * reader gone is EPIPE, and quiet), and a stream failed already is not
+ * written again. */
+static void
+par_errno(void)
+{
+	int round, wrong = 0, again = 0;
+
+	main_thread = pthread_self();
+	signal(SIGPIPE, SIG_IGN);
+	for (round = 0; round < 10; round++) {
+		int fd[2];
+		FILE *f;
+
+		if (pipe(fd) != 0 || !(f = fdopen(fd[1], "w")))
+			break;
+		close(fd[0]);
+		errno = ENOTTY;
+		wrong += par_run(3000, 37, numbers_slow_other, NULL, f) != -1 || errno != EPIPE;
+		errno = EPIPE;
+		atomic_store(&slices_done, 0);
+		again += par_run(3000, 37, numbers_slow_other, NULL, f) != -1 || errno != EPIPE ||
+		    atomic_load(&slices_done) != 0;
+		fclose(f);
+	}
+	signal(SIGPIPE, SIG_DFL);
+	ok(round == 10 && wrong == 0, "par_run into a pipe with no reader: -1 and EPIPE (%d of 10 not)",
+	    wrong);
+	ok(round == 10 && again == 0,
+	    "... and once failed, -1 and EPIPE again, with no work done (%d of 10 not)", again);
+}
+
 /* The work of two threads is written in the order of the items, and
  * nothing more once writing fails. */
 static void
@@ -614,6 +663,7 @@ main(void)
 	checked_while_read();
 	chars_counted();
 	par_in_order();
+	par_errno();
 
 	lang_unload();
 	settings_free(cfg);

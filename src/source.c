@@ -6,9 +6,6 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <pthread.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +17,7 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "simd.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -297,17 +295,6 @@ two_byte_word(uint64_t w, uint64_t *carry)
 	return (int)(cont * 0x0101010101010101u >> 56);
 }
 
-#ifdef __SSE2__
-/* The bits set in a 16-bit m (with no instruction for it to be had). */
-static inline unsigned
-bits16(unsigned m)
-{
-	m -= m >> 1 & 0x5555;
-	m = (m & 0x3333) + (m >> 2 & 0x3333);
-	m = (m + (m >> 4)) & 0x0F0F;
-	return (m + (m >> 8)) & 0x1F;
-}
-#endif
 
 /* From p, sixteen bytes at a time while there is nothing but ASCII and
  * valid two-byte sequences: returns where that stops (at a sequence's first

@@ -14,6 +14,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "simd.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -147,6 +148,24 @@ clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp)
 				uint32_t u;
 				int m;
 
+#ifdef __SSE2__
+				/* Sixteen bytes at a time through ASCII and
+				 * Cyrillic letters, to the end of a character. */
+				if (j > 0 && n - j > 16) {
+					unsigned cont, ok = ascii_cyrillic16(s + j, &cont);
+					unsigned r = ok == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~ok);
+
+					if (r && (unsigned char)s[j + r - 1] >= 0xC0)
+						r--;
+					if (r) {
+						col += (int)(r - bits16(cont & ((1u << r) - 1)));
+						j += r;
+						d = (unsigned char)s[j - 1];
+						last = d < 0x80 ? d : (uint32_t)(s[j - 2] & 0x1F) << 6 | (d & 0x3F);
+						continue;
+					}
+				}
+#endif
 				/* Four Cyrillic letters need nothing either. */
 				if (n - j >= 8 && d >= 0xD0 && four_cyrillic(s + j)) {
 					j += 8;

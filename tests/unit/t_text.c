@@ -306,6 +306,50 @@ main(void)
 		ok(wrong == 0, "a control, DEL, tab or C1 anywhere in a run of ASCII is shown (%d not)",
 		    wrong);
 	}
+	/* ASCII and Cyrillic letters are copied sixteen bytes at a time:
+	 * whatever else stands at any character of such a run is still
+	 * seen. */
+	{
+		static const char *const odd[] = { "\x1b", "\t", "\xc2\x85", "\xe2\x80\xae",
+		    "\xff", "\xd0", "\xd2\x83", "\xd2\x82", "\xc3\xa9" };
+		const char *shown[] = { "^[", NULL, "<U+0085>", "", "\xef\xbf\xbd",
+		    "\xef\xbf\xbd", NULL, "\xd2\x82", "\xc3\xa9" };
+		/* Characters of 1 and 2 bytes: "Защита на децата, data 2018 г. и още". */
+		static const char run[] = "\xd0\x97\xd0\xb0\xd1\x89\xd0\xb8\xd1\x82\xd0\xb0 "
+		    "\xd0\xbd\xd0\xb0 \xd0\xb4\xd0\xb5\xd1\x86\xd0\xb0\xd1\x82\xd0\xb0, data 2018 "
+		    "\xd0\xb3. \xd0\xb8 \xd0\xbe\xd1\x89\xd0\xb5";
+		size_t at[64], nat = 0, c;
+		int o, wrong = 0, tried = 0;
+
+		for (c = 0; run[c]; c++)
+			if (((unsigned char)run[c] & 0xC0) != 0x80)
+				at[nat++] = c;
+		at[nat] = c;
+		for (o = 0; o < 9; o++)
+			for (c = 0; c <= nat; c++) {
+				char s[160], want[200], mark[16];
+				const char *show = shown[o];
+				int prev_blank = c == 0 || run[at[c] - 1] == ' ';
+
+				if (o == 1)	/* a tab: to the next stop (none first) */
+					show = c ? "        " + c % 8 : "";
+				if (o == 6) {	/* a mark: on a blank, a dotted circle */
+					snprintf(mark, sizeof mark, "%s\xd2\x83", prev_blank ? "\xe2\x97\x8c" : "");
+					show = mark;
+				}
+				snprintf(s, sizeof s, "%.*s%s%s", (int)at[c], run, odd[o], run + at[c]);
+				snprintf(want, sizeof want, "%.*s%s%s", (int)at[c], run, show, run + at[c]);
+				/* (A tab after a blank, or at the end, leaves the
+				 * blanks to be trimmed or kept as they stand.) */
+				if (o == 1 && (c == nat || prev_blank))
+					continue;
+				tried++;
+				wrong += strcmp(clean(s), want) != 0;
+			}
+		ok(wrong == 0 && tried > 300,
+		    "anything else at any place in a run of ASCII and Cyrillic is seen (%d of %d not)",
+		    wrong, tried);
+	}
 	is_str(clean("\xcc\x81" "x"), "\xe2\x97\x8c\xcc\x81x",
 	    "a mark with no base gets a dotted circle");
 	is_str(clean("\xd0\xb0\xd0\xb1\xd0\xb2\xd0\xb3\xcc\x81 \xd0\xb4"),

@@ -957,6 +957,8 @@ text_fold_key(struct fold_keys *keys, const char *f, size_t len)
 	for (i = 0; i < 8; i++)
 		w = w << 8 | (i < len ? (unsigned char)f[i] : 0);
 	set_first_two(keys->pair, f, len);
+	if (len >= 4)
+		key_set(keys->quad, key_hash(w, 4));
 	if (len >= 8) {
 		key_set(keys->eight, key_hash(w, 8));
 	} else if (len >= 4) {
@@ -1049,17 +1051,17 @@ ahead_to(const char *s, size_t n, struct ahead *a, int want)
 	}
 }
 
-/* ahead_to for eight bytes from s[i] (not a blank), when they come from
- * ASCII and from two-byte characters that fold to two bytes: 1 with them in
- * *w, the last lowest, and their count in *m (fewer at the text's end);
- * else 0. */
+/* ahead_to for want bytes (up to eight) from s[i] (not a blank), when they
+ * come from ASCII and from two-byte characters that fold to two bytes: 1
+ * with them in *w, the last lowest, and their count in *m (fewer at the
+ * text's end); else 0. */
 static inline int
-ahead_simple(const char *s, size_t n, size_t i, uint64_t *w, int *m)
+ahead_simple(const char *s, size_t n, size_t i, int want, uint64_t *w, int *m)
 {
 	uint64_t r = 0;
 	int k = 0, last_space = 0;
 
-	while (k < 8 && i < n) {
+	while (k < want && i < n) {
 		unsigned char c0 = (unsigned char)s[i], c1;
 		uint16_t f;
 
@@ -1078,9 +1080,9 @@ ahead_simple(const char *s, size_t n, size_t i, uint64_t *w, int *m)
 		    ((c1 = (unsigned char)s[i + 1]) & 0xC0) != 0x80 ||
 		    (f = fold_two[(c0 & 0x1F) << 6 | (c1 & 0x3F)]) == 0)
 			return 0;
-		/* (The eighth byte may be the first of two, as in ahead_to.) */
+		/* (The last byte may be the first of two, as in ahead_to.) */
 		r = r << 8 | f >> 8;
-		if (++k < 8) {
+		if (++k < want) {
 			r = r << 8 | (f & 0xFF);
 			k++;
 		}
@@ -1130,48 +1132,119 @@ text_fold_keys_done(struct fold_keys *keys)
 		}
 }
 
+#ifdef __SSE2__
+/*
+ * Where in the sixteen bytes at s (s[16] readable) a word may start, when
+ * they are ASCII and Cyrillic letters from U+0400 to U+047F only: at every
+ * character but a blank and a plain letter after a plain letter (after
+ * says whether the character before s is one).  Returns the bytes looked
+ * at (16, or 15 when a letter straddles the end), the places as bits in
+ * *starts, and in *after whether the last character looked at is a plain
+ * letter; 0 when something else is among the bytes.
+ */
+static inline int
+word_starts16(const char *s, unsigned *starts, int *after)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)s);
+	const __m128i next = _mm_loadu_si128((const __m128i *)(s + 1));
+	const __m128i below_c0 = _mm_set1_epi8((char)0xC0);
+	const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	/* (As signed bytes, anything beyond ASCII is below '0'.) */
+	unsigned letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1))),
+	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))));
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD0)),
+	    _mm_cmplt_epi8(next, below_c0)));
+	unsigned blanks = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+	unsigned ends = letters | cont;	/* the bytes that end a plain letter */
+	int len = 16;
+
+	if ((high & ~(lead | cont)) || cont != ((lead << 1) & 0xFFFF))
+		return 0;
+	*starts = ~cont & ~blanks & ~((letters | lead) & (ends << 1 | (unsigned)*after)) & 0xFFFF;
+	if (lead & 0x8000) {
+		*starts &= 0x7FFF;
+		len = 15;
+	}
+	*after = ends >> (len - 1) & 1;
+	return len;
+}
+#endif
+
 void
 text_fold_find(const char *s, size_t n, size_t from, size_t until,
     const struct fold_keys *keys, size_t **out, size_t *nout, size_t *cap)
 {
-	size_t i = from;
+	size_t i = from, base = 0;
+	unsigned starts = 0;	/* places at base + their bits, still to look at */
+	int after = 0;		/* the character before s[i] is a plain letter */
 
 	fold_ready();
-	while (i < until) {
-		int k = plain_letter(s + i, n - i);
+	while (starts || i < until) {
+		struct ahead a;
+		uint64_t w;
+		size_t p;
+		int k, m, skip;
 
+		if (starts) {
+			p = base + (size_t)__builtin_ctz(starts);
+			starts &= starts - 1;
+		} else {
+#ifdef __SSE2__
+			/* Sixteen bytes at a time through ASCII and
+			 * Cyrillic, where they can. */
+			if (until - i >= 16 && n - i >= 17 && (k = word_starts16(s + i, &starts,
+			    &after)) > 0) {
+				base = i;
+				i += (size_t)k;
+				continue;
+			}
+#endif
+			/* Words break nowhere between two plain letters, and
+			 * the strings are whole words: the rest of a word is
+			 * skipped, four Cyrillic letters at a time where it
+			 * can. */
+			p = i;
+			k = plain_letter(s + i, n - i);
+			skip = s[p] == ' ' || (after && k);
+			after = k > 0;
+			if (!k) {
+				uint32_t uc;
+
+				i += text_next_uc(s + i, n - i, &uc);
+			} else {
+				i += k;
+				while (until - i >= 8 && four_cyrillic(s + i))
+					i += 8;
+				while (i < until && (k = plain_letter(s + i, n - i)) > 0)
+					i += k;
+			}
+			if (skip)
+				continue;
+		}
 		/* Where a word may start: its first two bytes as they stand
 		 * say whether some string may start there, then the first
-		 * eight folded. */
-		if (s[i] != ' ' && (i + 1 >= n ||
-		    key_is(keys->raw, (unsigned char)s[i] << 8 | (unsigned char)s[i + 1]))) {
-			struct ahead a = { i, 0, 0, 0, 0, 0 };
-			uint64_t w;
-			int m;
-
-			if (ahead_simple(s, n, i, &w, &m)) {
-				if (key_hit(keys, w << 8 * (8 - m), m))
-					add_offset(out, nout, cap, i);
-			} else {
-				ahead_to(s, n, &a, 8);
-				if (a.m > 0 && a.first < until &&
-				    key_hit(keys, a.w << 8 * (8 - a.m), a.m))
-					add_offset(out, nout, cap, a.first);
-			}
-		}
-		if (!k) {
-			uint32_t uc;
-
-			i += text_next_uc(s + i, n - i, &uc);
+		 * four folded, then eight. */
+		if (p + 1 < n &&
+		    !key_is(keys->raw, (unsigned char)s[p] << 8 | (unsigned char)s[p + 1]))
+			continue;
+		if (!keys->short_ones && ahead_simple(s, n, p, 4, &w, &m) && m == 4 &&
+		    !key_is(keys->quad, key_hash(w << 32, 4)))
+			continue;
+		if (ahead_simple(s, n, p, 8, &w, &m)) {
+			if (key_hit(keys, w << 8 * (8 - m), m))
+				add_offset(out, nout, cap, p);
 			continue;
 		}
-		/* Words break nowhere between two plain letters, and the
-		 * strings are whole words: the rest of a word is skipped,
-		 * four Cyrillic letters at a time where it can. */
-		i += k;
-		while (until - i >= 8 && four_cyrillic(s + i))
-			i += 8;
-		while (i < until && (k = plain_letter(s + i, n - i)) > 0)
-			i += k;
+		memset(&a, 0, sizeof a);
+		a.j = p;
+		ahead_to(s, n, &a, 8);
+		if (a.m > 0 && a.first < until && key_hit(keys, a.w << 8 * (8 - a.m), a.m))
+			add_offset(out, nout, cap, a.first);
 	}
 }

@@ -118,6 +118,7 @@ struct fold_keys {
 	uint64_t pair[1024];	/* the first two bytes (one: any second) */
 	uint64_t eight[1024];	/* a hash of the first eight bytes */
 	uint64_t four[1024];	/* of the first four, of strings shorter */
+	uint64_t quad[1024];	/* of the first four, of every string of four or more */
 	uint64_t two[1024];	/* the first two, of strings shorter still */
 	int short_ones;
 };

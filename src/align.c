@@ -318,16 +318,31 @@ enum { GC_STEPS = 100, GC_MAX = 8 };
 static double gc_table[GC_STEPS * GC_MAX + 2];
 static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 
+/* gc_far[v]: the square of the delta from which -log P is v or more, for
+ * whole v (a little more, for rounding); none past GC_FAR. */
+enum { GC_FAR = 27 };
+static double gc_far[GC_FAR + 1];
+
 static void
 gc_fill(void)
 {
-	int i;
+	int i, v = 0;
 
 	for (i = 0; i <= GC_STEPS * GC_MAX + 1; i++) {
 		double p = erfc((double)i / GC_STEPS / M_SQRT2);
 
 		gc_table[i] = p < 1e-12 ? 27.6 : -log(p);
 	}
+	/* (The table only grows, and so does what gc_cost reads between
+	 * its entries and past its end.) */
+	for (i = 0; i <= GC_STEPS * GC_MAX && v <= GC_FAR; i++)
+		while (v <= GC_FAR && gc_table[i] >= v) {
+			double d = (double)i / GC_STEPS;
+
+			gc_far[v++] = d * d * (1 + 1e-9);
+		}
+	while (v <= GC_FAR)
+		gc_far[v++] = INFINITY;
 }
 
 /* Lengths la and lb, lb expected to be la / ir. */
@@ -455,9 +470,32 @@ match_cost(struct group a, struct group b, int one, int anchored, double ir)
 	return c;
 }
 
-/* The cheapest a 2-1 or 1-2 bead can be: its prior less every number
- * shared. */
-#define MATCH_21_MIN	(PRIOR_21 - NUM_SHARED_MAX)
+/* The cheapest a 2-1 or 1-2 bead of groups a and b can be, whatever their
+ * lengths: match_cost without its length term, a number shared counted at
+ * the most it can take off. */
+static inline double
+merge_min(struct group a, struct group b)
+{
+	return PRIOR_21 + ((a.kinds | b.kinds) == 3 ? KIND_CLASH : 0) +
+	    ANCHOR * (a.anchors + b.anchors) - (a.mask & b.mask ? NUM_SHARED_MAX : 0);
+}
+
+/* Whether gc_cost(la, lb, ir) is more than budget (0 or more) for sure,
+ * told without a square root: it is at least the next whole number past
+ * budget from the square of that number's delta on. */
+static inline int
+gc_above(double la, double lb, double ir, double budget)
+{
+	double lr = lb * ir, mean = (la + lr) / 2, d = lr - la;
+	int v;
+
+	if (!(budget < GC_FAR - 1))	/* (nor when it is no number) */
+		return 0;
+	v = (int)budget + 1;
+	if (v - budget < 1e-6)
+		v++;
+	return d * d >= gc_far[v] * VAR * (mean > 1 ? mean : 1);
+}
 
 /* Dropping one block. */
 static double
@@ -741,21 +779,24 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 				relax(up1 + pk * 3, drop_a[i - 1], S_A, 0, &ga, &ca);
 			if (j >= 1 && k >= 1)
 				relax(row + (k - 1) * 3, drop_b[j - 1], S_B, 0, &gb, &cb);
-			/* A merge costs at least MATCH_21_MIN: no need to work
-			 * it out where that is dearer than the cell already. */
+			/* A merge costs at least its prior and the length term
+			 * of its groups: no need to work it out where that is
+			 * dearer than the cell already. */
 			if (i >= 2 && j >= 1 && (pk = k + s2 - 1) >= 0 && pk < (long)width) {
 				const double *pc = up2 + pk * 3;
+				struct group g = group_of(&b[j - 1], 1);
+				double least = cheapest(pc) + merge_min(two, g);
 
-				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
-					relax(pc, match_cost(two, group_of(&b[j - 1], 1), 0, 0,
-					    inv[i - 2]), S_M, 1, &m, &cm);
+				if (!dearer(least, m) && !gc_above(two.len, g.len, inv[i - 2], m - least))
+					relax(pc, match_cost(two, g, 0, 0, inv[i - 2]), S_M, 1, &m, &cm);
 			}
 			if (i >= 1 && j >= 2 && (pk = k + s1 - 2) >= 0 && pk < (long)width) {
 				const double *pc = up1 + pk * 3;
+				struct group g = group_of(&b[j - 2], 2);
+				double least = cheapest(pc) + merge_min(one, g);
 
-				if (!dearer(cheapest(pc) + MATCH_21_MIN, m))
-					relax(pc, match_cost(one, group_of(&b[j - 2], 2), 0, 0,
-					    inv[i - 1]), S_M, 2, &m, &cm);
+				if (!dearer(least, m) && !gc_above(one.len, g.len, inv[i - 1], m - least))
+					relax(pc, match_cost(one, g, 0, 0, inv[i - 1]), S_M, 2, &m, &cm);
 			}
 			cell[S_M] = m;
 			cell[S_A] = ga;

@@ -104,8 +104,18 @@ xhuge(void *p, size_t n)
 void *
 xcalloc_whole(size_t n, size_t size)
 {
-	void *p = xcalloc(n, size);
+	const size_t two = (size_t)2 << 20;
+	void *p;
 
+	/* Of 2 MiB or more: from a 2 MiB boundary on, so that all of it
+	 * but its tail is in huge pages. */
+	if (size && n >= two / size && n <= SIZE_MAX / size) {
+		if (posix_memalign(&p, two, n * size) != 0)
+			die(1, "out of memory (%zu elements)", n);
+		xhuge(p, n * size);
+		return memset(p, 0, n * size);
+	}
+	p = xcalloc(n, size);
 	xhuge(p, n * size);
 	return p;
 }

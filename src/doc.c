@@ -500,6 +500,22 @@ score_some(void *ctx, size_t from, size_t to, struct buf *out)
 	}
 }
 
+/* Blocks k * step of the sample, for par_run: score_some on each. */
+struct sample_job {
+	struct score_job *j;
+	size_t step;
+};
+
+static void
+sample_some(void *ctx, size_t from, size_t to, struct buf *out)
+{
+	const struct sample_job *s = ctx;
+	size_t k;
+
+	for (k = from; k < to; k++)
+		score_some(s->j, k * s->step, k * s->step + 1, out);
+}
+
 /*
  * Decide the language of every block: score the evidence for each
  * candidate, keep the candidates that some blocks clearly are (a stray
@@ -517,6 +533,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	int *cand, *all, ncand = 0, *pick, *fixed, i, c, keep = 0, nwanted;
 	int held[2 * LANG_MAX + 2], nheld = 0, all_held = 1;
 	struct score_job j;
+	struct sample_job sj;
 
 	if (!nb)
 		return;
@@ -548,11 +565,12 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	/* Which candidates to hold scores for: a sample of blocks spread
 	 * over the document says which it clearly is. */
 	j.best = pick;
-	for (b = 0; b < nb; b += nb > SAMPLE ? nb / SAMPLE : 1) {
-		score_some(&j, b, b + 1, NULL);
+	sj.j = &j;
+	sj.step = nb > SAMPLE ? nb / SAMPLE : 1;
+	par_run((nb + sj.step - 1) / sj.step, 64, sample_some, &sj, NULL);
+	for (b = 0; b < nb; b += sj.step)
 		if (pick[b] >= 0)
 			sampled[pick[b]]++;
-	}
 	for (c = 0; c < nwanted; c++)
 		held[nheld++] = c;
 	while (nheld < HOLD) {

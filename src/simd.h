@@ -16,30 +16,43 @@ bits16(unsigned m)
 	return (m + (m >> 8)) & 0x1F;
 }
 
+/* Of sixteen bytes v, the continuation bytes (80 to BF) as bits, the first
+ * byte lowest. */
+static inline unsigned
+continuations16(__m128i v)
+{
+	/* (As signed bytes, they lie below C0.) */
+	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+}
+
+/* Of sixteen bytes v, followed by the sixteen next (v shifted by one), the
+ * first bytes of Cyrillic letters from U+0400 to U+047F: D0 or D1 with a
+ * continuation after it. */
+static inline unsigned
+cyrillic_leads16(__m128i v, __m128i next)
+{
+	__m128i d0_d1 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+	    _mm_set1_epi8((char)0xD0));
+
+	return (unsigned)_mm_movemask_epi8(d0_d1) & continuations16(next);
+}
+
 /*
- * Of the sixteen bytes at s (s[-1] and s[16] readable too), those that are
- * printable ASCII (0x20 to 0x7E) or part of a Cyrillic letter from U+0400
- * to U+047F (D0 or D1 with a continuation byte) as bits, the first byte
- * lowest; *cont, the continuation bytes among them.
+ * Of the sixteen bytes at s (s[16] readable too), the first a character's,
+ * those that are printable ASCII (0x20 to 0x7E) or part of a Cyrillic
+ * letter from U+0400 to U+047F as bits, the first byte lowest; *cont, the
+ * continuation bytes among them.
  */
 static inline unsigned
 ascii_cyrillic16(const char *s, unsigned *cont)
 {
 	const __m128i v = _mm_loadu_si128((const __m128i *)s);
-	const __m128i prev = _mm_loadu_si128((const __m128i *)(s - 1));
-	const __m128i next = _mm_loadu_si128((const __m128i *)(s + 1));
-	const __m128i fe = _mm_set1_epi8((char)0xFE), d0 = _mm_set1_epi8((char)0xD0);
-	const __m128i below_c0 = _mm_set1_epi8((char)0xC0);
-	/* As signed bytes: continuations 80-BF lie below C0. */
-	__m128i is_cont = _mm_cmplt_epi8(v, below_c0);
-	__m128i lead = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, fe), d0),
-	    _mm_cmplt_epi8(next, below_c0));
-	__m128i after_lead = _mm_and_si128(is_cont, _mm_cmpeq_epi8(_mm_and_si128(prev, fe), d0));
-	__m128i ascii = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+	unsigned lead = cyrillic_leads16(v, _mm_loadu_si128((const __m128i *)(s + 1)));
+	unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))));
 
-	*cont = (unsigned)_mm_movemask_epi8(after_lead);
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(lead, after_lead)));
+	*cont = continuations16(v) & lead << 1;
+	return ascii | lead | *cont;
 }
 #endif
 

@@ -303,7 +303,7 @@ static const uint8_t *
 two_byte_run(const uint8_t *p, const uint8_t *end, size_t *good)
 {
 #ifdef __SSE2__
-	const __m128i below_c0 = _mm_set1_epi8((char)0xC0), above_c1 = _mm_set1_epi8((char)0xC1);
+	const __m128i above_c1 = _mm_set1_epi8((char)0xC1);
 	const __m128i below_e0 = _mm_set1_epi8((char)0xE0);
 	unsigned carry = 0;
 
@@ -315,9 +315,9 @@ two_byte_run(const uint8_t *p, const uint8_t *end, size_t *good)
 			p += 16;
 			continue;
 		}
-		/* As signed bytes: continuations 80-BF lie below C0, first
-		 * bytes of two C2-DF between C1 and E0. */
-		cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
+		/* As signed bytes, first bytes of two C2-DF lie between C1 and
+		 * E0. */
+		cont = continuations16(v);
 		lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, above_c1),
 		    _mm_cmplt_epi8(v, below_e0)));
 		if ((high & ~(cont | lead)) || ((lead << 1 | carry) & 0xFFFF) != cont)

@@ -151,7 +151,7 @@ clean_part(struct buf *out, const char *s, size_t n, size_t base, int *colp)
 #ifdef __SSE2__
 				/* Sixteen bytes at a time through ASCII and
 				 * Cyrillic letters, to the end of a character. */
-				if (j > 0 && n - j > 16) {
+				if (n - j > 16) {
 					unsigned cont, ok = ascii_cyrillic16(s + j, &cont);
 					unsigned r = ok == 0xFFFF ? 16 : (unsigned)__builtin_ctz(~ok);
 
@@ -1146,8 +1146,6 @@ static inline int
 word_starts16(const char *s, unsigned *starts, int *after)
 {
 	const __m128i v = _mm_loadu_si128((const __m128i *)s);
-	const __m128i next = _mm_loadu_si128((const __m128i *)(s + 1));
-	const __m128i below_c0 = _mm_set1_epi8((char)0xC0);
 	const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
 	/* (As signed bytes, anything beyond ASCII is below '0'.) */
 	unsigned letters = (unsigned)_mm_movemask_epi8(_mm_or_si128(
@@ -1156,10 +1154,8 @@ word_starts16(const char *s, unsigned *starts, int *after)
 	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
 	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))));
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
-	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
-	unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-	    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xD0)),
-	    _mm_cmplt_epi8(next, below_c0)));
+	unsigned cont = continuations16(v);
+	unsigned lead = cyrillic_leads16(v, _mm_loadu_si128((const __m128i *)(s + 1)));
 	unsigned blanks = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
 	unsigned ends = letters | cont;	/* the bytes that end a plain letter */
 	int len = 16;

@@ -364,9 +364,9 @@ main(void)
 	 * seen. */
 	{
 		static const char *const odd[] = { "\x1b", "\t", "\xc2\x85", "\xe2\x80\xae",
-		    "\xff", "\xd0", "\xd2\x83", "\xd2\x82", "\xc3\xa9" };
+		    "\xff", "\xd0", "\xd2\x83", "\xd2\x82", "\xc3\xa9", "\xb0" };
 		const char *shown[] = { "^[", NULL, "<U+0085>", "", "\xef\xbf\xbd",
-		    "\xef\xbf\xbd", NULL, "\xd2\x82", "\xc3\xa9" };
+		    "\xef\xbf\xbd", NULL, "\xd2\x82", "\xc3\xa9", "\xef\xbf\xbd" };
 		/* Characters of 1 and 2 bytes: "Защита на децата, data 2018 г. и още". */
 		static const char run[] = "\xd0\x97\xd0\xb0\xd1\x89\xd0\xb8\xd1\x82\xd0\xb0 "
 		    "\xd0\xbd\xd0\xb0 \xd0\xb4\xd0\xb5\xd1\x86\xd0\xb0\xd1\x82\xd0\xb0, data 2018 "
@@ -378,7 +378,7 @@ main(void)
 			if (((unsigned char)run[c] & 0xC0) != 0x80)
 				at[nat++] = c;
 		at[nat] = c;
-		for (o = 0; o < 9; o++)
+		for (o = 0; o < 10; o++)
 			for (c = 0; c <= nat; c++) {
 				char s[160], want[200], mark[16];
 				const char *show = shown[o];

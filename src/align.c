@@ -7,15 +7,13 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <unistr.h>
 
 #include "align.h"
 #include "doc.h"
 #include "par.h"
+#include "simd.h"
 #include "xalloc.h"
 
 /*

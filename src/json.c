@@ -8,9 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "align.h"
 #include "buf.h"
@@ -19,6 +16,7 @@
 #include "lang.h"
 #include "par.h"
 #include "pillar.h"
+#include "simd.h"
 #include "xalloc.h"
 
 /* A huge block's text is escaped and written this much at a time. */

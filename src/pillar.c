@@ -5,9 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <unictype.h>
 #include <unistr.h>
@@ -18,6 +15,7 @@
 #include "lang.h"
 #include "pillar.h"
 #include "settings.h"
+#include "simd.h"
 #include "text.h"
 #include "xalloc.h"
 

@@ -176,10 +176,8 @@ read_all(int fd, const struct stat *st, struct buf *b)
 
 		/* Grow only when full: a file read in one go is not moved
 		 * to find its end. */
-		if (b->cap < b->len + 2) {
-			b->s = xgrow(b->s, &b->cap, b->len + want + 1, 1);
-			xhuge(b->s, b->cap);
-		}
+		if (b->cap < b->len + 2)
+			buf_reserve(b, want);
 		r = read(fd, b->s + b->len, b->cap - b->len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
@@ -294,7 +292,6 @@ two_byte_word(uint64_t w, uint64_t *carry)
 	cont >>= 7;
 	return (int)(cont * 0x0101010101010101u >> 56);
 }
-
 
 /* From p, sixteen bytes at a time while there is nothing but ASCII and
  * valid two-byte sequences: returns where that stops (at a sequence's first

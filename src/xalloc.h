@@ -13,7 +13,8 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 /* p[0..n), allocated, is to be used whole: huge pages where the system has
  * them (a large text written a piece at a time faults far less). */
 void xhuge(void *p, size_t n);
-/* xcalloc for an array to be written whole, so given huge pages. */
+/* xcalloc for an array to be written whole, so given huge pages (one of
+ * 2 MiB or more starts on a 2 MiB boundary). */
 void *xcalloc_whole(size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -12,8 +11,6 @@
 
 #include "align.h"
 #include "doc.h"
-#include "par.h"
-#include "simd.h"
 #include "xalloc.h"
 
 /*
@@ -164,46 +161,6 @@ roman_value(const char *s, size_t n, uint32_t *v)
 	return total > 0;
 }
 
-/* Whether any of eight bytes is an ASCII digit or starts a character of
- * three or four bytes. */
-static int
-digit_or_wide(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t w, low, digits;
-
-	memcpy(&w, s, 8);
-	/* Bytes below 0x80 with 0x30 <= b <= 0x39, then bytes 0xE0 and up. */
-	low = w & ~highs;
-	digits = (ones * (0x7F + 0x3A) - low) & ~w & (low + ones * (0x7F - 0x2F));
-	return ((digits | (w & w << 1 & w << 2)) & highs) != 0;
-}
-
-/* From s[i], past sixteen bytes at a time that hold neither an ASCII digit
- * nor the start of a character of three or four bytes (SSE2; else none). */
-static size_t
-past_words(const char *s, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
-	const __m128i before_e0 = _mm_set1_epi8((char)0xDF), zero = _mm_setzero_si128();
-
-	/* (As signed bytes, E0 to FF are -32 to -1.) */
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-
-		if (_mm_movemask_epi8(_mm_or_si128(
-		    _mm_and_si128(_mm_cmpgt_epi8(v, before_0), _mm_cmplt_epi8(v, after_9)),
-		    _mm_and_si128(_mm_cmpgt_epi8(v, before_e0), _mm_cmplt_epi8(v, zero)))))
-			break;
-	}
-#else
-	(void)s;
-	(void)n;
-#endif
-	return i;
-}
-
 void
 align_numbers(struct align_item *it, const char *s, size_t n)
 {
@@ -218,17 +175,6 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 		ucs4_t uc;
 		int k = 1, d;
 
-		/* Once a paragraph has shown something other than a number,
-		 * only digits and three- or four-byte characters (full-width
-		 * digits, CJK numerals) still matter: step over eight bytes
-		 * at a time that hold neither. */
-		if (other && !incjk && it->kind == BLOCK_PARAGRAPH) {
-			i = past_words(s, i, n);
-			while (i + 8 <= n && !digit_or_wide(s + i))
-				i += 8;
-		}
-		if (i >= n)
-			break;
 		uc = (unsigned char)s[i];
 		/* Two-byte characters (Latin, Greek, Cyrillic, Arabic...) are
 		 * never numerals: step over them without decoding. */
@@ -314,33 +260,19 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 /* -log P(|delta|) from a table: the dynamic programme asks for millions. */
 enum { GC_STEPS = 100, GC_MAX = 8 };
 static double gc_table[GC_STEPS * GC_MAX + 2];
-static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
-
-/* gc_far[v]: the square of the delta from which -log P is v or more, for
- * whole v (a little more, for rounding); none past GC_FAR. */
-enum { GC_FAR = 27 };
-static double gc_far[GC_FAR + 1];
+static int gc_filled;
 
 static void
 gc_fill(void)
 {
-	int i, v = 0;
+	int i;
 
 	for (i = 0; i <= GC_STEPS * GC_MAX + 1; i++) {
 		double p = erfc((double)i / GC_STEPS / M_SQRT2);
 
 		gc_table[i] = p < 1e-12 ? 27.6 : -log(p);
 	}
-	/* (The table only grows, and so does what gc_cost reads between
-	 * its entries and past its end.) */
-	for (i = 0; i <= GC_STEPS * GC_MAX && v <= GC_FAR; i++)
-		while (v <= GC_FAR && gc_table[i] >= v) {
-			double d = (double)i / GC_STEPS;
-
-			gc_far[v++] = d * d * (1 + 1e-9);
-		}
-	while (v <= GC_FAR)
-		gc_far[v++] = INFINITY;
+	gc_filled = 1;
 }
 
 /* Lengths la and lb, lb expected to be la / ir. */
@@ -400,17 +332,6 @@ number_mask(const struct align_item *it)
 	return m;
 }
 
-uint64_t
-align_paragraph_mask(const char *s, size_t n)
-{
-	struct align_item it;
-
-	memset(&it, 0, sizeof it);
-	it.kind = BLOCK_PARAGRAPH;
-	align_numbers(&it, s, n);
-	return number_mask(&it);
-}
-
 /* The masks of items that have numbers (the others have theirs, or none). */
 static void
 set_masks(struct align_item *x, size_t n)
@@ -466,33 +387,6 @@ match_cost(struct group a, struct group b, int one, int anchored, double ir)
 		for (k = a.anchors + b.anchors; k > 0; k--)
 			c += ANCHOR;
 	return c;
-}
-
-/* The cheapest a 2-1 or 1-2 bead of groups a and b can be, whatever their
- * lengths: match_cost without its length term, a number shared counted at
- * the most it can take off. */
-static inline double
-merge_min(struct group a, struct group b)
-{
-	return PRIOR_21 + ((a.kinds | b.kinds) == 3 ? KIND_CLASH : 0) +
-	    ANCHOR * (a.anchors + b.anchors) - (a.mask & b.mask ? NUM_SHARED_MAX : 0);
-}
-
-/* Whether gc_cost(la, lb, ir) is more than budget (0 or more) for sure,
- * told without a square root: it is at least the next whole number past
- * budget from the square of that number's delta on. */
-static inline int
-gc_above(double la, double lb, double ir, double budget)
-{
-	double lr = lb * ir, mean = (la + lr) / 2, d = lr - la;
-	int v;
-
-	if (!(budget < GC_FAR - 1))	/* (nor when it is no number) */
-		return 0;
-	v = (int)budget + 1;
-	if (v - budget < 1e-6)
-		v++;
-	return d * d >= gc_far[v] * VAR * (mean > 1 ? mean : 1);
 }
 
 /* Dropping one block. */
@@ -689,22 +583,6 @@ find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
 	free(prev);
 }
 
-/* The cheapest way into a match from a cell whose states cost pc. */
-static double
-cheapest(const double *pc)
-{
-	double gap = pc[S_A] < pc[S_B] ? pc[S_A] : pc[S_B];
-
-	return pc[S_M] < gap + GAP_OPEN ? pc[S_M] : gap + GAP_OPEN;
-}
-
-/* Whether x is dearer than y by more than rounding could account for. */
-static int
-dearer(double x, double y)
-{
-	return x - y > 1e-9 * (1 + fabs(y));
-}
-
 /*
  * One pass of the banded dynamic programme with 1 / inv[i] the length ratio
  * at pivot block i.
@@ -729,7 +607,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	width = 2 * w + 1;
 	for (i = 0; i < 3; i++)
 		cost[i] = xmalloc(sizeof **cost * 3 * (width + 2));
-	back = xcalloc_whole(na + 1, width);
+	back = xcalloc(na + 1, width);
 	/* Dropping a block costs the same wherever it is dropped. */
 	drop_a = xmalloc(sizeof *drop_a * (na + 1));
 	drop_b = xmalloc(sizeof *drop_b * (nb + 1));
@@ -777,25 +655,12 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 				relax(up1 + pk * 3, drop_a[i - 1], S_A, 0, &ga, &ca);
 			if (j >= 1 && k >= 1)
 				relax(row + (k - 1) * 3, drop_b[j - 1], S_B, 0, &gb, &cb);
-			/* A merge costs at least its prior and the length term
-			 * of its groups: no need to work it out where that is
-			 * dearer than the cell already. */
-			if (i >= 2 && j >= 1 && (pk = k + s2 - 1) >= 0 && pk < (long)width) {
-				const double *pc = up2 + pk * 3;
-				struct group g = group_of(&b[j - 1], 1);
-				double least = cheapest(pc) + merge_min(two, g);
-
-				if (!dearer(least, m) && !gc_above(two.len, g.len, inv[i - 2], m - least))
-					relax(pc, match_cost(two, g, 0, 0, inv[i - 2]), S_M, 1, &m, &cm);
-			}
-			if (i >= 1 && j >= 2 && (pk = k + s1 - 2) >= 0 && pk < (long)width) {
-				const double *pc = up1 + pk * 3;
-				struct group g = group_of(&b[j - 2], 2);
-				double least = cheapest(pc) + merge_min(one, g);
-
-				if (!dearer(least, m) && !gc_above(one.len, g.len, inv[i - 1], m - least))
-					relax(pc, match_cost(one, g, 0, 0, inv[i - 1]), S_M, 2, &m, &cm);
-			}
+			if (i >= 2 && j >= 1 && (pk = k + s2 - 1) >= 0 && pk < (long)width)
+				relax(up2 + pk * 3, match_cost(two, group_of(&b[j - 1], 1), 0, 0,
+				    inv[i - 2]), S_M, 1, &m, &cm);
+			if (i >= 1 && j >= 2 && (pk = k + s1 - 2) >= 0 && pk < (long)width)
+				relax(up1 + pk * 3, match_cost(one, group_of(&b[j - 2], 2), 0, 0,
+				    inv[i - 1]), S_M, 2, &m, &cm);
 			cell[S_M] = m;
 			cell[S_A] = ga;
 			cell[S_B] = gb;
@@ -958,7 +823,8 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	ma = median_chars(a, na);
 	mb = median_chars(b, nb);
 	r0 = ma > 0 && mb > 0 ? mb / ma : 1;
-	pthread_once(&gc_once, gc_fill);
+	if (!gc_filled)
+		gc_fill();
 	/* The length ratio at each pivot block, dp given its inverse. */
 	ratio = xmalloc(sizeof *ratio * na);
 	center = xmalloc(sizeof *center * (na + 2));
@@ -987,44 +853,25 @@ align_pair(struct align_item *a, size_t na, struct align_item *b, size_t nb,
 	return n;
 }
 
-struct items_job {
-	const struct doc *doc;
-	int l;
-	struct align_item *it;
-};
-
-static void
-items_some(void *ctx, size_t from, size_t to, struct buf *out)
+/* The aligner's items for language slot l's blocks. */
+static struct align_item *
+items_of(const struct doc *doc, int l)
 {
-	const struct items_job *j = ctx;
+	struct align_item *items = xcalloc(doc->nseq[l] + 1, sizeof *items);
 	size_t i;
 
-	(void)out;
-	for (i = from; i < to; i++) {
-		const struct block *bl = &j->doc->blocks[j->doc->seq[j->l][i]];
-		struct align_item *it = &j->it[i];
+	for (i = 0; i < doc->nseq[l]; i++) {
+		const struct block *bl = &doc->blocks[doc->seq[l][i]];
+		struct align_item *it = &items[i];
 
 		it->chars = bl->chars;
 		it->kind = bl->kind;
-		/* A paragraph's numbers were found as its language was. */
-		if (it->kind == BLOCK_PARAGRAPH && j->doc->para_mask) {
-			it->nmask = j->doc->para_mask[j->doc->seq[j->l][i]];
-			continue;
-		}
-		align_numbers(it, j->doc->files[bl->file].data + bl->off, bl->len);
+		align_numbers(it, doc->files[bl->file].data + bl->off, bl->len);
 		/* A heading's numbers, in order, tell its anchor. */
 		if (it->kind != BLOCK_PARAGRAPH)
 			qsort(it->num, it->nnum, sizeof it->num[0], cmp_u32);
 	}
-}
-
-static struct align_item *
-items_of(const struct doc *doc, int l)
-{
-	struct items_job j = { doc, l, xcalloc_whole(doc->nseq[l] + 1, sizeof *j.it) };
-
-	par_run(doc->nseq[l], 1024, items_some, &j, NULL);
-	return j.it;
+	return items;
 }
 
 static void
@@ -1058,6 +905,8 @@ align_doc(struct doc *doc)
 	size_t *nbeads, *k, *pa, *pb, *start, *end;
 	struct align_item *ia;
 
+	if (doc->aligned)
+		return;
 	doc->nrows = 0;
 	if (nl == 0)
 		return;
@@ -1072,12 +921,6 @@ align_doc(struct doc *doc)
 	ia = items_of(doc, 0);
 	for (l = 1; l < nl; l++) {
 		struct align_item *ib = items_of(doc, l);
-
-		/* (The paragraphs' numbers are all in the items now.) */
-		if (l == nl - 1) {
-			free(doc->para_mask);
-			doc->para_mask = NULL;
-		}
 
 		nbeads[l] = align_pair(ia, na, ib, doc->nseq[l], &beads[l]);
 		free(ib);

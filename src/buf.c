@@ -21,15 +21,6 @@ buf_add(struct buf *b, const char *s, size_t n)
 }
 
 void
-buf_reserve(struct buf *b, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-		xhuge(b->s, b->cap);
-	}
-}
-
-void
 buf_addu(struct buf *b, unsigned long long v)
 {
 	char d[24], *p = d + sizeof d;

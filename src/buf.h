@@ -45,10 +45,6 @@ void buf_addu(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
-/* Room for n bytes more, at once: for a large text about to be added a
- * piece at a time (its pages are faulted in large ones where the system
- * has them). */
-void buf_reserve(struct buf *b, size_t n);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 

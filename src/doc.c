@@ -6,11 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align.h"
 #include "diag.h"
 #include "doc.h"
 #include "lang.h"
-#include "par.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -70,18 +68,6 @@ line_end(const char *s, size_t n, size_t i, size_t *next, int *ff, size_t *cont)
 	size_t e = i;
 
 	*ff = 0;
-	/* Eight bytes at a time while none is below 0x0E (\n \f \r are). */
-	while (n - e >= 8) {
-		const uint64_t ones = 0x0101010101010101u;
-		uint64_t w;
-
-		memcpy(&w, s + e, 8);
-		if ((w - ones * 0x0E) & ~w & ones * 0x80)
-			break;
-		if (cont)
-			*cont += ((w & ~(w << 1) & ones * 0x80) >> 7) * ones >> 56;
-		e += 8;
-	}
 	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
 		if (cont && ((unsigned char)s[e] & 0xC0) == 0x80)
 			(*cont)++;
@@ -190,15 +176,6 @@ read_plain(struct reader *rd, uint32_t file)
 	uint32_t line = 0, first = 0;
 	int nlines = 0;
 
-	/* A large text's blocks get their room at once (rarely are they
-	 * shorter than 256 bytes on average), in huge pages if they can. */
-	if (n >= DOC_HUGE_BLOCK) {
-		struct doc *doc = rd->doc;
-
-		doc->blocks = xgrow(doc->blocks, &rd->cap, doc->nblocks + n / 256,
-		    sizeof *doc->blocks);
-		xhuge(doc->blocks, rd->cap * sizeof *doc->blocks);
-	}
 	while (i < n) {
 		size_t next, line_cont = 0;
 		int ff;
@@ -456,12 +433,12 @@ cand_index(const int *cand, int n, int id)
 }
 
 /*
- * The evidence for each candidate in blocks [from, to), for par_run: each
- * block's scores for the candidates held (held[0..nheld), indices into
- * cand) go into score, and with best, the candidate the block clearly is
- * (-1: none) into best, from every candidate's score and the marker hints.
+ * The evidence for each candidate, block by block: each block's scores for
+ * the candidates held (held[0..nheld), indices into cand) go into score,
+ * and with best, the candidate the block clearly is (-1: none) into best,
+ * from every candidate's score and the marker hints.
  */
-struct score_job {
+struct scoring {
 	const struct reader *rd;
 	const int *cand;
 	int ncand;
@@ -469,114 +446,71 @@ struct score_job {
 	int nheld;
 	int *best;
 	double *score;
-	uint64_t *para_mask;	/* or NULL: see struct doc */
 };
 
 static void
-score_some(void *ctx, size_t from, size_t to, struct buf *out)
+score_block(const struct scoring *j, size_t b)
 {
-	const struct score_job *j = ctx;
 	const struct doc *doc = j->rd->doc;
+	const struct block *bl = &doc->blocks[b];
+	int h = cand_index(j->cand, j->ncand, j->rd->hint_lang[b]), i;
 	double one[LANG_MAX + 1];
-	size_t b;
-	int i;
 
-	(void)out;
-	for (b = from; b < to; b++) {
-		const struct block *bl = &doc->blocks[b];
-		int h = cand_index(j->cand, j->ncand, j->rd->hint_lang[b]);
-
-		lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
-		if (j->para_mask && bl->kind == BLOCK_PARAGRAPH)
-			j->para_mask[b] = align_paragraph_mask(doc->files[bl->file].data + bl->off,
-			    bl->len);
-		if (h >= 0)
-			one[h] += MARKER_HINT;
-		for (i = 0; i < j->nheld; i++)
-			j->score[b * j->nheld + i] = one[j->held[i]];
-		if (j->best)
-			j->best[b] = j->rd->fixed[b] >= 0 ?
-			    cand_index(j->cand, j->ncand, j->rd->fixed[b]) : lang_clear(one, j->ncand);
-	}
+	lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
+	if (h >= 0)
+		one[h] += MARKER_HINT;
+	for (i = 0; j->score && i < j->nheld; i++)
+		j->score[b * j->nheld + i] = one[j->held[i]];
+	if (j->best)
+		j->best[b] = j->rd->fixed[b] >= 0 ?
+		    cand_index(j->cand, j->ncand, j->rd->fixed[b]) : lang_clear(one, j->ncand);
 }
 
-/* Blocks k * step of the sample, for par_run: score_some on each. */
-struct sample_job {
-	struct score_job *j;
-	size_t step;
-};
-
-static void
-sample_some(void *ctx, size_t from, size_t to, struct buf *out)
+/* The candidates: the requested languages first, then every other known
+ * one, then those the marked-up form fixes; *nwanted of them requested. */
+static int *
+candidates(const struct reader *rd, const struct doc_opts *o, int *ncand, int *nwanted)
 {
-	const struct sample_job *s = ctx;
-	size_t k;
+	int *cand = xmalloc(sizeof *cand * (lang_count() + 1)), n = 0, i;
+	size_t b;
 
-	for (k = from; k < to; k++)
-		score_some(s->j, k * s->step, k * s->step + 1, out);
+	for (i = 0; o && i < o->nlangs; i++)
+		if (cand_index(cand, n, o->langs[i]) < 0)
+			cand[n++] = o->langs[i];
+	*nwanted = n;
+	for (i = 0; i < lang_count(); i++)
+		if (cand_index(cand, *nwanted, i) < 0)
+			cand[n++] = i;
+	for (b = 0; b < rd->doc->nblocks; b++)
+		if (rd->fixed[b] >= 0 && cand_index(cand, n, rd->fixed[b]) < 0)
+			cand[n++] = rd->fixed[b];
+	*ncand = n;
+	return cand;
 }
 
-/*
- * Decide the language of every block: score the evidence for each
- * candidate, keep the candidates that some blocks clearly are (a stray
- * look-alike never is) and the requested ones, then choose over the whole
- * sequence.  A large briefing has many blocks: scores are held only for
- * the requested candidates and those a sample of blocks favours (worked
- * out again in the rare case that another one is kept).
- */
-static void
-decide_languages(struct reader *rd, const struct doc_opts *o)
+/* Which candidates to hold scores for: the requested ones, and up to HOLD
+ * in all of those that a sample of blocks spread over the document clearly
+ * is.  Returns how many, in held. */
+static int
+choose_held(struct scoring *j, int nwanted, int *held, int *pick)
 {
 	enum { HOLD = 4, SAMPLE = 2048 };
-	struct doc *doc = rd->doc;
-	size_t nb = doc->nblocks, b, clear_total = 0, *clear, *sampled;
-	int *cand, *all, ncand = 0, *pick, *fixed, i, c, keep = 0, nwanted;
-	int held[2 * LANG_MAX + 2], nheld = 0, all_held = 1;
-	struct score_job j;
-	struct sample_job sj;
+	size_t nb = j->rd->doc->nblocks, step = nb > SAMPLE ? nb / SAMPLE : 1, b;
+	size_t *sampled = xcalloc(j->ncand, sizeof *sampled);
+	int nheld = 0, c;
 
-	if (!nb)
-		return;
-	/* The requested languages come first; the others compete too, but
-	 * stay only with a large share of clear blocks (a third version the
-	 * reader did not ask to see). */
-	cand = xmalloc(sizeof *cand * (lang_count() + 1));
-	for (i = 0; o && i < o->nlangs; i++)
-		if (cand_index(cand, ncand, o->langs[i]) < 0)
-			cand[ncand++] = o->langs[i];
-	nwanted = ncand;
-	for (i = 0; i < lang_count(); i++)
-		if (cand_index(cand, nwanted, i) < 0)
-			cand[ncand++] = i;
-	for (b = 0; b < nb; b++)
-		if (rd->fixed[b] >= 0 && cand_index(cand, ncand, rd->fixed[b]) < 0)
-			cand[ncand++] = rd->fixed[b];
-	pick = xmalloc(sizeof *pick * nb);
-	fixed = xmalloc(sizeof *fixed * nb);
-	clear = xcalloc(ncand, sizeof *clear);
-	sampled = xcalloc(ncand, sizeof *sampled);
-	j.rd = rd;
-	j.cand = cand;
-	j.ncand = ncand;
-	j.held = held;
-	j.nheld = 0;
-	j.para_mask = NULL;
-	j.score = NULL;
-	/* Which candidates to hold scores for: a sample of blocks spread
-	 * over the document says which it clearly is. */
-	j.best = pick;
-	sj.j = &j;
-	sj.step = nb > SAMPLE ? nb / SAMPLE : 1;
-	par_run((nb + sj.step - 1) / sj.step, 64, sample_some, &sj, NULL);
-	for (b = 0; b < nb; b += sj.step)
+	j->best = pick;
+	for (b = 0; b < nb; b += step) {
+		score_block(j, b);
 		if (pick[b] >= 0)
 			sampled[pick[b]]++;
+	}
 	for (c = 0; c < nwanted; c++)
 		held[nheld++] = c;
 	while (nheld < HOLD) {
 		int top = -1;
 
-		for (c = nwanted; c < ncand; c++)
+		for (c = nwanted; c < j->ncand; c++)
 			if (sampled[c] && cand_index(held, nheld, c) < 0 &&
 			    (top < 0 || sampled[c] > sampled[top]))
 				top = c;
@@ -584,63 +518,111 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 			break;
 		held[nheld++] = top;
 	}
-	j.nheld = nheld;
-	j.best = pick;
-	j.para_mask = doc->para_mask = xcalloc(nb, sizeof *doc->para_mask);
-	j.score = xcalloc_whole(nb * (nheld ? nheld : 1), sizeof *j.score);
-	par_run(nb, 1024, score_some, &j, NULL);
+	free(sampled);
+	return nheld;
+}
+
+/* Keep the candidates that carry a real share of the clear blocks (pick);
+ * with no clear block at all, keep every candidate.  The kept go to
+ * kept[0..return) as indices into cand. */
+static int
+keep_clear(const int *pick, size_t nb, int ncand, int nwanted, int *kept)
+{
+	size_t *clear = xcalloc(ncand, sizeof *clear), total = 0, b;
+	int c, keep = 0;
+
 	for (b = 0; b < nb; b++)
 		if (pick[b] >= 0) {
 			clear[pick[b]]++;
-			clear_total++;
+			total++;
 		}
-	/* Keep the languages that carry a real share of the clear blocks;
-	 * with no clear block at all, keep every candidate. */
-	all = xmalloc(sizeof *all * (ncand + 1));
-	memcpy(all, cand, sizeof *all * ncand);
-	for (c = 0; c < ncand; c++) {
-		if (c >= nwanted && clear_total && (clear[c] == 0 ||
-		    clear[c] * (nwanted ? 10 : 50) < clear_total))
-			continue;
-		all_held = all_held && cand_index(held, nheld, c) >= 0;
-		held[nheld + keep] = c;		/* the kept, after the held */
-		cand[keep++] = cand[c];
-	}
+	for (c = 0; c < ncand; c++)
+		if (!(c >= nwanted && total && (clear[c] == 0 ||
+		    clear[c] * (nwanted ? 10 : 50) < total)))
+			kept[keep++] = c;
+	free(clear);
+	return keep;
+}
+
+/* Scores of every block for the kept candidates (kept[0..keep) indices
+ * into cand), one row of keep per block: from those held where they all
+ * are, else worked out again among all the candidates, as before. */
+static double *
+kept_scores(struct scoring *j, const int *kept, int keep)
+{
+	size_t nb = j->rd->doc->nblocks, b;
+	int c, all_held = 1;
+
+	for (c = 0; c < keep; c++)
+		all_held = all_held && cand_index(j->held, j->nheld, kept[c]) >= 0;
 	if (all_held) {
-		/* The kept candidates' columns, row by row, in place. */
 		for (b = 0; b < nb; b++) {
 			double row[LANG_MAX + 1];
 
 			for (c = 0; c < keep; c++)
-				row[c] = j.score[b * nheld + cand_index(held, nheld, held[nheld + c])];
-			memcpy(j.score + b * keep, row, sizeof *row * keep);
+				row[c] = j->score[b * j->nheld + cand_index(j->held, j->nheld, kept[c])];
+			memcpy(j->score + b * keep, row, sizeof *row * keep);
 		}
-	} else {
-		/* A candidate the sample missed: score the kept again (among
-		 * all the candidates, as before). */
-		memmove(held, held + nheld, sizeof *held * keep);
-		free(j.score);
-		j.cand = all;
-		j.held = held;
-		j.nheld = keep;
-		j.best = NULL;
-		j.para_mask = NULL;
-		j.score = xcalloc_whole(nb * keep, sizeof *j.score);
-		par_run(nb, 1024, score_some, &j, NULL);
+		return j->score;
 	}
-	ncand = keep;
+	free(j->score);
+	j->held = kept;
+	j->nheld = keep;
+	j->best = NULL;
+	j->score = xcalloc(nb * keep, sizeof *j->score);
 	for (b = 0; b < nb; b++)
-		fixed[b] = cand_index(cand, ncand, rd->fixed[b]);
-	lang_viterbi(j.score, fixed, nb, ncand, lang_switch_cost(j.score, nb, ncand), pick);
+		score_block(j, b);
+	return j->score;
+}
+
+/*
+ * Decide the language of every block: score the evidence for each
+ * candidate, keep the candidates that some blocks clearly are (a stray
+ * look-alike never is) and the requested ones, then choose over the whole
+ * sequence.  A large briefing has many blocks: scores are held only for
+ * the requested candidates and those a sample of blocks favours.
+ */
+static void
+decide_languages(struct reader *rd, const struct doc_opts *o)
+{
+	struct doc *doc = rd->doc;
+	size_t nb = doc->nblocks, b;
+	int *cand, *pick, *fixed, ncand, nwanted, keep, c;
+	int held[LANG_MAX + 1], kept[LANG_MAX + 1];
+	struct scoring j;
+	double *score;
+
+	if (!nb)
+		return;
+	/* The requested languages come first; the others compete too, but
+	 * stay only with a large share of clear blocks (a third version the
+	 * reader did not ask to see). */
+	cand = candidates(rd, o, &ncand, &nwanted);
+	pick = xmalloc(sizeof *pick * nb);
+	memset(&j, 0, sizeof j);
+	j.rd = rd;
+	j.cand = cand;
+	j.ncand = ncand;
+	j.held = held;
+	j.nheld = choose_held(&j, nwanted, held, pick);
+	j.best = pick;
+	j.score = xcalloc(nb * (j.nheld ? j.nheld : 1), sizeof *j.score);
 	for (b = 0; b < nb; b++)
-		doc->blocks[b].lang = cand[pick[b]];
+		score_block(&j, b);
+	keep = keep_clear(pick, nb, ncand, nwanted, kept);
+	score = kept_scores(&j, kept, keep);
+	fixed = xmalloc(sizeof *fixed * nb);
+	for (c = 0; c < keep; c++)
+		kept[c] = cand[kept[c]];
+	for (b = 0; b < nb; b++)
+		fixed[b] = cand_index(kept, keep, rd->fixed[b]);
+	lang_viterbi(score, fixed, nb, keep, lang_switch_cost(score, nb, keep), pick);
+	for (b = 0; b < nb; b++)
+		doc->blocks[b].lang = kept[pick[b]];
 	free(cand);
-	free(all);
-	free(j.score);
+	free(score);
 	free(pick);
 	free(fixed);
-	free(clear);
-	free(sampled);
 }
 
 /* The languages present: the requested ones first, in their order, then
@@ -720,29 +702,16 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	rd.markup_lang = -1;
 	doc->files = files;
 	doc->nfiles = nfiles;
+	text_init();
 	for (f = 0; f < nfiles; f++) {
-		struct source *src = &files[f];
-		size_t before = doc->nblocks;
-		int next_kind = rd.next_kind;
-		char *next_tags = rd.next_tags;
+		const struct source *src = &files[f];
 
 		rd.file_lang = strcmp(src->name, "-") ? name_lang(src->name) : -1;
 		rd.pending_marker = -1;
-		if (doc_is_markup(src->data, src->len)) {
-			source_settle(src);
+		if (doc_is_markup(src->data, src->len))
 			read_markup(&rd, f);
-			continue;
-		}
-		/* A very large file is read while it is checked for UTF-8: read
-		 * again should it turn out to be in another encoding. */
-		read_plain(&rd, f);
-		if (source_settle(src)) {
-			doc->nblocks = before;
-			rd.pending_marker = -1;
-			rd.next_kind = next_kind;
-			rd.next_tags = next_tags;
+		else
 			read_plain(&rd, f);
-		}
 	}
 	/* The blocks stay as long as the document: no room to spare. */
 	if (doc->nblocks)
@@ -752,8 +721,6 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	free(rd.fixed);
 	collect_languages(doc, o);
 	find_headers(doc);
-	if (!o || !o->align_later)
-		align_doc(doc);
 	return doc;
 }
 
@@ -765,8 +732,7 @@ doc_open(char *const *paths, int npaths, const struct doc_opts *o,
 	int f;
 
 	for (f = 0; f < npaths; f++)
-		if (source_read(&files[f], paths[f], o ? o->encoding : NULL,
-		    o && o->map_files, why) < 0) {
+		if (source_read(&files[f], paths[f], o ? o->encoding : NULL, why) < 0) {
 			while (f >= 0)
 				source_free(&files[f--]);
 			free(files);
@@ -788,7 +754,6 @@ doc_free(struct doc *doc)
 		free(doc->blocks[i].tags);
 	for (i = 0; i < (size_t)doc->nlangs; i++)
 		free(doc->seq[i]);
-	free(doc->para_mask);
 	free(doc->files);
 	free(doc->blocks);
 	free(doc->langs);
@@ -800,20 +765,6 @@ doc_free(struct doc *doc)
 	free(doc);
 }
 
-/* The part of a block that is cleaned already, for let_go. */
-struct cleaned {
-	const struct source *src;
-	size_t off;
-};
-
-static void
-let_go(void *ctx, size_t upto)
-{
-	const struct cleaned *c = ctx;
-
-	source_let_go(c->src, c->off, upto);
-}
-
 void
 doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 {
@@ -822,17 +773,6 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	struct buf raw = {0};
 	size_t i = 0;
 
-	/* A huge block's text gets its room at once; and that of a mapped
-	 * file (read once) need not be held twice: the file's pages leave
-	 * memory as it is cleaned. */
-	if (bl->len >= DOC_HUGE_BLOCK)
-		buf_reserve(out, bl->len);
-	if (!bl->markup && bl->len >= DOC_HUGE_BLOCK && doc->files[bl->file].map) {
-		struct cleaned c = { &doc->files[bl->file], bl->off };
-
-		text_clean_pieces(out, s, bl->len, DOC_HUGE_BLOCK / 4, let_go, &c);
-		return;
-	}
 	if (!bl->markup) {
 		text_clean(out, s, bl->len);
 		return;

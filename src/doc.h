@@ -11,9 +11,6 @@
 
 enum block_kind { BLOCK_HEADER, BLOCK_HEADING, BLOCK_PARAGRAPH };
 
-/* A block of this many bytes or more is huge: written, and where its file
- * is mapped cleaned, a piece at a time. */
-enum { DOC_HUGE_BLOCK = 1 << 20 };
 
 /* A block is a span of one file's text; its display text is derived from
  * the span on demand (doc_block_text). */
@@ -44,10 +41,7 @@ struct doc {
 	uint32_t *row_start;
 	uint32_t *row_count;
 	size_t nrows;
-	int aligned;		/* the rows are there */
-	/* Until then, per block: a paragraph's numbers as the aligner has
-	 * them (align_paragraph_mask), found with the languages; or NULL. */
-	uint64_t *para_mask;
+	int aligned;		/* the rows are there (align_doc) */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };
@@ -56,12 +50,11 @@ struct doc_opts {
 	const char *encoding;	/* NULL: detect */
 	const int *langs;	/* languages to choose among, in order; or NULL */
 	int nlangs;
-	int align_later;	/* leave the rows to align_doc */
-	int map_files;		/* map large files (a run that reads them once) */
 };
 
-/* Read the files, find blocks, decide their languages and align them.
- * Returns NULL with a message in why when a file cannot be used. */
+/* Read the files, find blocks and decide their languages; the rows are
+ * left to align_doc (align.h).  Returns NULL with a message in why when a
+ * file cannot be used. */
 struct doc *doc_open(char *const *paths, int npaths, const struct doc_opts *o,
     struct buf *why);
 /* The same from sources already read (the document takes them over:

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,27 +13,11 @@
 #include "doc.h"
 #include "json.h"
 #include "lang.h"
-#include "par.h"
 #include "pillar.h"
-#include "simd.h"
 #include "xalloc.h"
 
-/* A huge block's text is escaped and written this much at a time. */
-enum { PIECE = 1 << 16 };
-
-/* Whether any of eight bytes is a control, a quote or a backslash. */
-static int
-any_escape(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t w, q, b;
-
-	memcpy(&w, s, 8);
-	q = w ^ ones * '"';
-	b = w ^ ones * '\\';
-	return ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) &
-	    highs) != 0;
-}
+/* What is written goes out once this much has gathered. */
+enum { FLUSH_AT = 1 << 16 };
 
 /* How many bytes from the start of s[0..n) need no escape. */
 static size_t
@@ -42,23 +25,6 @@ plain_run(const char *s, size_t n)
 {
 	size_t i = 0;
 
-#ifdef __SSE2__
-	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-	const __m128i space = _mm_set1_epi8(' ');
-
-	/* (As signed bytes, those beyond ASCII are below a blank too.) */
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-		    _mm_cmpeq_epi8(v, backslash)), _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()),
-		    _mm_cmplt_epi8(v, space)));
-
-		if (_mm_movemask_epi8(odd))
-			break;
-	}
-#endif
-	while (i + 8 <= n && !any_escape(s + i))
-		i += 8;
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
 		i++;
 	return i;
@@ -103,13 +69,11 @@ put_cstr(struct buf *o, const char *s)
 	put_string(o, s, strlen(s));
 }
 
-/* The blocks' objects, for par_run: those of blocks [base + from,
- * base + to); the pillar ids and language codes as JSON strings, made
- * once. */
+/* What every object refers to: the pillar ids and language codes as JSON
+ * strings, made once. */
 struct blocks_job {
 	const struct doc *doc;
 	struct pillars *p;
-	size_t base;
 	struct buf id[PILLAR_MAX];
 	struct buf *code;	/* by language id; the last for none */
 	int ncode;
@@ -199,19 +163,11 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 	buf_addc(o, '}');
 }
 
-static int flush(struct buf *o, FILE *f, int *err);
-
-/* Block b's object into o; with f, o is written to f a piece at a time as
- * the text goes in (a huge block is not held twice), the text cleaned in
- * text, and a failed write's errno kept in *err.  Else the text is
- * cleaned straight into o, and moved aside to be escaped only where it
- * needs escapes. */
+/* Block b's object into o, its text cleaned in text first. */
 static void
-put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o, FILE *f,
-    int *err)
+put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o)
 {
 	const struct block *bl = &j->doc->blocks[b];
-	size_t at, t0, n;
 
 	buf_adds(o, b ? ",\n  {\"id\": " : "\n  {\"id\": ");
 	buf_addu(o, b);
@@ -224,43 +180,12 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o,
 	buf_adds(o, ", \"line\": ");
 	buf_addu(o, bl->line);
 	buf_adds(o, ", \"text\": \"");
-	t0 = o->len;
-	if (!f) {
-		doc_block_text(j->doc, b, o);
-		n = o->len - t0;
-		if (plain_run(o->s + t0, n) == n) {
-			buf_addc(o, '"');
-			put_pillars(o, j, b, o->s + t0, n);
-			return;
-		}
-		buf_reset(text);
-		buf_add(text, o->s + t0, n);
-		o->len = t0;
-		o->s[t0] = '\0';
-	} else {
-		buf_reset(text);
-		buf_add(text, "", 0);
-		doc_block_text(j->doc, b, text);
-	}
-	for (at = 0; at < text->len; at += PIECE) {
-		put_chars(o, text->s + at, text->len - at < PIECE ? text->len - at : PIECE);
-		if (f && flush(o, f, err) < 0)
-			return;
-	}
+	buf_reset(text);
+	buf_add(text, "", 0);
+	doc_block_text(j->doc, b, text);
+	put_chars(o, text->s, text->len);
 	buf_addc(o, '"');
 	put_pillars(o, j, b, text->s, text->len);
-}
-
-static void
-put_blocks(void *ctx, size_t from, size_t to, struct buf *o)
-{
-	const struct blocks_job *j = ctx;
-	struct buf text = {0};
-	size_t b;
-
-	for (b = j->base + from; b < j->base + to; b++)
-		put_block(j, b, &text, o, NULL, NULL);
-	buf_free(&text);
 }
 
 /* o written to f and emptied; -1 when writing fails, its errno kept in
@@ -275,68 +200,31 @@ flush(struct buf *o, FILE *f, int *err)
 	return ferror(f) ? -1 : 0;
 }
 
-static void *
-align_thread(void *doc)
+/* The blocks' objects, written to f as they gather. */
+static int
+put_blocks(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 {
-	align_doc(doc);
-	return NULL;
+	struct buf text = {0};
+	size_t b;
+	int status = 0;
+
+	for (b = 0; b < j->doc->nblocks && status == 0; b++) {
+		put_block(j, b, &text, o);
+		if (o->len > FLUSH_AT)
+			status = flush(o, f, err);
+	}
+	buf_free(&text);
+	return status;
 }
 
-int
-json_write(struct doc *doc, struct pillars *p, FILE *f)
+/* The rows' objects, written to f as they gather. */
+static int
+put_rows(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 {
-	struct blocks_job job;
-	struct buf out = {0}, *o = &out;
-	pthread_t aligner;
-	size_t r, b;
-	int l, i, status, err = 0, aligning = 0;
+	const struct doc *doc = j->doc;
+	size_t r;
+	int l, status = 0;
 
-	memset(&job, 0, sizeof job);
-	job.doc = doc;
-	job.p = p;
-	for (i = 0; p && i < pillars_count(p); i++)
-		job.id[i] = json_string(pillars_id(p, i));
-	job.ncode = lang_count();
-	job.code = xcalloc(job.ncode + 1, sizeof *job.code);
-	for (l = 0; l <= job.ncode; l++)
-		job.code[l] = json_string(lang_code(l < job.ncode ? l : -1));
-
-	/* The blocks come first, and need no rows: a document not aligned
-	 * yet is aligned meanwhile. */
-	if (!doc->aligned)
-		aligning = pthread_create(&aligner, NULL, align_thread, doc) == 0;
-
-	buf_adds(o, "{\"languages\": [");
-	for (l = 0; l < doc->nlangs; l++) {
-		if (l)
-			buf_adds(o, ", ");
-		put_cstr(o, lang_code(doc->langs[l]));
-	}
-	buf_adds(o, "],\n \"blocks\": [");
-	status = flush(o, f, &err);
-	/* Blocks are independent: two threads share them (pillars_block
-	 * keeps each block's tags in its own place), but for a huge one,
-	 * written by itself. */
-	for (b = 0; b < doc->nblocks && status == 0; b = job.base) {
-		while (b < doc->nblocks && doc->blocks[b].len < DOC_HUGE_BLOCK)
-			b++;
-		if (b > job.base && (status = par_run(b - job.base, 256, put_blocks, &job, f)))
-			err = errno;
-		if (b < doc->nblocks && status == 0) {
-			struct buf text = {0};
-
-			put_block(&job, b, &text, o, f, &err);
-			buf_free(&text);
-			status = flush(o, f, &err);
-			b++;
-		}
-		job.base = b;
-	}
-	if (aligning)
-		pthread_join(aligner, NULL);
-	else if (!doc->aligned)
-		align_doc(doc);
-	buf_adds(o, "],\n \"rows\": [");
 	for (r = 0; r < doc->nrows && status == 0; r++) {
 		buf_adds(o, r ? ",\n  {" : "\n  {");
 		for (l = 0; l < doc->nlangs; l++) {
@@ -344,7 +232,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
 
 			buf_adds(o, l ? ", " : "");
-			put_code(o, &job, doc->langs[l]);
+			put_code(o, j, doc->langs[l]);
 			buf_adds(o, ": [");
 			for (k = 0; k < n; k++) {
 				buf_adds(o, k ? ", " : "");
@@ -353,10 +241,18 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 			buf_addc(o, ']');
 		}
 		buf_addc(o, '}');
-		if (o->len > 1 << 16)
-			status = flush(o, f, &err);
+		if (o->len > FLUSH_AT)
+			status = flush(o, f, err);
 	}
-	buf_adds(o, "],\n \"pillars\": [");
+	return status;
+}
+
+/* The pillars' objects: ids and titles. */
+static void
+put_pillar_list(const struct doc *doc, struct pillars *p, struct buf *o)
+{
+	int i, l;
+
 	for (i = 0; p && i < pillars_count(p); i++) {
 		int any = 0;
 
@@ -375,6 +271,42 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 		}
 		buf_adds(o, "}}");
 	}
+}
+
+int
+json_write(struct doc *doc, struct pillars *p, FILE *f)
+{
+	struct blocks_job job;
+	struct buf out = {0}, *o = &out;
+	int l, i, status, err = 0;
+
+	memset(&job, 0, sizeof job);
+	job.doc = doc;
+	job.p = p;
+	for (i = 0; p && i < pillars_count(p); i++)
+		job.id[i] = json_string(pillars_id(p, i));
+	job.ncode = lang_count();
+	job.code = xcalloc(job.ncode + 1, sizeof *job.code);
+	for (l = 0; l <= job.ncode; l++)
+		job.code[l] = json_string(lang_code(l < job.ncode ? l : -1));
+
+	buf_adds(o, "{\"languages\": [");
+	for (l = 0; l < doc->nlangs; l++) {
+		if (l)
+			buf_adds(o, ", ");
+		put_cstr(o, lang_code(doc->langs[l]));
+	}
+	buf_adds(o, "],\n \"blocks\": [");
+	status = flush(o, f, &err);
+	if (status == 0)
+		status = put_blocks(&job, o, f, &err);
+	/* The blocks need no rows: they are aligned once written. */
+	align_doc(doc);
+	buf_adds(o, "],\n \"rows\": [");
+	if (status == 0)
+		status = put_rows(&job, o, f, &err);
+	buf_adds(o, "],\n \"pillars\": [");
+	put_pillar_list(doc, p, o);
 	buf_adds(o, "]}\n");
 	if (status == 0)
 		status = flush(o, f, &err);

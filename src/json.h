@@ -9,8 +9,8 @@ struct doc;
 struct pillars;
 
 /* Write doc (with its pillars, if p) to f in the shape design.md fixes;
- * returns -1 on a write error.  A document read with align_later is aligned
- * here, while its blocks are written. */
+ * returns -1 on a write error.  A document not aligned yet is aligned
+ * once its blocks are written. */
 int json_write(struct doc *doc, struct pillars *p, FILE *f);
 
 #endif

@@ -5,7 +5,6 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -450,7 +449,7 @@ static struct small_cp {
 				 * whatever comes next */
 	const uc_script_t *script;
 } small[SMALL];
-static pthread_once_t scripts_once = PTHREAD_ONCE_INIT;
+static int scripts_found;
 
 /* Whether text_fold leaves the character uc as it is, and so a word of
  * such characters (marks that combine with what precedes them are not). */
@@ -488,6 +487,31 @@ find_scripts(void)
 		small[uc].script = uc < 0x80 ? latin : uc_script(uc);
 		small[uc].folded = folds_to_itself(small[uc].lower);
 	}
+	scripts_found = 1;
+}
+
+/* The letters of each script a text holds, to credit each candidate once. */
+struct script_tally {
+	const uc_script_t *script[SAMPLE_LETTERS];
+	size_t letters[SAMPLE_LETTERS], all;
+	int n;
+};
+
+static void
+tally_script(struct script_tally *t, const uc_script_t *sc)
+{
+	int c;
+
+	if (!sc || sc == inherited || sc == common)
+		return;
+	for (c = 0; c < t->n && t->script[c] != sc; c++)
+		;
+	if (c == t->n) {
+		t->script[t->n++] = sc;
+		t->letters[c] = 0;
+	}
+	t->letters[c]++;
+	t->all++;
 }
 
 void
@@ -495,15 +519,17 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 {
 	char word[64];
 	double acc[LANG_MAX];
-	const uc_script_t *scripts[SAMPLE_LETTERS];
-	size_t i = 0, wn = 0, wchars = 0, in_script[SAMPLE_LETTERS], all_scripts = 0;
-	int nletters_seen = 0, nwords = 0, nscripts = 0, c, folded = 1;
+	struct script_tally tally;
+	size_t i = 0, wn = 0, wchars = 0;
+	int nletters_seen = 0, nwords = 0, c, folded = 1;
 	struct buf f = {0};
 
-	pthread_once(&scripts_once, find_scripts);
+	if (!scripts_found)
+		find_scripts();
 	/* (Only the languages there are gather evidence.) */
 	memset(acc, 0, sizeof *acc * (size_t)nlangs);
-
+	tally.n = 0;
+	tally.all = 0;
 	if (n > SAMPLE_BYTES)
 		n = SAMPLE_BYTES;
 	while (i <= n && nwords < SAMPLE_WORDS) {
@@ -528,18 +554,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 
 			if (nletters_seen < SAMPLE_LETTERS) {
 				nletters_seen++;
-				/* The letters of each script are counted, to
-				 * credit each candidate once. */
-				if (sc && sc != inherited && sc != common) {
-					for (c = 0; c < nscripts && scripts[c] != sc; c++)
-						;
-					if (c == nscripts) {
-						scripts[nscripts++] = sc;
-						in_script[c] = 0;
-					}
-					in_script[c]++;
-					all_scripts++;
-				}
+				tally_script(&tally, sc);
 				if (lc >= 0x80 && (lt = find_letter(lc)) != NULL) {
 					credit(acc, lt->typical, W_LETTER);
 					credit(acc, lt->foreign, W_FOREIGN);
@@ -557,16 +572,7 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 				continue;
 			}
 			if (wn + 6 < sizeof word) {
-				int m = 2;
-
-				/* (Two bytes inline: most letters of most
-				 * alphabets.) */
-				if (lc >= 0x80 && lc < 0x800) {
-					word[wn] = (char)(0xC0 | lc >> 6);
-					word[wn + 1] = (char)(0x80 | (lc & 0x3F));
-				} else {
-					m = u8_uctomb((uint8_t *)word + wn, lc, sizeof word - wn);
-				}
+				int m = u8_uctomb((uint8_t *)word + wn, lc, sizeof word - wn);
 
 				if (m > 0) {
 					wn += m;
@@ -588,10 +594,10 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 		int l = cand[c], j;
 		size_t same = 0;
 
-		for (j = 0; j < nscripts; j++)
-			if (langs[l].script == scripts[j])
-				same += in_script[j];
-		score[c] = acc[l] + W_SCRIPT * same + W_OTHER_SCRIPT * (all_scripts - same);
+		for (j = 0; j < tally.n; j++)
+			if (langs[l].script == tally.script[j])
+				same += tally.letters[j];
+		score[c] = acc[l] + W_SCRIPT * same + W_OTHER_SCRIPT * (tally.all - same);
 	}
 }
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "diag.h"
 #include "lang.h"
 #include "loader.h"
@@ -248,6 +249,9 @@ build(void *arg)
 	struct buf why = {0};
 	struct doc *doc = doc_open(l->paths, l->npaths, &l->opts, &why);
 
+	if (doc)
+		align_doc(doc);
+
 	pthread_mutex_lock(&l->lock);
 	l->doc = doc;
 	l->why = why;
@@ -307,6 +311,7 @@ loader_start(char *const *paths, int npaths, const struct doc_opts *o,
 	if (ok) {
 		diag_mute(1);
 		*first = doc_build(parts, npaths, o);
+		align_doc(*first);
 		diag_mute(0);
 		parts = NULL;
 		for (i = 0; o && i < o->nlangs && ncand < 64; i++)
@@ -327,6 +332,7 @@ loader_start(char *const *paths, int npaths, const struct doc_opts *o,
 			add_second(l, fds[0], size[0], src);
 			diag_mute(1);
 			*first = doc_build(src, 1, o);
+			align_doc(*first);
 			diag_mute(0);
 		}
 	}

@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
@@ -482,6 +483,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
+	die_set_clean(text_clean);
 	memset(&c, 0, sizeof c);
 	c.print = take_print(&argc, argv);
 	parse_args(argc, argv, &c);
@@ -532,8 +534,6 @@ main(int argc, char **argv)
 	}
 	memset(&dopts, 0, sizeof dopts);
 	dopts.encoding = c.encoding;
-	dopts.align_later = c.json;
-	dopts.map_files = !viewer;
 	if (c.nlangs > 1) {
 		dopts.langs = c.langs;
 		dopts.nlangs = c.nlangs;
@@ -548,6 +548,9 @@ main(int argc, char **argv)
 		doc = doc_open(files, nfiles, &dopts, &why);
 	if (!doc)
 		die(1, "%s", why.s);
+	/* (--json writes the blocks first and aligns them after.) */
+	if (!c.json)
+		align_doc(doc);
 	initial_layout(doc, cfg, &c, &lo);
 	pillars = pillars_new(cfg, doc);
 	for (i = 0; i < c.npillars; i++) {

@@ -15,7 +15,6 @@
 #include "lang.h"
 #include "pillar.h"
 #include "settings.h"
-#include "simd.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -31,13 +30,33 @@ struct pillar {
 	char *section;		/* "pillar.ID" */
 };
 
-/* The terms of one language: keys finds where they may start in a text
- * (keys.pair: the first two bytes they start with), maxlen is the longest. */
+/* Terms are looked up by their first two bytes, in this many buckets. */
+enum { BUCKETS = 4096 };
+
+/* The terms of one language, ids[0..n) in the order they were read; those
+ * of two bytes or more in bucket k (key_of) are
+ * by_first[first[k]..first[k + 1]), those of one byte by_first[0..first[0]). */
 struct lang_terms {
 	int lang;
-	struct fold_keys keys;
-	size_t *ids, n, maxlen;
+	size_t *ids, n;
+	size_t first[BUCKETS + 2];
+	size_t *by_first;
 };
+
+/* The bucket of a text starting with the two bytes at s, counted from 1
+ * (0 holds the terms of one byte). */
+static size_t
+key_of(const char *s)
+{
+	return ((unsigned char)s[0] * 257u + (unsigned char)s[1]) % BUCKETS + 1;
+}
+
+/* The bucket of term t. */
+static size_t
+bucket_of(const struct term *t)
+{
+	return t->len > 1 ? key_of(t->s) : 0;
+}
 
 struct pillars {
 	const struct doc *doc;
@@ -62,101 +81,6 @@ fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 	buf_reset(out);
 	buf_add(out, "", 0);
 	text_fold_squeezed(s, n, out, map);
-}
-
-/* The folded text of a window onto a block: open_start and open_end tell
- * that the block goes on before and after it. */
-struct window {
-	const char *g;
-	size_t len;
-	int open_start, open_end;
-};
-
-/* Word breaks of a window around the last place asked about: libunistring's,
- * worked out on a few characters either side, so that a huge block costs
- * no more than a small one. */
-enum { CONTEXT = 24 };
-struct breaks {
-	size_t from, to;
-	char wb[3 * CONTEXT + 8];
-};
-
-/* Whether the character at g[0..n) is punctuation that word breaking joins
- * to no letter: 2 when it joins digits (1,5), 1 when nothing at all. */
-static int
-punct(const char *g, size_t n)
-{
-	unsigned char c = (unsigned char)g[0];
-
-	if (c < 0x80)
-		return c == ',' || c == ';' ? 2 : c && strchr("()[]{}\"!?-/", c) ? 1 : 0;
-	/* « » and “ ” „ – — */
-	if (n >= 2 && c == 0xC2)
-		return (unsigned char)g[1] == 0xAB || (unsigned char)g[1] == 0xBB;
-	if (n >= 3 && c == 0xE2 && (unsigned char)g[1] == 0x80)
-		return (unsigned char)g[2] == 0x93 || (unsigned char)g[2] == 0x94 ||
-		    ((unsigned char)g[2] >= 0x9C && (unsigned char)g[2] <= 0x9E);
-	return 0;
-}
-
-/* Whether there is a word boundary before w->g[at]: 1 or 0, or -1 when the
- * window holds too little around it to tell. */
-static int
-boundary(const struct window *w, size_t at, struct breaks *bk)
-{
-	const char *g = w->g;
-	size_t len = w->len, p;
-
-	if (at == 0)
-		return w->open_start ? -1 : 1;
-	if (at >= len)
-		return w->open_end ? -1 : 1;
-	/* Where the characters either side are plain, they tell. */
-	if (((unsigned char)g[at] & 0xC0) == 0x80)
-		return 0;
-	if (g[at - 1] == ' ' || g[at] == ' ')
-		return 1;
-	for (p = at - 1; p > 0 && ((unsigned char)g[p] & 0xC0) == 0x80; p--)
-		;
-	{
-		int before = text_plain_letter(g + p, at - p), after = text_plain_letter(g + at, len - at);
-		int pb = before ? 0 : punct(g + p, at - p), pa = after ? 0 : punct(g + at, len - at);
-
-		if (before && after)
-			return 0;
-		/* A letter next to such punctuation (a digit: not next
-		 * to a comma). */
-		if ((before && (pa == 1 || (pa == 2 && !(g[p] >= '0' && g[p] <= '9')))) ||
-		    (after && (pb == 1 || (pb == 2 && !(g[at] >= '0' && g[at] <= '9')))))
-			return 1;
-		/* A full stop or colon joins only letters or digits on both
-		 * sides: before a blank, the word ends at it. */
-		if (before && (g[at] == '.' || g[at] == ':') &&
-		    (at + 1 < len ? g[at + 1] == ' ' : !w->open_end))
-			return 1;
-	}
-	/* The breaks already worked out hold at with CONTEXT bytes (or the
-	 * text's end) on both sides: a term's end is found in one go. */
-	if (!(bk->to > bk->from && at >= bk->from && at < bk->to &&
-	    (at - bk->from >= CONTEXT || bk->from == 0) &&
-	    (bk->to - at >= CONTEXT || bk->to == len))) {
-		size_t from = at > CONTEXT ? at - CONTEXT : 0;
-		size_t to = len - at > 2 * CONTEXT ? at + 2 * CONTEXT : len;
-
-		if ((from == 0 && w->open_start) || (to - at < CONTEXT && w->open_end))
-			return -1;
-		/* Start and end on character boundaries. */
-		while (from > 0 && ((unsigned char)g[from] & 0xC0) == 0x80)
-			from--;
-		while (to < len && ((unsigned char)g[to] & 0xC0) == 0x80)
-			to++;
-		if (to - from > sizeof bk->wb)
-			return 1;
-		u8_wordbreaks((const uint8_t *)g + from, to - from, bk->wb);
-		bk->from = from;
-		bk->to = to;
-	}
-	return bk->wb[at - bk->from];
 }
 
 struct adding {
@@ -258,20 +182,29 @@ term_key(void *ctx, const char *key, const char *value)
 	}
 }
 
-/* Group the terms by language for matching. */
+/* The terms of language lang, or NULL. */
+static struct lang_terms *
+terms_of(const struct pillars *p, int lang)
+{
+	int i;
+
+	for (i = 0; i < p->nby_lang; i++)
+		if (p->by_lang[i].lang == lang)
+			return &p->by_lang[i];
+	return NULL;
+}
+
+/* Group the terms by language, and there by their first byte. */
 static void
 index_terms(struct pillars *p)
 {
-	size_t k;
+	size_t k, c;
+	int i;
 
 	for (k = 0; k < p->nterms; k++) {
 		const struct term *t = &p->terms[k];
-		struct lang_terms *lt = NULL;
-		int i;
+		struct lang_terms *lt = terms_of(p, t->lang);
 
-		for (i = 0; i < p->nby_lang && !lt; i++)
-			if (p->by_lang[i].lang == t->lang)
-				lt = &p->by_lang[i];
 		if (!lt) {
 			p->by_lang = xrealloc(p->by_lang, sizeof *p->by_lang * (p->nby_lang + 1));
 			lt = &p->by_lang[p->nby_lang++];
@@ -280,12 +213,20 @@ index_terms(struct pillars *p)
 		}
 		lt->ids = xrealloc(lt->ids, sizeof *lt->ids * (lt->n + 1));
 		lt->ids[lt->n++] = k;
-		text_fold_key(&lt->keys, t->s, t->len);
-		if (t->len > lt->maxlen)
-			lt->maxlen = t->len;
 	}
-	for (k = 0; k < (size_t)p->nby_lang; k++)
-		text_fold_keys_done(&p->by_lang[k].keys);
+	for (i = 0; i < p->nby_lang; i++) {
+		struct lang_terms *lt = &p->by_lang[i];
+		size_t at[BUCKETS + 1];
+
+		for (k = 0; k < lt->n; k++)
+			lt->first[bucket_of(&p->terms[lt->ids[k]]) + 1]++;
+		for (c = 0; c <= BUCKETS; c++)
+			lt->first[c + 1] += lt->first[c];
+		memcpy(at, lt->first, sizeof at);
+		lt->by_first = xmalloc(sizeof *lt->by_first * (lt->n + 1));
+		for (k = 0; k < lt->n; k++)
+			lt->by_first[at[bucket_of(&p->terms[lt->ids[k]])]++] = lt->ids[k];
+	}
 }
 
 struct pillars *
@@ -328,8 +269,10 @@ pillars_free(struct pillars *p)
 	for (k = 0; k < p->nterms; k++)
 		free(p->terms[k].s);
 	free(p->terms);
-	for (i = 0; i < p->nby_lang; i++)
+	for (i = 0; i < p->nby_lang; i++) {
 		free(p->by_lang[i].ids);
+		free(p->by_lang[i].by_first);
+	}
 	free(p->by_lang);
 	free(p->block);
 	free(p->tagged);
@@ -406,86 +349,18 @@ sort_matches(struct pillar_match *out, size_t n)
 	}
 }
 
-/* Room for matching, kept from one window to the next. */
+/* Room for matching, kept from one piece to the next. */
 struct scratch {
 	struct buf g;
 	struct fold_map map;
-	size_t *cand, ncand, capcand;
+	char wb[256];		/* word breaks of g[wfrom..wto) */
+	size_t wfrom, wto;
 };
 
-/* Matches starting at offset at of a block, from a window text[0..n) onto
- * it at offset base, offsets in the block, added to out[count..max);
- * returns the new count.  *more is set when the window holds too little of
- * the block around a possible match to tell. */
-static size_t
-match_window(const struct pillars *p, const struct lang_terms *lt, const char *text,
-    size_t n, size_t base, size_t at, int open_start, int open_end,
-    struct pillar_match *out, size_t max, size_t count, struct scratch *sc, int *more)
-{
-	struct breaks bk = { 0, 0, { 0 } };
-	struct window w;
-	const char *g;
-	size_t *map, a, j;
-
-	fold_squeezed(text, n, &sc->g, &sc->map);
-	g = sc->g.s;
-	map = sc->map.v;
-	w.g = g;
-	w.len = sc->g.len;
-	w.open_start = open_start;
-	w.open_end = open_end;
-	for (a = 0; a < w.len && base + map[a] <= at; a++) {
-		unsigned key = (unsigned char)g[a] << 8 |
-		    (a + 1 < w.len ? (unsigned char)g[a + 1] : 0);
-
-		if (base + map[a] < at || !(lt->keys.pair[key >> 6] >> (key & 63) & 1))
-			continue;
-		for (j = 0; j < lt->n; j++) {
-			const struct term *t = &p->terms[lt->ids[j]];
-			size_t b = a + t->len, avail = w.len - a;
-			int at_start, at_end = 1;
-
-			if (t->s[0] != g[a])
-				continue;
-			if (t->len > avail) {
-				/* The window may end inside the term. */
-				if (open_end && memcmp(g + a, t->s, avail) == 0)
-					*more = 1;
-				continue;
-			}
-			if ((t->len > 1 && t->s[1] != g[a + 1]) || memcmp(g + a, t->s, t->len) != 0)
-				continue;
-			/* Whole words only; term* runs on to the word's end.
-			 * An apostrophe also starts a word (l'aide, dell'Unione):
-			 * word breaks keep elisions whole. */
-			at_start = a > 0 && (g[a - 1] == '\'' ||
-			    (a >= 3 && memcmp(g + a - 3, "\xe2\x80\x99", 3) == 0)) ? 1 :
-			    boundary(&w, a, &bk);
-			if (at_start == 1 && t->prefix)
-				while ((at_end = boundary(&w, b, &bk)) == 0)
-					b++;
-			else if (at_start == 1)
-				at_end = boundary(&w, b, &bk);
-			if (at_start < 0 || at_end < 0) {
-				*more = 1;
-				continue;
-			}
-			if (!at_start || !at_end)
-				continue;
-			if (count < max) {
-				out[count].pillar = t->pillar;
-				out[count].start = base + map[a];
-				out[count].end = base + (b < w.len ? map[b] : n);
-			}
-			count++;
-		}
-	}
-	return count;
-}
-
-/* A window onto a block stops growing at this size: a term* in a longer
- * word ends there. */
-enum { WINDOW = 1 << 16 };
+/* A block is matched a piece at a time: about PIECE bytes, cut at a
+ * blank, folded with up to REACH bytes more so that a term that starts
+ * in the piece is seen whole (a term* in a longer word ends there). */
+enum { PIECE = 1 << 16, REACH = 1024 };
 
 /* The pillars of matches out[0..n). */
 static uint32_t
@@ -499,76 +374,172 @@ mask_of(const struct pillar_match *out, size_t n)
 	return m;
 }
 
-/* Back to the start of the character holding text[i]. */
-static size_t
-char_start(const char *text, size_t i)
+/*
+ * Whether there is a word break before g[at] (of g[0..len)), by
+ * libunistring's word breaking.  A blank ends whatever word-breaking rule
+ * looks across it, so the breaks are worked out between the blanks around
+ * the place, and kept for the next place asked about between them.
+ */
+static int
+word_break(struct scratch *sc, const char *g, size_t len, size_t at)
 {
-	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	size_t from, to;
+
+	if (at == 0 || at >= len)
+		return 1;
+	if (at > sc->wfrom && at < sc->wto)
+		return sc->wb[at - sc->wfrom];
+	for (from = at - 1; from > 0 && g[from] != ' '; from--)
+		;
+	for (to = at; to < len && g[to] != ' '; to++)
+		;
+	to = to < len ? to + 1 : len;
+	if (to - from > sizeof sc->wb)
+		return g[at - 1] == ' ' || g[at] == ' ';	/* (a word of 256 bytes) */
+	u8_wordbreaks((const uint8_t *)g + from, to - from, sc->wb);
+	sc->wfrom = from;
+	sc->wto = to;
+	return sc->wb[at - from];
 }
 
-/* A first window around a place: a few bytes before it (the character
- * there tells whether a word starts), and past it as far as most terms run
- * and a few bytes more. */
-enum { FIRST_BEFORE = 4, FIRST_REACH = 24, FIRST_AFTER = 8 };
-
-/* The matches starting at at, where the keys said some may: in a small
- * window around it, made larger while it holds too little (a longer term,
- * a word that runs on, a word break that needs more context). */
-static size_t
-match_near(const struct pillars *p, const struct lang_terms *lt, const char *text,
-    size_t n, size_t at, struct pillar_match *out, size_t max, size_t count,
-    struct scratch *sc)
+/* Whether a word starts at g[a]: after a word break, or after an
+ * apostrophe (l'aide, dell'Unione: word breaks keep elisions whole). */
+static int
+word_starts(struct scratch *sc, const char *g, size_t len, size_t a)
 {
-	size_t before = FIRST_BEFORE;
-	size_t after = (lt->maxlen > FIRST_REACH ? FIRST_REACH : lt->maxlen) + FIRST_AFTER;
+	return a == 0 || g[a - 1] == '\'' ||
+	    (a >= 3 && memcmp(g + a - 3, "\xe2\x80\x99", 3) == 0) || word_break(sc, g, len, a);
+}
 
-	for (;;) {
-		size_t r0 = char_start(text, at > before ? at - before : 0);
-		size_t r1 = n - at > after ? at + after : n;
-		size_t c;
-		int more = 0, last = before >= WINDOW;
+/* Where matching a piece stands: its folded text g[0..len), mapped back
+ * to text[from..end), and the matches so far. */
+struct piece {
+	const char *g;
+	size_t len, from, end, *map;
+	struct pillar_match *out;
+	size_t max, count;
+	int starts;		/* whether a word starts at the place, -1: not asked */
+};
 
-		while (r1 < n && ((unsigned char)text[r1] & 0xC0) == 0x80)
-			r1++;
-		c = match_window(p, lt, text + r0, r1 - r0, r0, at, r0 > 0 && !last,
-		    r1 < n && !last, out, max, count, sc, &more);
-		if (!more)
-			return c;
-		before = before * 8 < WINDOW ? before * 8 : WINDOW;
-		after = lt->maxlen + 2 * before;
+/* The matches at g[a] of the terms by_first[k0..k1). */
+static inline void
+match_terms(const struct pillars *p, const struct lang_terms *lt, struct piece *pc,
+    struct scratch *sc, size_t a, size_t k0, size_t k1)
+{
+	size_t k;
+
+	for (k = k0; k < k1; k++) {
+		const struct term *t = &p->terms[lt->by_first[k]];
+		size_t b = a + t->len;
+
+		if (t->len > pc->len - a || memcmp(pc->g + a, t->s, t->len) != 0)
+			continue;
+		if (pc->starts < 0)
+			pc->starts = word_starts(sc, pc->g, pc->len, a);
+		if (!pc->starts)
+			return;
+		/* Whole words only; term* runs on to the word's end. */
+		if (t->prefix)
+			while (!word_break(sc, pc->g, pc->len, b))
+				b++;
+		else if (!word_break(sc, pc->g, pc->len, b))
+			continue;
+		if (pc->count < pc->max) {
+			pc->out[pc->count].pillar = t->pillar;
+			pc->out[pc->count].start = pc->from + pc->map[a];
+			pc->out[pc->count].end = pc->from + (b < pc->len ? pc->map[b] : pc->end - pc->from);
+		}
+		pc->count++;
 	}
+}
+
+/* The matches of lt's terms starting in text[from..upto), offsets in
+ * text, added to out[count..max); returns the new count.  from is 0 or a
+ * blank. */
+static size_t
+match_piece(const struct pillars *p, const struct lang_terms *lt, const char *text,
+    size_t n, size_t from, size_t upto, struct pillar_match *out, size_t max,
+    size_t count, struct scratch *sc)
+{
+	struct piece pc = { NULL, 0, from, n - upto > REACH ? upto + REACH : n, NULL,
+	    out, max, count, -1 };
+	size_t a, stop;
+	int plain = 0;		/* the character before is such a letter */
+
+	while (pc.end < n && ((unsigned char)text[pc.end] & 0xC0) == 0x80)
+		pc.end++;
+	fold_squeezed(text + from, pc.end - from, &sc->g, &sc->map);
+	pc.g = sc->g.s;
+	pc.len = sc->g.len;
+	pc.map = sc->map.v;
+	sc->wfrom = sc->wto = 0;
+	/* The folded bytes that come from text[from..upto). */
+	for (stop = pc.len; stop > 0 && from + pc.map[stop - 1] >= upto; stop--)
+		;
+	for (a = 0; a < stop; a++) {
+		unsigned char c = (unsigned char)pc.g[a];
+		size_t key;
+		int was = plain;
+
+		if ((c & 0xC0) == 0x80)
+			continue;	/* inside a character */
+		key = a + 1 < pc.len ? key_of(pc.g + a) : 0;
+		/* ASCII letters and digits and the Cyrillic letters U+0400 to
+		 * U+047F: no word starts between two of them. */
+		plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    ((c == 0xD0 || c == 0xD1) && key && ((unsigned char)pc.g[a + 1] & 0xC0) == 0x80);
+		if ((plain && was) || (lt->first[key] == lt->first[key + 1] && !lt->first[1]))
+			continue;
+		pc.starts = -1;
+		/* The terms of one byte, then those of this place's bucket. */
+		match_terms(p, lt, &pc, sc, a, 0, lt->first[1]);
+		if (key)
+			match_terms(p, lt, &pc, sc, a, lt->first[key], lt->first[key + 1]);
+	}
+	return pc.count;
+}
+
+/* Matches out[0..count) in start order, leaving out those inside another
+ * of the same pillar ("data" in "data collection"), which say nothing
+ * more; returns the new count (of all found, max of them in out). */
+static size_t
+drop_inside(struct pillar_match *out, size_t count, size_t max)
+{
+	size_t kept = 0, m = count < max ? count : max, k, j;
+
+	sort_matches(out, m);
+	for (k = 0; k < m; k++) {
+		int inside = 0;
+
+		for (j = 0; j < kept && !inside; j++)
+			inside = out[j].pillar == out[k].pillar &&
+			    out[j].start <= out[k].start && out[j].end >= out[k].end;
+		if (!inside)
+			out[kept++] = out[k];
+	}
+	return count - (m - kept);
 }
 
 /* pillars_match, stopping once the matches hold every pillar of enough
  * (0: never), or with fill once out is full (and then returning how many
- * it holds).  The text is read a piece at a time for the places where a
- * term may start, and only there folded and compared: memory stays small
- * whatever the block. */
+ * it holds). */
 static size_t
 match_until(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough, int fill)
 {
-	const struct lang_terms *lt = NULL;
+	const struct lang_terms *lt = terms_of(p, lang);
 	struct scratch sc;
-	size_t c0, c1, count = 0, k, j;
-	int i;
+	size_t from, upto, count = 0;
 
-	for (i = 0; i < p->nby_lang && !lt; i++)
-		if (p->by_lang[i].lang == lang)
-			lt = &p->by_lang[i];
 	if (!lt || n == 0)
 		return 0;
 	memset(&sc, 0, sizeof sc);
-	for (c0 = 0; c0 < n; c0 = c1) {
-		c1 = n - c0 > WINDOW ? c0 + WINDOW : n;
-		while (c1 < n && ((unsigned char)text[c1] & 0xC0) == 0x80)
-			c1++;
-		sc.ncand = 0;
-		text_fold_find(text, n, c0, c1, &lt->keys, &sc.cand, &sc.ncand, &sc.capcand);
-		for (k = 0; k < sc.ncand && !(fill && count >= max); k++)
-			count = match_near(p, lt, text, n, sc.cand[k], out, max, count, &sc);
+	for (from = 0; from < n; from = upto) {
+		const char *blank = n - from > PIECE ?
+		    memchr(text + from + PIECE, ' ', n - from - PIECE) : NULL;
+
+		upto = blank ? (size_t)(blank - text) : n;
+		count = match_piece(p, lt, text, n, from, upto, out, max, count, &sc);
 		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
 			break;
 		if (fill && count >= max) {
@@ -576,26 +547,10 @@ match_until(const struct pillars *p, int lang, const char *text, size_t n,
 			break;
 		}
 	}
-	free(sc.cand);
 	free(sc.map.v);
 	buf_free(&sc.g);
-	if (count > 1 && out) {
-		size_t kept = 0, m = count < max ? count : max;
-
-		/* In start order; a match inside another of the same pillar
-		 * ("data" in "data collection") says nothing more. */
-		sort_matches(out, m);
-		for (k = 0; k < m; k++) {
-			int inside = 0;
-
-			for (j = 0; j < kept && !inside; j++)
-				inside = out[j].pillar == out[k].pillar &&
-				    out[j].start <= out[k].start && out[j].end >= out[k].end;
-			if (!inside)
-				out[kept++] = out[k];
-		}
-		count -= m - kept;
-	}
+	if (count > 1 && out)
+		count = drop_inside(out, count, max);
 	return count;
 }
 
@@ -611,22 +566,6 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 static size_t
 next_may_end(const char *s, size_t i, size_t n, const unsigned char *may_end)
 {
-#ifdef __SSE2__
-	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
-	const __m128i ask = _mm_set1_epi8('?'), e3 = _mm_set1_epi8((char)0xE3);
-	const __m128i ef = _mm_set1_epi8((char)0xEF);
-
-	for (; n - i >= 16; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, e3)),
-		    _mm_cmpeq_epi8(v, ef)));
-		unsigned m = (unsigned)_mm_movemask_epi8(hit);
-
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
 	while (i < n && !may_end[(unsigned char)s[i]])
 		i++;
 	return i;

@@ -57,12 +57,6 @@ struct text_lines {
  * holds no control character.
  */
 void text_clean(struct buf *out, const char *s, size_t n);
-/* text_clean of s[0..n) in parts of about piece bytes, cut between two
- * letters (the same text in the end): after each, done(ctx, upto) hears
- * that s[0..upto) is cleaned. */
-void text_clean_pieces(struct buf *out, const char *s, size_t n, size_t piece,
-    void (*done)(void *ctx, size_t upto), void *ctx);
-
 /* Display width in terminal columns of sanitised text s[0..n). */
 int text_width(const char *s, size_t n);
 
@@ -79,13 +73,6 @@ size_t text_chars(const char *s, size_t n);
  * clusters.  Empty text gives one empty line.
  */
 void text_wrap(const char *s, size_t n, int width, struct text_lines *out);
-/* Fill p[0..n) with the line break opportunities of sanitised text s[0..n)
- * (UC_BREAK_POSSIBLE before a character where a line may start): those of
- * libunistring's u8_possible_linebreaks, worked out without it where the
- * text is simple enough; printable ASCII without brackets, hyphens, slashes
- * and the like breaks after blanks only. */
-void text_breaks(const char *s, size_t n, char *p);
-
 /* Length in bytes of the longest prefix of s[0..n) that fits in width columns,
  * never splitting a grapheme cluster; *used receives its width. */
 size_t text_fit(const char *s, size_t n, int width, int *used);
@@ -112,38 +99,11 @@ void text_fold(const char *s, size_t n, struct buf *out, struct fold_map *map);
  * is left out (for matching terms across line breaks and runs of blanks). */
 void text_fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map);
 
-/* The folded strings text_fold_find looks for, by their first bytes. */
-struct fold_keys {
-	uint64_t raw[1024];	/* the first two bytes of the text unfolded */
-	uint64_t pair[1024];	/* the first two bytes (one: any second) */
-	uint64_t eight[1024];	/* a hash of the first eight bytes */
-	uint64_t four[1024];	/* of the first four, of strings shorter */
-	uint64_t quad[1024];	/* of the first four, of every string of four or more */
-	uint64_t two[1024];	/* the first two, of strings shorter still */
-	int short_ones;
-};
-
-/* Add folded string f[0..len) to keys; then, once all are in, make them
- * ready for text_fold_find. */
-void text_fold_key(struct fold_keys *keys, const char *f, size_t len);
-void text_fold_keys_done(struct fold_keys *keys);
-
-/*
- * Offsets of the characters of s[0..n), from from (a character's start) up to
- * until, where the folded text, blanks squeezed to one, may start one of the
- * strings of keys as a word (after a word boundary): never one missed, now
- * and then one too many.  Appended in
- * order to (*out)[0..*nout), grown with capacity *cap.
- */
-void text_fold_find(const char *s, size_t n, size_t from, size_t until,
-    const struct fold_keys *keys, size_t **out, size_t *nout, size_t *cap);
-
-/* Bytes of the character at s[0..n) when it is a letter or digit that no
- * rule of word breaking parts from another such (ASCII, Latin-1 and Latin
- * Extended letters, Cyrillic letters), else 0. */
-int text_plain_letter(const char *s, size_t n);
-
 /* Whether uc is a letter of a script that writes words without spaces. */
 int text_is_wide(uint32_t uc);
+
+/* Fill the tables the functions above read (they fill them on first use
+ * too): called before a second thread starts, which then shares them. */
+void text_init(void);
 
 #endif

@@ -6,11 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
-#include <sys/mman.h>
 
 #include "buf.h"
-#include "text.h"
 #include "xalloc.h"
 
 static void (*die_hook)(void);
@@ -21,11 +18,20 @@ die_set_hook(void (*hook)(void))
 	die_hook = hook;
 }
 
+static void (*die_clean)(struct buf *out, const char *s, size_t n);
+
+void
+die_set_clean(void (*clean)(struct buf *out, const char *s, size_t n))
+{
+	die_clean = clean;
+}
+
 void
 die(int status, const char *fmt, ...)
 {
-	struct buf b = {0}, clean = {0};
+	struct buf b = {0};
 	va_list ap;
+	size_t i;
 
 	if (die_hook)
 		die_hook();
@@ -34,8 +40,17 @@ die(int status, const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	/* The message may quote a file name: show it, never obey it. */
-	text_clean(&clean, b.s ? b.s : "", b.len);
-	fprintf(stderr, "diglot: %s\n", clean.s ? clean.s : "");
+	if (die_clean) {
+		struct buf clean = {0};
+
+		die_clean(&clean, b.s ? b.s : "", b.len);
+		buf_free(&b);
+		b = clean;
+	}
+	for (i = 0; i < b.len; i++)	/* (and without a cleaner, no control) */
+		if ((unsigned char)b.s[i] < 0x20 || b.s[i] == 0x7F)
+			b.s[i] = '?';
+	fprintf(stderr, "diglot: %s\n", b.s ? b.s : "");
 	exit(status);
 }
 
@@ -83,41 +98,6 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 		die(1, "out of memory (%zu elements)", c);
 	*cap = c;
 	return xrealloc(p, c * size);
-}
-
-void
-xhuge(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	const uintptr_t two = (uintptr_t)2 << 20;
-	uintptr_t a = ((uintptr_t)p + two - 1) & ~(two - 1), e = ((uintptr_t)p + n) & ~(two - 1);
-
-	/* The whole 2 MiB stretches inside it; a refusal changes nothing. */
-	if (e > a)
-		madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
-void *
-xcalloc_whole(size_t n, size_t size)
-{
-	const size_t two = (size_t)2 << 20;
-	void *p;
-
-	/* Of 2 MiB or more: from a 2 MiB boundary on, so that all of it
-	 * but its tail is in huge pages. */
-	if (size && n >= two / size && n <= SIZE_MAX / size) {
-		if (posix_memalign(&p, two, n * size) != 0)
-			die(1, "out of memory (%zu elements)", n);
-		xhuge(p, n * size);
-		return memset(p, 0, n * size);
-	}
-	p = xcalloc(n, size);
-	xhuge(p, n * size);
-	return p;
 }
 
 char *

@@ -185,6 +185,7 @@ years_pair_a_briefing(void)
 			    "traffickers and to violence.\n\n", y);
 	if (source_from_memory(src, "years.txt", t.s, t.len, NULL, &why) == 0) {
 		d = doc_build(src, 1, NULL);
+		align_doc(d);
 		for (r = 0; r < d->nrows; r++) {
 			size_t na, nb;
 			const uint32_t *a = doc_row_blocks(d, r, 0, &na), *b = doc_row_blocks(d, r, 1, &nb);

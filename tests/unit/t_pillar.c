@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "doc.h"
 #include "lang.h"
 #include "pillar.h"
@@ -35,6 +36,8 @@ load(const char *code, const char *text)
 	fclose(f);
 	doc = doc_open(paths, 1, NULL, &why);
 	unlink(path);
+	if (doc)
+		align_doc(doc);
 	pl = pillars_new(cfg, doc);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "doc.h"
 #include "lang.h"
 #include "layout.h"
@@ -74,6 +75,7 @@ main(void)
 
 		if (!ok(doc != NULL, "%s opens", k ? "zh-en" : "bg-en"))
 			continue;
+		align_doc(doc);
 		rows = malloc(sizeof *rows * (doc->nrows + 1));
 		for (r = 0; r < doc->nrows; r++)
 			rows[r] = r;

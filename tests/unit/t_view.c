@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "doc.h"
 #include "keys.h"
 #include "lang.h"
@@ -20,6 +21,7 @@ make_doc(int pairs, char *path, size_t n)
 {
 	char *paths[1] = { path };
 	struct buf why = {0};
+	struct doc *doc;
 	FILE *f;
 	int i, k;
 
@@ -36,7 +38,10 @@ make_doc(int pairs, char *path, size_t n)
 		fprintf(f, ".\n\n");
 	}
 	fclose(f);
-	return doc_open(paths, 1, NULL, &why);
+	doc = doc_open(paths, 1, NULL, &why);
+	if (doc)
+		align_doc(doc);
+	return doc;
 }
 
 static void

@@ -15,10 +15,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "dump.h"
 #include "text.h"
 #include "json.h"
 #include "loader.h"
-#include "par.h"
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
@@ -154,82 +154,6 @@ check_output(FILE *f)
 	if (errno == EPIPE)
 		exit(0);
 	die(1, "write error: %s", strerror(errno));
-}
-
-/* What --dump writes, for par_run: rows shown (those of the wanted
- * pillars), a blank line between them. */
-struct dump_job {
-	const struct doc *doc;
-	struct pillars *p;
-	uint32_t want;
-	const struct layout_opts *o;
-	size_t first;		/* the first row shown, written before the others */
-};
-
-/* The lines of laid-out row rv into out; with f, out is written to f
- * every 64 KiB and at the end (a huge row is not held whole). */
-static void
-put_row(const struct row_view *rv, const struct layout_opts *o, struct buf *out, FILE *f)
-{
-	int k;
-
-	for (k = 0; k < rv->height; k++) {
-		layout_text(rv, o, k, out);
-		buf_addc(out, '\n');
-		if (f && (out->len >= 1 << 16 || k + 1 == rv->height)) {
-			if (fwrite(out->s, 1, out->len, f) != out->len)
-				return;
-			buf_reset(out);
-		}
-	}
-}
-
-/* Lay out row r into rv; 0 when it is not shown. */
-static int
-dump_row(const struct dump_job *j, size_t r, struct row_view *rv)
-{
-	if (j->want && !(pillars_row(j->p, r) & j->want))
-		return 0;
-	layout_row(j->doc, r, j->o, rv);
-	return rv->height > 0;
-}
-
-static void
-dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
-{
-	const struct dump_job *j = ctx;
-	struct row_view rv = {0};
-	size_t r;
-
-	for (r = from; r < to; r++) {
-		if (r <= j->first || !dump_row(j, r, &rv))
-			continue;
-		buf_addc(out, '\n');
-		put_row(&rv, j->o, out, NULL);
-	}
-	row_view_free(&rv);
-}
-
-/* Print the rows (those tagged with a pillar of want, if any) side by side. */
-static void
-dump(const struct doc *doc, struct pillars *p, uint32_t want,
-    const struct layout_opts *o, FILE *f)
-{
-	struct dump_job j = { doc, p, want, o, 0 };
-	struct row_view rv = {0};
-	struct buf out = {0};
-
-	while (j.first < doc->nrows && !dump_row(&j, j.first, &rv))
-		j.first++;
-	/* The first row shown, as laid out to find it, a piece at a time
-	 * (a briefing with no line break is one huge row). */
-	put_row(&rv, o, &out, f);
-	buf_free(&out);
-	row_view_free(&rv);
-	/* The other rows are laid out independently: two threads share
-	 * them. */
-	par_run(doc->nrows, 128, dump_rows, &j, f);
-	check_output(f);
 }
 
 /* Whether the first argument that is not an option is "print"; if so it
@@ -597,7 +521,8 @@ main(int argc, char **argv)
 			_exit(status);
 		}
 	} else {
-		dump(doc, pillars, want, &lo, stdout);
+		dump_write(doc, pillars, want, &lo, stdout);
+		check_output(stdout);
 	}
 	pillars_free(pillars);
 	pillars_free(whole_pillars);

@@ -470,11 +470,14 @@ check_keys(const char *key, const char *v, struct buf *why)
 
 	if (keys_find(key) == ACT_NONE)
 		return;	/* reported as an unknown key */
-	if (keys_check(v, &bad) < 0)
-		buf_printf(why, "'%.*s' is not a key (allowed: a character, "
-		    "Up, Down, Left, Right, PgUp, PgDn, Home, End, Enter, Esc, "
-		    "Tab, BTab, Backspace, Delete, Space, F1\xe2\x80\x93"
-		    "F12, C-x)", (int)strcspn(bad, ","), bad);
+	if (keys_check(v, &bad) < 0) {
+		struct buf names = {0};
+
+		keys_names(&names);
+		buf_printf(why, "'%.*s' is not a key (allowed: a character, %s, "
+		    "F1\xe2\x80\x93" "F12, C-x)", (int)strcspn(bad, ","), bad, names.s);
+		buf_free(&names);
+	}
 }
 
 /* One language code, or (T_LANGS) a comma-separated list, each with a

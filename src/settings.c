@@ -474,8 +474,8 @@ check_keys(const char *key, const char *v, struct buf *why)
 		struct buf names = {0};
 
 		keys_names(&names);
-		buf_printf(why, "'%.*s' is not a key (allowed: a character, %s, "
-		    "F1\xe2\x80\x93" "F12, C-x)", (int)strcspn(bad, ","), bad, names.s);
+		buf_printf(why, "'%.*s' is not a key (allowed: %s)", (int)strcspn(bad, ","), bad,
+		    names.s);
 		buf_free(&names);
 	}
 }

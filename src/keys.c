@@ -12,52 +12,72 @@
 #include "keys.h"
 
 const struct key_action keys_table[] = {
-	{ ACT_DOWN, "down", "j, Down, Enter, C-n, C-e", "scroll down one line" },
-	{ ACT_UP, "up", "k, Up, C-p, C-y", "scroll up one line" },
-	{ ACT_PAGE_DOWN, "page-down", "Space, f, PgDn, C-f", "next page" },
-	{ ACT_PAGE_UP, "page-up", "b, PgUp, C-b", "previous page" },
-	{ ACT_HALF_DOWN, "half-down", "d, C-d", "half a page down" },
-	{ ACT_HALF_UP, "half-up", "u, C-u", "half a page up" },
-	{ ACT_TOP, "top", "g, Home, <", "first paragraph" },
-	{ ACT_BOTTOM, "bottom", "G, End, >", "last paragraph" },
-	{ ACT_PREV_PARA, "prev-paragraph", "{", "previous paragraph" },
-	{ ACT_NEXT_PARA, "next-paragraph", "}", "next paragraph" },
-	{ ACT_GOTO, "goto", ":", "go to paragraph N" },
-	{ ACT_FOCUS, "focus", "Tab, BTab", "focus the other pane" },
-	{ ACT_SWAP, "swap", "t", "swap the languages" },
-	{ ACT_CYCLE, "cycle", "l", "show both, the left, the right language" },
-	{ ACT_PAIR, "pair", "L", "choose the two languages shown" },
-	{ ACT_STACK, "stack", "s", "side by side or stacked" },
-	{ ACT_SEARCH, "search", "/", "search forward, both languages" },
-	{ ACT_SEARCH_BACK, "search-back", "?", "search backward" },
-	{ ACT_NEXT_MATCH, "next-match", "n", "next match" },
-	{ ACT_PREV_MATCH, "prev-match", "N", "previous match" },
-	{ ACT_PILLAR_1, "pillar-1", "1", "next paragraph of pillar 1" },
-	{ ACT_PILLAR_2, "pillar-2", "2", "next paragraph of pillar 2" },
-	{ ACT_PILLAR_3, "pillar-3", "3", "next paragraph of pillar 3" },
-	{ ACT_PILLAR_4, "pillar-4", "4", "next paragraph of pillar 4" },
-	{ ACT_PILLAR_5, "pillar-5", "5", "next paragraph of pillar 5" },
-	{ ACT_PILLAR_6, "pillar-6", "6", "next paragraph of pillar 6" },
-	{ ACT_PILLAR_7, "pillar-7", "7", "next paragraph of pillar 7" },
-	{ ACT_PILLAR_8, "pillar-8", "8", "next paragraph of pillar 8" },
-	{ ACT_PILLAR_9, "pillar-9", "9", "next paragraph of pillar 9" },
-	{ ACT_NEXT_PILLAR, "next-pillar", "]", "next paragraph of the active pillar" },
-	{ ACT_PREV_PILLAR, "prev-pillar", "[", "previous paragraph of the active pillar" },
-	{ ACT_PILLAR_BAR, "pillar-bar", "p", "show or hide the pillar bar" },
-	{ ACT_FILTER, "filter", "F", "only the active pillar's paragraphs (again: all)" },
-	{ ACT_MARK, "mark", "m", "mark the paragraph for printing (again: unmark)" },
-	{ ACT_RANGE, "mark-range", "v", "mark a range: v at its start, v at its end" },
-	{ ACT_PRINT, "print", "P", "print: choose what, languages, layout, where" },
-	{ ACT_COPY, "copy", "y", "copy the paragraph in the focused language" },
-	{ ACT_HELP, "help", "h, F1", "this help" },
-	{ ACT_REDRAW, "redraw", "C-l", "redraw the screen" },
-	{ ACT_QUIT, "quit", "q, Q", "quit" },
-	{ ACT_NONE, NULL, NULL, NULL }
+	{ ACT_DOWN, "down", "j, Down, Enter, C-n, C-e", "scroll down one line",
+	  KEYMAP_VIEW },
+	{ ACT_UP, "up", "k, Up, C-p, C-y", "scroll up one line", KEYMAP_VIEW },
+	{ ACT_PAGE_DOWN, "page-down", "Space, f, PgDn, C-f", "next page", KEYMAP_VIEW },
+	{ ACT_PAGE_UP, "page-up", "b, PgUp, C-b", "previous page", KEYMAP_VIEW },
+	{ ACT_HALF_DOWN, "half-down", "d, C-d", "half a page down", KEYMAP_VIEW },
+	{ ACT_HALF_UP, "half-up", "u, C-u", "half a page up", KEYMAP_VIEW },
+	{ ACT_TOP, "top", "g, Home, <", "first paragraph", KEYMAP_VIEW },
+	{ ACT_BOTTOM, "bottom", "G, End, >", "last paragraph", KEYMAP_VIEW },
+	{ ACT_PREV_PARA, "prev-paragraph", "{", "previous paragraph", KEYMAP_VIEW },
+	{ ACT_NEXT_PARA, "next-paragraph", "}", "next paragraph", KEYMAP_VIEW },
+	{ ACT_GOTO, "goto", ":", "go to paragraph N", KEYMAP_VIEW },
+	{ ACT_FOCUS, "focus", "Tab, BTab", "focus the other pane", KEYMAP_VIEW },
+	{ ACT_SWAP, "swap", "t", "swap the languages", KEYMAP_VIEW },
+	{ ACT_CYCLE, "cycle", "l", "show both, the left, the right language",
+	  KEYMAP_VIEW },
+	{ ACT_PAIR, "pair", "L", "choose the two languages shown", KEYMAP_VIEW },
+	{ ACT_STACK, "stack", "s", "side by side or stacked", KEYMAP_VIEW },
+	{ ACT_SEARCH, "search", "/", "search forward, both languages", KEYMAP_VIEW },
+	{ ACT_SEARCH_BACK, "search-back", "?", "search backward", KEYMAP_VIEW },
+	{ ACT_NEXT_MATCH, "next-match", "n", "next match", KEYMAP_VIEW },
+	{ ACT_PREV_MATCH, "prev-match", "N", "previous match", KEYMAP_VIEW },
+	{ ACT_PILLAR_1, "pillar-1", "1", "next paragraph of pillar 1", KEYMAP_VIEW },
+	{ ACT_PILLAR_2, "pillar-2", "2", "next paragraph of pillar 2", KEYMAP_VIEW },
+	{ ACT_PILLAR_3, "pillar-3", "3", "next paragraph of pillar 3", KEYMAP_VIEW },
+	{ ACT_PILLAR_4, "pillar-4", "4", "next paragraph of pillar 4", KEYMAP_VIEW },
+	{ ACT_PILLAR_5, "pillar-5", "5", "next paragraph of pillar 5", KEYMAP_VIEW },
+	{ ACT_PILLAR_6, "pillar-6", "6", "next paragraph of pillar 6", KEYMAP_VIEW },
+	{ ACT_PILLAR_7, "pillar-7", "7", "next paragraph of pillar 7", KEYMAP_VIEW },
+	{ ACT_PILLAR_8, "pillar-8", "8", "next paragraph of pillar 8", KEYMAP_VIEW },
+	{ ACT_PILLAR_9, "pillar-9", "9", "next paragraph of pillar 9", KEYMAP_VIEW },
+	{ ACT_NEXT_PILLAR, "next-pillar", "]", "next paragraph of the active pillar",
+	  KEYMAP_VIEW },
+	{ ACT_PREV_PILLAR, "prev-pillar", "[", "previous paragraph of the active pillar",
+	  KEYMAP_VIEW },
+	{ ACT_PILLAR_BAR, "pillar-bar", "p", "show or hide the pillar bar", KEYMAP_VIEW },
+	{ ACT_FILTER, "filter", "F", "only the active pillar's paragraphs (again: all)",
+	  KEYMAP_VIEW },
+	{ ACT_MARK, "mark", "m", "mark the paragraph for printing (again: unmark)",
+	  KEYMAP_VIEW },
+	{ ACT_RANGE, "mark-range", "v", "mark a range: v at its start, v at its end",
+	  KEYMAP_VIEW },
+	{ ACT_PRINT, "print", "P", "print: choose what, languages, layout, where",
+	  KEYMAP_VIEW },
+	{ ACT_COPY, "copy", "y", "copy the paragraph in the focused language",
+	  KEYMAP_VIEW },
+	{ ACT_HELP, "help", "h, F1", "this help", KEYMAP_VIEW },
+	{ ACT_REDRAW, "redraw", "C-l", "redraw the screen", KEYMAP_VIEW },
+	{ ACT_QUIT, "quit", "q, Q", "quit", KEYMAP_VIEW },
+	{ ACT_NEXT_FIELD, "next-field", "Down, j, Tab", "the next field", KEYMAP_DIALOG },
+	{ ACT_PREV_FIELD, "prev-field", "Up, k, BTab", "the previous field", KEYMAP_DIALOG },
+	{ ACT_NEXT_CHOICE, "next-choice", "Right, l, Space", "the field's next choice",
+	  KEYMAP_DIALOG },
+	{ ACT_PREV_CHOICE, "prev-choice", "Left, h", "the field's previous choice",
+	  KEYMAP_DIALOG },
+	{ ACT_CONFIRM, "confirm", "Enter", "print, or take what is typed", KEYMAP_DIALOG },
+	{ ACT_CANCEL, "cancel", "Esc, q, C-c, C-g", "cancel, stop waiting", KEYMAP_DIALOG },
+	{ ACT_ERASE, "erase", "Backspace", "erase the character before the cursor",
+	  KEYMAP_DIALOG },
+	{ ACT_ERASE_LINE, "erase-line", "C-u", "erase what is typed", KEYMAP_DIALOG },
+	{ ACT_NONE, NULL, NULL, NULL, KEYMAP_VIEW }
 };
 
-/* Bindings: key code -> action, a small open table. */
+/* Bindings: key code -> action in a map, a small open table. */
 enum { MAX_BINDINGS = 256 };
-static struct { int code; enum action action; } bindings[MAX_BINDINGS];
+static struct { int code; enum action action; enum keymap map; } bindings[MAX_BINDINGS];
 static int nbindings;
 
 static const struct { const char *name; int code; } named[] = {
@@ -160,13 +180,25 @@ each_key(const char *list, int (*fn)(void *, const char *, int), void *ctx)
 	return 0;
 }
 
+/* The map an action's keys are bound in. */
+static enum keymap
+map_of(enum action action)
+{
+	const struct key_action *k;
+
+	for (k = keys_table; k->name; k++)
+		if (k->action == action)
+			return k->map;
+	return KEYMAP_VIEW;
+}
+
 static void
-unbind_code(int code)
+unbind_code(enum keymap map, int code)
 {
 	int i;
 
 	for (i = 0; i < nbindings; i++)
-		if (bindings[i].code == code) {
+		if (bindings[i].code == code && bindings[i].map == map) {
 			memmove(&bindings[i], &bindings[i + 1],
 			    sizeof bindings[0] * (nbindings - i - 1));
 			nbindings--;
@@ -192,9 +224,10 @@ bind_one(void *ctx, const char *name, int n)
 	}
 	if (job->check_only)
 		return 0;
-	unbind_code(code);
+	unbind_code(map_of(job->action), code);
 	if (nbindings < MAX_BINDINGS) {
 		bindings[nbindings].code = code;
+		bindings[nbindings].map = map_of(job->action);
 		bindings[nbindings++].action = job->action;
 	}
 	return 0;
@@ -247,15 +280,27 @@ keys_bind(enum action action, const char *list, const char **bad)
 	return 0;
 }
 
-enum action
-keys_action(int code)
+static enum action
+lookup(enum keymap map, int code)
 {
 	int i;
 
 	for (i = 0; i < nbindings; i++)
-		if (bindings[i].code == code)
+		if (bindings[i].code == code && bindings[i].map == map)
 			return bindings[i].action;
 	return ACT_NONE;
+}
+
+enum action
+keys_action(int code)
+{
+	return lookup(KEYMAP_VIEW, code);
+}
+
+enum action
+keys_dialog(int code)
+{
+	return lookup(KEYMAP_DIALOG, code);
 }
 
 enum action
@@ -288,4 +333,34 @@ keys_describe(enum action action)
 			}
 		}
 	return out;
+}
+
+void
+keys_first(enum action action, char *out, size_t n)
+{
+	int i;
+
+	if (n)
+		out[0] = '\0';
+	for (i = 0; i < nbindings; i++)
+		if (bindings[i].action == action) {
+			describe_code(bindings[i].code, out, n);
+			return;
+		}
+}
+
+void
+keys_names(struct buf *out)
+{
+	size_t i, j;
+
+	buf_adds(out, "a character");
+	/* Each key once: the first of its names (PgUp, not PageUp). */
+	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
+		for (j = 0; j < i && named[j].code != named[i].code; j++)
+			;
+		if (j == i)
+			buf_printf(out, ", %s", named[i].name);
+	}
+	buf_adds(out, ", F1\xe2\x80\x93" "F12, C-x");
 }

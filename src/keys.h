@@ -3,6 +3,10 @@
 #ifndef DIGLOT_KEYS_H
 #define DIGLOT_KEYS_H
 
+#include <stddef.h>
+
+#include "buf.h"
+
 /* Key codes: Unicode code points for characters, and these above them. */
 enum key_code {
 	KEY_CODE_BASE = 0x110000,
@@ -23,14 +27,22 @@ enum action {
 	ACT_NEXT_PILLAR, ACT_PREV_PILLAR, ACT_PILLAR_BAR, ACT_FILTER,
 	ACT_MARK, ACT_RANGE, ACT_PRINT,
 	ACT_COPY, ACT_HELP, ACT_REDRAW, ACT_QUIT,
+	/* In the print dialog and the prompts. */
+	ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NEXT_CHOICE, ACT_PREV_CHOICE,
+	ACT_CONFIRM, ACT_CANCEL, ACT_ERASE, ACT_ERASE_LINE,
 	ACT_COUNT
 };
+
+/* Keys are bound in one of two maps: the text's, and the print dialog's
+ * and prompts' (where a character typed into a prompt is text). */
+enum keymap { KEYMAP_VIEW, KEYMAP_DIALOG };
 
 struct key_action {
 	enum action action;
 	const char *name;	/* for [keys] in the settings */
 	const char *keys;	/* default keys, comma-separated key names */
 	const char *help;	/* for the help screen */
+	enum keymap map;
 };
 
 /* The table of actions, in the order the help screen shows them. */
@@ -39,8 +51,10 @@ extern const struct key_action keys_table[];
 /* Bind the default keys of every action. */
 void keys_init(void);
 
-/* The action bound to a key code, or ACT_NONE. */
+/* The action bound to a key code in the text's map, or ACT_NONE. */
 enum action keys_action(int code);
+/* The action bound to a key code in the dialogs' map, or ACT_NONE. */
+enum action keys_dialog(int code);
 
 /* The action with this [keys] name, or ACT_NONE. */
 enum action keys_find(const char *name);
@@ -60,5 +74,10 @@ int keys_bind(enum action action, const char *list, const char **bad);
 
 /* The keys bound to action, as key names joined by ", " (static buffer). */
 const char *keys_describe(enum action action);
+/* The name of the first key bound to action into out[0..n) ("" when none). */
+void keys_first(enum action action, char *out, size_t n);
+
+/* What a key may be called, for a complaint: "a character, Up, ..." */
+void keys_names(struct buf *out);
 
 #endif

@@ -16,10 +16,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "dump.h"
 #include "text.h"
 #include "json.h"
 #include "loader.h"
-#include "par.h"
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
@@ -52,6 +52,7 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* --help; %s is the print layouts. */
 static const char usage_text[] =
 "Usage: diglot [OPTIONS] FILE...\n"
 "       diglot [OPTIONS] print [PRINT-OPTIONS] FILE...\n"
@@ -75,7 +76,7 @@ static const char usage_text[] =
 "  --pillar ID       the paragraphs of this pillar (repeatable)\n"
 "  --rows A-B        paragraphs A to B (1-based; A- or A alone too)\n"
 "  --lang A[,B]      the languages to print, in order\n"
-"  --layout L        side-by-side, sequential or interleaved\n"
+"  --layout L        %s\n"
 "  --width N         columns per page\n"
 "  --lines N         lines per page\n"
 "  --output FILE     write the pages to FILE (- for standard output)\n"
@@ -157,80 +158,17 @@ check_output(FILE *f)
 	die(1, "write error: %s", strerror(errno));
 }
 
-/* What --dump writes, for par_run: rows shown (those of the wanted
- * pillars), a blank line between them. */
-struct dump_job {
-	const struct doc *doc;
-	struct pillars *p;
-	uint32_t want;
-	const struct layout_opts *o;
-	size_t first;		/* the first row shown, written before the others */
-};
-
-/* The lines of laid-out row rv into out; with f, out is written to f
- * every 64 KiB and at the end (a huge row is not held whole). */
-static void
-put_row(const struct row_view *rv, const struct layout_opts *o, struct buf *out, FILE *f)
+/* --help, and the end. */
+static _Noreturn void
+usage(void)
 {
-	int k;
+	struct buf layouts = {0};
 
-	for (k = 0; k < rv->height; k++) {
-		layout_text(rv, o, k, out);
-		buf_addc(out, '\n');
-		if (f && (out->len >= 1 << 16 || k + 1 == rv->height)) {
-			if (fwrite(out->s, 1, out->len, f) != out->len)
-				return;
-			buf_reset(out);
-		}
-	}
-}
-
-/* Lay out row r into rv; 0 when it is not shown. */
-static int
-dump_row(const struct dump_job *j, size_t r, struct row_view *rv)
-{
-	if (j->want && !(pillars_row(j->p, r) & j->want))
-		return 0;
-	layout_row(j->doc, r, j->o, rv);
-	return rv->height > 0;
-}
-
-static void
-dump_rows(void *ctx, size_t from, size_t to, struct buf *out)
-{
-	const struct dump_job *j = ctx;
-	struct row_view rv = {0};
-	size_t r;
-
-	for (r = from; r < to; r++) {
-		if (r <= j->first || !dump_row(j, r, &rv))
-			continue;
-		buf_addc(out, '\n');
-		put_row(&rv, j->o, out, NULL);
-	}
-	row_view_free(&rv);
-}
-
-/* Print the rows (those tagged with a pillar of want, if any) side by side. */
-static void
-dump(const struct doc *doc, struct pillars *p, uint32_t want,
-    const struct layout_opts *o, FILE *f)
-{
-	struct dump_job j = { doc, p, want, o, 0 };
-	struct row_view rv = {0};
-	struct buf out = {0};
-
-	while (j.first < doc->nrows && !dump_row(&j, j.first, &rv))
-		j.first++;
-	/* The first row shown, as laid out to find it, a piece at a time
-	 * (a briefing with no line break is one huge row). */
-	put_row(&rv, o, &out, f);
-	buf_free(&out);
-	row_view_free(&rv);
-	/* The other rows are laid out independently: two threads share
-	 * them. */
-	par_run(doc->nrows, 128, dump_rows, &j, f);
-	check_output(f);
+	settings_values_join("print:layout", ", ", " or ", &layouts);
+	printf(usage_text, layouts.s);
+	buf_free(&layouts);
+	check_output(stdout);
+	exit(0);
 }
 
 /* Whether the first argument that is not an option is "print"; if so it
@@ -301,9 +239,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_CHECK_CONFIG: c->check_config = 1; break;
 		case OPT_OPTIONS: c->list_options = 1; break;
 		case OPT_HELP:
-			fputs(usage_text, stdout);
-			check_output(stdout);
-			exit(0);
+			usage();
 		case OPT_VERSION:
 			printf("diglot %s\n", PACKAGE_VERSION);
 			check_output(stdout);
@@ -330,15 +266,11 @@ static void
 initial_layout(const struct doc *doc, const struct settings *cfg, const struct cli *c,
     struct layout_opts *lo)
 {
-	static const char *const modes[] = { "side-by-side", "stacked", "single" };
-	const char *mode = settings_get(cfg, "layout:mode");
-	int m, l, r;
+	int l, r;
 
 	memset(lo, 0, sizeof *lo);
 	lo->width = c->width ? c->width : terminal_width();
-	for (m = 0; m < 3; m++)
-		if (mode && strcmp(mode, modes[m]) == 0)
-			lo->mode = m;
+	lo->mode = settings_choice(cfg, "layout:mode");
 	lo->split = settings_int(cfg, "layout:split");
 	lo->gutter = settings_int(cfg, "layout:gutter");
 	lo->wrap = settings_int(cfg, "layout:wrap");
@@ -398,40 +330,47 @@ parse_rows(const char *s, size_t nrows, size_t *first, size_t *last)
 	return 0;
 }
 
+/* --layout's print layout, or -1 for [print] layout. */
+static int
+print_layout(const char *name)
+{
+	struct buf why = {0};
+	int layout;
+
+	if (!name)
+		return -1;
+	layout = settings_value_index("print:layout", name);
+	if (layout >= 0)
+		return layout;
+	buf_printf(&why, "--layout: '%s' is not ", name);
+	settings_values_join("print:layout", ", ", " or ", &why);
+	usage_error("%s", why.s);
+}
+
 /* diglot print: choose the rows, lay out the pages, send them. */
 static int
 print_command(const struct doc *doc, struct pillars *p, uint32_t want,
     const struct settings *cfg, const struct cli *c, const struct layout_opts *lo)
 {
+	struct print_pick pk;
 	struct print_opts po;
 	struct buf pages = {0}, section = {0}, why = {0};
-	size_t *rows = xmalloc(sizeof *rows * (doc->nrows + 1)), n = 0, r, first = 0;
-	size_t last = doc->nrows;
-	int i, status;
+	size_t *rows = xmalloc(sizeof *rows * (doc->nrows + 1)), n;
+	int status;
 
-	if (print_defaults(cfg, c->layout, &po) < 0)
-		usage_error("--layout: '%s' is not side-by-side, sequential or interleaved",
-		    c->layout);
-	if (c->rows && parse_rows(c->rows, doc->nrows, &first, &last) < 0)
+	memset(&pk, 0, sizeof pk);
+	pk.layout = print_layout(c->layout);
+	pk.last = doc->nrows;
+	if (c->rows && parse_rows(c->rows, doc->nrows, &pk.first, &pk.last) < 0)
 		usage_error("--rows: '%s' is not a range of paragraphs such as 3-7", c->rows);
-	if (c->width)
-		po.width = c->width;
-	if (c->lines)
-		po.lines = c->lines;
-	po.side[0] = lo->side[0];
-	po.side[1] = lo->side[1];
-	for (r = first; r < last; r++)
-		if (!want || pillars_row(p, r) & want)
-			rows[n++] = r;
-	/* What the header says is printed. */
-	for (i = 0; want && i < pillars_count(p); i++)
-		if (want >> i & 1)
-			buf_printf(&section, "%s%s", section.len ? ", " : "",
-			    pillars_title(p, i, doc->langs[po.side[0] >= 0 ? po.side[0] : 0], 0));
-	if (c->rows)
-		buf_printf(&section, "%sParagraphs %zu\xe2\x80\x93%zu", section.len ? "; " : "",
-		    first + 1, last);
-	po.section = section.s;
+	pk.ranged = c->rows != NULL;
+	pk.pillars = p;
+	pk.want = want;
+	pk.side[0] = lo->side[0];
+	pk.side[1] = lo->side[1];
+	pk.width = c->width;
+	pk.lines = c->lines;
+	n = print_select(cfg, doc, &pk, rows, &po, &section);
 	print_render(doc, rows, n, &po, &pages);
 	if (c->output && strcmp(c->output, "-") == 0) {
 		/* Standard output ends quietly when its reader goes. */
@@ -469,6 +408,112 @@ whole_read(struct doc *whole, struct layout_opts *lo)
 	return whole_pillars;
 }
 
+/* --list-options, --print-config, --check-config: the exit status. */
+static int
+config_command(void)
+{
+	int status;
+
+	if (c.list_options)
+		settings_print_table(stdout);
+	else if (c.print_config)
+		settings_print(cfg, stdout);
+	else if (!settings_problems(cfg))
+		puts("settings OK");
+	check_output(stdout);
+	status = !c.list_options && settings_problems(cfg) ? 1 : 0;
+	settings_free(cfg);
+	free(c.configs);
+	free(c.pillars);
+	return status;
+}
+
+/* The languages to tell apart, into dopts: --lang, else [languages]
+ * expected (expected holds them). */
+static void
+choose_langs(struct doc_opts *dopts, int *expected, int *nexpected)
+{
+	const char *bad;
+	int badlen;
+
+	if (c.lang_arg && (parse_langs(c.lang_arg, c.langs, 16, &c.nlangs, &bad, &badlen) < 0 ||
+	    c.nlangs == 0)) {
+		char code[64];
+
+		snprintf(code, sizeof code, "%.*s", c.nlangs ? 0 : badlen < 60 ? badlen : 60,
+		    c.nlangs ? "" : bad);
+		usage_error(c.nlangs || !*code ? "--lang: no language in '%s'" :
+		    "--lang: unknown language '%s'", *code ? code : c.lang_arg);
+	}
+	if (!c.lang_arg && settings_get(cfg, "languages:expected"))
+		parse_langs(settings_get(cfg, "languages:expected"), expected, 16,
+		    nexpected, &bad, &badlen);
+	if (c.nlangs > 1) {
+		dopts->langs = c.langs;
+		dopts->nlangs = c.nlangs;
+	} else if (*nexpected > 1) {
+		dopts->langs = expected;
+		dopts->nlangs = *nexpected;
+	}
+}
+
+/* The pillars of --pillar as bits of pillars_row(). */
+static uint32_t
+wanted_pillars(void)
+{
+	uint32_t want = 0;
+	int i;
+
+	for (i = 0; i < c.npillars; i++) {
+		int k = pillars_find(pillars, c.pillars[i]);
+
+		if (k < 0) {
+			struct buf known = {0}, why = {0};
+
+			for (k = 0; k < pillars_count(pillars); k++)
+				buf_printf(&known, "%s%s", k ? ", " : "", pillars_id(pillars, k));
+			buf_printf(&why, "--pillar: no pillar '%.100s' (pillars: %s)", c.pillars[i],
+			    known.len ? known.s : "none defined");
+			usage_error("%s", why.s);
+		}
+		want |= (uint32_t)1 << k;
+	}
+	return want;
+}
+
+/* The viewer on the briefing; returns the exit status. */
+static int
+view(char **files, int nfiles, const struct layout_opts *lo)
+{
+	struct ui_opts uo;
+	struct buf name = {0};
+	int status;
+
+	/* The status line names the file, not its whole path: the room is
+	 * for the position and the messages. */
+	if (strcmp(files[0], "-") == 0)
+		buf_adds(&name, "(stdin)");
+	else
+		buf_adds(&name, strrchr(files[0], '/') ? strrchr(files[0], '/') + 1 : files[0]);
+	if (nfiles > 1)
+		buf_printf(&name, " +%d", nfiles - 1);
+	memset(&uo, 0, sizeof uo);
+	uo.name = name.s;
+	uo.cfg = cfg;
+	uo.pillars = pillars;
+	uo.loader = loader;
+	uo.whole = whole_read;
+	status = ui_run(doc, lo, &uo);
+	buf_free(&name);
+	/* Quit before the whole was read: the thread still uses the language
+	 * tables; end here, without freeing. */
+	if (loader && !loader_done(loader)) {
+		fflush(NULL);
+		_exit(status);
+	}
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -476,10 +521,9 @@ main(int argc, char **argv)
 	struct doc_opts dopts;
 	struct layout_opts lo;
 	struct buf why = {0};
-	uint32_t want = 0;
-	const char *bad;
+	uint32_t want;
 	char **files;
-	int nfiles, viewer, status = 0, badlen, expected[16], nexpected = 0, i;
+	int nfiles, viewer, status = 0, expected[16], nexpected = 0;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
@@ -499,48 +543,18 @@ main(int argc, char **argv)
 	cfg = settings_new();
 	if (settings_load(cfg, c.configs, c.nconfigs, &why) < 0)
 		die(1, "--config %s", why.s);
-	if (c.list_options || c.print_config || c.check_config) {
-		if (c.list_options)
-			settings_print_table(stdout);
-		else if (c.print_config)
-			settings_print(cfg, stdout);
-		else if (!settings_problems(cfg))
-			puts("settings OK");
-		check_output(stdout);
-		status = !c.list_options && settings_problems(cfg) ? 1 : 0;
-		settings_free(cfg);
-		free(c.configs);
-		free(c.pillars);
-		return status;
-	}
+	if (c.list_options || c.print_config || c.check_config)
+		return config_command();
 	lang_load(cfg);
-	if (c.lang_arg && (parse_langs(c.lang_arg, c.langs, 16, &c.nlangs, &bad, &badlen) < 0 ||
-	    c.nlangs == 0)) {
-		char code[64];
-
-		snprintf(code, sizeof code, "%.*s", c.nlangs ? 0 : badlen < 60 ? badlen : 60,
-		    c.nlangs ? "" : bad);
-		usage_error(c.nlangs || !*code ? "--lang: no language in '%s'" :
-		    "--lang: unknown language '%s'", *code ? code : c.lang_arg);
-	}
-	if (!c.lang_arg && settings_get(cfg, "languages:expected"))
-		parse_langs(settings_get(cfg, "languages:expected"), expected, 16,
-		    &nexpected, &bad, &badlen);
+	memset(&dopts, 0, sizeof dopts);
+	choose_langs(&dopts, expected, &nexpected);
 	if (nfiles == 0) {
 		if (isatty(STDIN_FILENO))
 			usage_error("%s", "no briefing to read (give a FILE, or - for standard input)");
 		files = stdin_args;
 		nfiles = 1;
 	}
-	memset(&dopts, 0, sizeof dopts);
 	dopts.encoding = c.encoding;
-	if (c.nlangs > 1) {
-		dopts.langs = c.langs;
-		dopts.nlangs = c.nlangs;
-	} else if (nexpected > 1) {
-		dopts.langs = expected;
-		dopts.nlangs = nexpected;
-	}
 	/* The viewer shows a large briefing before all of it is read. */
 	if (viewer)
 		loader = loader_start(files, nfiles, &dopts, &doc);
@@ -553,54 +567,17 @@ main(int argc, char **argv)
 		align_doc(doc);
 	initial_layout(doc, cfg, &c, &lo);
 	pillars = pillars_new(cfg, doc);
-	for (i = 0; i < c.npillars; i++) {
-		int k = pillars_find(pillars, c.pillars[i]);
-
-		if (k < 0) {
-			struct buf known = {0};
-
-			for (k = 0; k < pillars_count(pillars); k++)
-				buf_printf(&known, "%s%s", k ? ", " : "", pillars_id(pillars, k));
-			buf_printf(&why, "--pillar: no pillar '%.100s' (pillars: %s)", c.pillars[i],
-			    known.len ? known.s : "none defined");
-			usage_error("%s", why.s);
-		}
-		want |= (uint32_t)1 << k;
-	}
+	want = wanted_pillars();
 	if (c.print) {
 		status = print_command(doc, pillars, want, cfg, &c, &lo);
 	} else if (c.json) {
 		json_write(doc, pillars, stdout);
 		check_output(stdout);
 	} else if (viewer) {
-		struct ui_opts uo;
-		struct buf name = {0};
-
-		/* The status line names the file, not its whole path: the
-		 * room is for the position and the messages. */
-		if (strcmp(files[0], "-") == 0)
-			buf_adds(&name, "(stdin)");
-		else
-			buf_adds(&name, strrchr(files[0], '/') ? strrchr(files[0], '/') + 1 :
-			    files[0]);
-		if (nfiles > 1)
-			buf_printf(&name, " +%d", nfiles - 1);
-		memset(&uo, 0, sizeof uo);
-		uo.name = name.s;
-		uo.cfg = cfg;
-		uo.pillars = pillars;
-		uo.loader = loader;
-		uo.whole = whole_read;
-		status = ui_run(doc, &lo, &uo);
-		buf_free(&name);
-		/* Quit before the whole was read: the thread still uses the
-		 * language tables; end here, without freeing. */
-		if (loader && !loader_done(loader)) {
-			fflush(NULL);
-			_exit(status);
-		}
+		status = view(files, nfiles, &lo);
 	} else {
-		dump(doc, pillars, want, &lo, stdout);
+		dump_write(doc, pillars, want, &lo, stdout);
+		check_output(stdout);
 	}
 	pillars_free(pillars);
 	pillars_free(whole_pillars);

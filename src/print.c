@@ -3,12 +3,12 @@
  * command or written to a file. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,38 +16,30 @@
 #include "doc.h"
 #include "lang.h"
 #include "layout.h"
+#include "pillar.h"
 #include "print.h"
 #include "settings.h"
 #include "text.h"
 #include "xalloc.h"
 
+/* The page of each paper of [print] paper, in the table's order: ten
+ * characters and six lines an inch, inside the margins. */
+static const struct { int width, lines; } pages_of_paper[] = {
+	{ 80, 66 },	/* a4 */
+	{ 80, 62 },	/* letter */
+};
+
 void
-print_paper(const char *paper, int *width, int *lines)
+print_defaults(const struct settings *cfg, struct print_opts *po)
 {
-	/* Ten characters and six lines an inch, inside the margins. */
-	if (paper && strcasecmp(paper, "letter") == 0) {
-		*width = 80;
-		*lines = 62;
-	} else {
-		*width = 80;
-		*lines = 66;
-	}
-}
+	int paper = settings_choice(cfg, "print:paper");
 
-int
-print_defaults(const struct settings *cfg, const char *layout, struct print_opts *po)
-{
-	static const char *const layouts[] = { "side-by-side", "sequential", "interleaved" };
-	int i;
-
+	if ((size_t)paper >= sizeof pages_of_paper / sizeof pages_of_paper[0])
+		die(70, "print: no page size for paper '%s'", settings_values("print:paper")[paper]);
 	memset(po, 0, sizeof *po);
-	po->layout = -1;
-	if (!layout)
-		layout = settings_get(cfg, "print:layout");
-	for (i = 0; i < 3; i++)
-		if (layout && strcmp(layout, layouts[i]) == 0)
-			po->layout = i;
-	print_paper(settings_get(cfg, "print:paper"), &po->width, &po->lines);
+	po->layout = settings_choice(cfg, "print:layout");
+	po->width = pages_of_paper[paper].width;
+	po->lines = pages_of_paper[paper].lines;
 	if (settings_int(cfg, "print:width"))
 		po->width = settings_int(cfg, "print:width");
 	if (settings_int(cfg, "print:lines"))
@@ -55,7 +47,61 @@ print_defaults(const struct settings *cfg, const char *layout, struct print_opts
 	po->header = settings_bool(cfg, "print:header");
 	po->side[0] = 0;
 	po->side[1] = 1;
-	return po->layout < 0 ? -1 : 0;
+}
+
+/* Whether row r passes the pick's filters; *only walks its list. */
+static int
+picked(const struct print_pick *pk, size_t r, size_t *only)
+{
+	if (pk->want && !(pillars_row(pk->pillars, r) & pk->want))
+		return 0;
+	if (pk->marked && !pk->marked[r])
+		return 0;
+	if (!pk->only)
+		return 1;
+	while (*only < pk->nonly && pk->only[*only] < r)
+		(*only)++;
+	return *only < pk->nonly && pk->only[*only] == r;
+}
+
+/* What the header says is printed: the pillars, the marks, the range. */
+static void
+pick_section(const struct doc *doc, const struct print_pick *pk, struct buf *out)
+{
+	int i;
+
+	for (i = 0; pk->want && i < pillars_count(pk->pillars); i++)
+		if (pk->want >> i & 1)
+			buf_printf(out, "%s%s", out->len ? ", " : "", pillars_title(pk->pillars,
+			    i, doc->langs[pk->side[0] >= 0 ? pk->side[0] : 0], 0));
+	if (pk->marked)
+		buf_printf(out, "%sMarked paragraphs", out->len ? "; " : "");
+	if (pk->ranged)
+		buf_printf(out, "%sParagraphs %zu\xe2\x80\x93%zu", out->len ? "; " : "",
+		    pk->first + 1, pk->last);
+}
+
+size_t
+print_select(const struct settings *cfg, const struct doc *doc, const struct print_pick *pk,
+    size_t *rows, struct print_opts *po, struct buf *section)
+{
+	size_t n = 0, r, only = 0;
+
+	print_defaults(cfg, po);
+	if (pk->layout >= 0)
+		po->layout = pk->layout;
+	if (pk->width)
+		po->width = pk->width;
+	if (pk->lines)
+		po->lines = pk->lines;
+	po->side[0] = pk->side[0];
+	po->side[1] = pk->side[1];
+	for (r = pk->first; r < pk->last && r < doc->nrows; r++)
+		if (picked(pk, r, &only))
+			rows[n++] = r;
+	pick_section(doc, pk, section);
+	po->section = section->s;
+	return n;
 }
 
 int
@@ -318,12 +364,13 @@ print_send(const char *command, const char *title, const char *paper,
 
 		text_clean(&t, title && *title ? title : "diglot", strlen(title && *title ?
 		    title : "diglot"));
-		buf_printf(&m, "media=%s", paper && strcasecmp(paper, "letter") == 0 ?
-		    "Letter" : "A4");
 		full[k++] = xstrdup(strcmp(base, "lp") == 0 ? "-t" : "-J");
 		full[k++] = t.s;
-		full[k++] = xstrdup("-o");
-		full[k++] = m.s;
+		if (paper && *paper) {
+			buf_printf(&m, "media=%c%s", toupper((unsigned char)paper[0]), paper + 1);
+			full[k++] = xstrdup("-o");
+			full[k++] = m.s;
+		}
 	}
 	full[k] = NULL;
 	rc = command_run(full, text, n, why);

@@ -5,10 +5,12 @@
 #define DIGLOT_PRINT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
 struct doc;
+struct pillars;
 struct settings;
 
 enum print_layout { PRINT_SIDE, PRINT_SEQUENTIAL, PRINT_INTERLEAVED };
@@ -21,18 +23,38 @@ struct print_opts {
 	const char *section;	/* what is printed (a pillar, "Marked paragraphs") */
 };
 
-/* Options from [print] (paper, width, lines, header) and layout (NULL:
- * [print] layout); -1 when the layout is not one of the three. */
-int print_defaults(const struct settings *cfg, const char *layout, struct print_opts *po);
+/* Options from [print]: paper, width, lines, layout, header. */
+void print_defaults(const struct settings *cfg, struct print_opts *po);
+
+/*
+ * What is printed, as `diglot print` or the viewer's print dialog chose
+ * it: the rows from first up to last that pass every filter given, in
+ * the languages of side.
+ */
+struct print_pick {
+	size_t first, last;		/* a range of rows */
+	int ranged;			/* the header names the range */
+	struct pillars *pillars;	/* the pillars of want */
+	uint32_t want;			/* rows of one of these pillars; 0: any */
+	const unsigned char *marked;	/* per row: chosen; NULL: any */
+	const size_t *only;		/* among these sorted rows; NULL: any */
+	size_t nonly;
+	int side[2];			/* language slots; side[1] = -1: one */
+	int layout;			/* enum print_layout; -1: [print] layout */
+	int width, lines;		/* 0: from [print] */
+};
+
+/* The rows of a pick into rows (room for doc->nrows) and the options to
+ * print them with into po, whose section (what the header says is
+ * printed) is kept in section; returns the number of rows. */
+size_t print_select(const struct settings *cfg, const struct doc *doc,
+    const struct print_pick *pk, size_t *rows, struct print_opts *po, struct buf *section);
 
 /* Send the pages to output (a file, "-") or, when NULL, to the [print]
  * command; -1 with the reason in why. */
 int print_output(const struct settings *cfg, const struct doc *doc,
     const struct print_opts *po, const char *text, size_t n, const char *output,
     struct buf *why);
-
-/* The paper's default columns and lines ("a4", "letter"). */
-void print_paper(const char *paper, int *width, int *lines);
 
 /* The briefing's title: its first heading in language slot side. */
 void print_title(const struct doc *doc, int side, struct buf *out);
@@ -44,7 +66,8 @@ int print_render(const struct doc *doc, const size_t *rows, size_t n,
 
 /*
  * Send pages to the printer command (split like a shell would, run
- * without one): lp gets -t TITLE and lpr -J TITLE, both -o media=PAPER.
+ * without one): lp gets -t TITLE and lpr -J TITLE, both -o media=PAPER
+ * (the [print] paper, capitalised: A4, Letter).
  * Returns -1 with the reason in why.
  */
 int print_send(const char *command, const char *title, const char *paper,

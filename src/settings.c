@@ -52,12 +52,22 @@ struct option_def {
 	enum opt_type type;
 	const char *def;	/* NULL: no default (free-form sections) */
 	int min, max;
-	const char *values;	/* T_ENUM: allowed values, "|"-separated */
+	const char *const *values;	/* T_ENUM: the allowed values, NULL-terminated */
 	const char *help;
 };
 
+/*
+ * The allowed values of the choices, each listed here only: the layout
+ * modes (in the order of enum layout_mode), paper sizes, print layouts (in
+ * the order of enum print_layout).  Everything else asks settings_values().
+ */
+static const char *const layout_modes[] = { "side-by-side", "stacked", "single", NULL };
+static const char *const paper_sizes[] = { "a4", "letter", NULL };
+static const char *const print_layouts[] = { "side-by-side", "sequential", "interleaved",
+	NULL };
+
 static const struct option_def options[] = {
-	{ "layout", "mode", T_ENUM, "side-by-side", 0, 0, "side-by-side|stacked|single",
+	{ "layout", "mode", T_ENUM, "side-by-side", 0, 0, layout_modes,
 	  "how the shown languages are laid out" },
 	{ "layout", "split", T_INT, "50", 20, 80, NULL,
 	  "the left pane's share of the width, in percent" },
@@ -86,13 +96,13 @@ static const struct option_def options[] = {
 	{ "keys", "*", T_KEYS, NULL, 0, 0, NULL, "keys for an action, comma-separated" },
 	{ "print", "command", T_STRING, "lp", 0, 0, NULL,
 	  "the printer command (run without a shell, text on its input)" },
-	{ "print", "paper", T_ENUM, "a4", 0, 0, "a4|letter", "paper size" },
+	{ "print", "paper", T_ENUM, "a4", 0, 0, paper_sizes, "paper size" },
 	{ "print", "width", T_INT, "0", 0, 1000, NULL,
 	  "columns per page (0: from the paper size)" },
 	{ "print", "lines", T_INT, "0", 0, 1000, NULL,
 	  "lines per page (0: from the paper size)" },
-	{ "print", "layout", T_ENUM, "side-by-side", 0, 0,
-	  "side-by-side|sequential|interleaved", "how two languages are printed" },
+	{ "print", "layout", T_ENUM, "side-by-side", 0, 0, print_layouts,
+	  "how two languages are printed" },
 	{ "print", "header", T_BOOL, "yes", 0, 0, NULL, "a header on each page" },
 	{ "copy", "command", T_STRING, "", 0, 0, NULL,
 	  "the copy command (empty: the terminal's clipboard, by OSC 52)" },
@@ -344,21 +354,26 @@ parse_bool(const char *v, int *out)
 	return -1;
 }
 
+/* The index of v among values (case folded when fold), or -1. */
 static int
-enum_has(const char *values, const char *v)
+value_index(const char *const *values, const char *v, int fold)
 {
-	size_t n = strlen(v);
-	const char *p = values;
+	int i;
 
-	while (p) {
-		const char *e = strchr(p, '|');
-		size_t k = e ? (size_t)(e - p) : strlen(p);
+	for (i = 0; values[i]; i++)
+		if (fold ? strcasecmp(values[i], v) == 0 : strcmp(values[i], v) == 0)
+			return i;
+	return -1;
+}
 
-		if (k == n && strncasecmp(p, v, n) == 0)
-			return 1;
-		p = e ? e + 1 : NULL;
-	}
-	return 0;
+/* values joined by sep, the last two by last ("a, b or c"). */
+static void
+join_values(const char *const *values, const char *sep, const char *last, struct buf *out)
+{
+	int i;
+
+	for (i = 0; values[i]; i++)
+		buf_printf(out, "%s%s", i == 0 ? "" : values[i + 1] ? sep : last, values[i]);
 }
 
 /* Whether s holds a control character: C0 but tab, DEL, C1, or a bidi
@@ -380,105 +395,149 @@ has_controls(const char *s)
 	return 0;
 }
 
-/* What is wrong with value v for option o, in why ("" when nothing). */
-static void
-check_value(const struct settings *cfg, const struct option_def *o,
-    const char *key, const char *v, struct buf *why)
+/* What is wrong with any value: bad UTF-8, controls, a line too long
+ * for iniparser; 0 when nothing. */
+static int
+check_text(const struct option_def *o, const char *key, const char *v, struct buf *why)
 {
-	char *end;
-	long n;
-	int b;
-	struct color c;
-
 	if (u8_check((const uint8_t *)v, strlen(v))) {
 		buf_adds(why, "the value is not valid UTF-8");
-		return;
+		return -1;
 	}
 	if (has_controls(v)) {
 		buf_adds(why, "the value holds control characters");
-		return;
+		return -1;
 	}
 	/* --print-config must write it back on one line iniparser reads. */
 	if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES) {
 		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
 		    strlen(key) - 6, o->type == T_LIST ? " (continue a long list in KEY.2, "
 		    "KEY.3, ...)" : "");
-		return;
+		return -1;
 	}
+	return 0;
+}
+
+static void
+check_int(const struct option_def *o, const char *v, struct buf *why)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno)
+		buf_printf(why, "'%s' is not a number (allowed: %d\xe2\x80\x93%d)", v,
+		    o->min, o->max);
+	else if (n < o->min || n > o->max)
+		buf_printf(why, "%s is out of range (allowed: %d\xe2\x80\x93%d)", v,
+		    o->min, o->max);
+}
+
+static void
+check_enum(const struct option_def *o, const char *v, struct buf *why)
+{
+	struct buf list = {0};
+
+	if (value_index(o->values, v, 1) >= 0)
+		return;
+	join_values(o->values, ", ", ", ", &list);
+	buf_printf(why, "'%s' is not allowed (allowed: %s)", v, list.s);
+	buf_free(&list);
+}
+
+static void
+check_color(const char *v, struct buf *why)
+{
+	struct buf names = {0};
+	struct color c;
+	size_t i;
+
+	if (settings_parse_color(v, &c) == 0)
+		return;
+	for (i = 0; i < sizeof color_names / sizeof color_names[0]; i++)
+		buf_printf(&names, ", %s", color_names[i]);
+	buf_printf(why, "'%s' is not a colour (allowed: [bold] [reverse] [underline] [dim] "
+	    "COLOR [on COLOR], COLOR one of default%s, bright-NAME, 0\xe2\x80\x93"
+	    "255)", v, names.s);
+	buf_free(&names);
+}
+
+static void
+check_keys(const char *key, const char *v, struct buf *why)
+{
+	const char *bad = NULL;
+
+	if (keys_find(key) == ACT_NONE)
+		return;	/* reported as an unknown key */
+	if (keys_check(v, &bad) < 0) {
+		struct buf names = {0};
+
+		keys_names(&names);
+		buf_printf(why, "'%.*s' is not a key (allowed: %s)", (int)strcspn(bad, ","), bad,
+		    names.s);
+		buf_free(&names);
+	}
+}
+
+/* One language code, or (T_LANGS) a comma-separated list, each with a
+ * [language.CODE] section. */
+static void
+check_langs(const struct settings *cfg, const struct option_def *o, const char *v,
+    struct buf *why)
+{
+	const char *p = v;
+
+	while (*p && !why->len) {
+		struct buf sec = {0};
+		size_t k;
+
+		p += strspn(p, " ,");
+		k = strcspn(p, " ,");
+		if (!k)
+			break;
+		if (o->type == T_LANG && p[k])
+			buf_printf(why, "'%s' is not one language code", v);
+		buf_printf(&sec, "language.%.*s", (int)k, p);
+		lower_ascii(sec.s);
+		if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
+			buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
+			    "section", (int)k, p, (int)k, p);
+		buf_free(&sec);
+		p += k;
+	}
+}
+
+/* What is wrong with value v for option o, in why ("" when nothing). */
+static void
+check_value(const struct settings *cfg, const struct option_def *o,
+    const char *key, const char *v, struct buf *why)
+{
+	int b;
+
+	if (check_text(o, key, v, why) < 0)
+		return;
 	switch (o->type) {
 	case T_INT:
-		errno = 0;
-		n = strtol(v, &end, 10);
-		if (end == v || *end || errno)
-			buf_printf(why, "'%s' is not a number (allowed: %d\xe2\x80\x93%d)", v,
-			    o->min, o->max);
-		else if (n < o->min || n > o->max)
-			buf_printf(why, "%s is out of range (allowed: %d\xe2\x80\x93%d)", v,
-			    o->min, o->max);
+		check_int(o, v, why);
 		break;
 	case T_BOOL:
 		if (parse_bool(v, &b) < 0)
 			buf_printf(why, "'%s' is not yes or no (allowed: yes, no)", v);
 		break;
 	case T_ENUM:
-		if (!enum_has(o->values, v)) {
-			struct buf list = {0};
-			const char *p;
-
-			for (p = o->values; *p; p++)
-				if (*p == '|')
-					buf_adds(&list, ", ");
-				else
-					buf_addc(&list, *p);
-			buf_printf(why, "'%s' is not allowed (allowed: %s)", v, list.s);
-			buf_free(&list);
-		}
+		check_enum(o, v, why);
 		break;
 	case T_COLOR:
-		if (settings_parse_color(v, &c) < 0)
-			buf_printf(why, "'%s' is not a colour (allowed: [bold] [reverse] "
-			    "[underline] [dim] COLOR [on COLOR], COLOR one of default, black, "
-			    "red, green, yellow, blue, magenta, cyan, white, bright-NAME, 0\xe2\x80\x93"
-			    "255)", v);
+		check_color(v, why);
 		break;
-	case T_KEYS: {
-		enum action a = keys_find(key);
-		const char *bad = NULL;
-
-		if (a == ACT_NONE)
-			break;	/* reported as an unknown key */
-		if (keys_check(v, &bad) < 0)
-			buf_printf(why, "'%.*s' is not a key (allowed: a character, "
-			    "Up, Down, Left, Right, PgUp, PgDn, Home, End, Enter, Esc, "
-			    "Tab, BTab, Backspace, Delete, Space, F1\xe2\x80\x93"
-			    "F12, C-x)", (int)strcspn(bad, ","), bad);
+	case T_KEYS:
+		check_keys(key, v, why);
 		break;
-	}
 	case T_LANG:
-	case T_LANGS: {
-		const char *p = v;
-
-		/* One language code, or (T_LANGS) a comma-separated list. */
-		while (*p && !why->len) {
-			struct buf sec = {0};
-			size_t k;
-
-			p += strspn(p, " ,");
-			k = strcspn(p, " ,");
-			if (!k)
-				break;
-			if (o->type == T_LANG && p[k])
-				buf_printf(why, "'%s' is not one language code", v);
-			buf_printf(&sec, "language.%.*s", (int)k, p);
-			lower_ascii(sec.s);
-			if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
-				buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
-				    "section", (int)k, p, (int)k, p);
-			buf_free(&sec);
-			p += k;
-		}
+	case T_LANGS:
+		check_langs(cfg, o, v, why);
 		break;
-	}
 	case T_SCRIPT:
 		if (!uc_script_byname(v))
 			buf_printf(why, "'%s' is not a Unicode script (allowed: Latin, "
@@ -511,6 +570,10 @@ struct scan {
 	struct buf clean;	/* the lines iniparser may see */
 	struct complaint *cv;
 	size_t ncv, capcv;
+	/* The pre-scan's place: the section being read (empty when none or
+	 * a bad one), its line, its keys so far, whether it is good. */
+	char section[256];
+	int sec_line, sec_keys, sec_ok;
 };
 
 static void
@@ -591,6 +654,147 @@ current(const struct settings *cfg, const char *key)
 	return iniparser_getstring(cfg->values, key, NULL);
 }
 
+/* Read the logical line at text[*i..len) (physical lines joined by a
+ * trailing \) into line; *lineno counts physical lines.  Returns the
+ * number of a physical line holding a NUL byte, else 0. */
+static int
+logical_line(const char *text, size_t len, size_t *i, int *lineno, struct buf *line)
+{
+	int nul = 0;
+
+	buf_reset(line);
+	buf_add(line, "", 0);
+	for (;;) {
+		const char *nl = memchr(text + *i, '\n', len - *i);
+		size_t n = nl ? (size_t)(nl - text - *i) : len - *i, k = n;
+		int cont;
+
+		(*lineno)++;
+		if (memchr(text + *i, '\0', n))
+			nul = nul ? nul : *lineno;
+		if (k && text[*i + k - 1] == '\r')
+			k--;
+		cont = k && text[*i + k - 1] == '\\';
+		buf_add(line, text + *i, cont ? k - 1 : k);
+		*i += n + (nl != NULL);
+		if (!cont || *i >= len)
+			return nul;
+	}
+}
+
+/* The section being left had no keys: say so. */
+static void
+end_section(struct scan *sc)
+{
+	if (sc->section[0] && sc->sec_ok && sc->sec_keys == 0)
+		complain(sc, sc->sec_line, "[%s]: the section has no keys", sc->section);
+}
+
+/* A "[section]" line s, on line first: a known section's keys go on to
+ * iniparser, another's are ignored. */
+static void
+scan_section(struct scan *sc, char *s, int first)
+{
+	char *e = strchr(s, ']');
+	const char *m;
+
+	end_section(sc);
+	sc->sec_ok = 0;
+	sc->sec_keys = 0;
+	sc->sec_line = first;
+	sc->section[0] = '\0';
+	if (!e || e == s + 1 || (size_t)(e - s - 1) >= sizeof sc->section ||
+	    (*trim(e + 1) && *trim(e + 1) != ';' && *trim(e + 1) != '#')) {
+		complain(sc, first, "not a [section] line; its keys are ignored");
+		return;
+	}
+	memcpy(sc->section, s + 1, e - s - 1);
+	sc->section[e - s - 1] = '\0';
+	lower_ascii(sc->section);
+	if (strspn(sc->section, "abcdefghijklmnopqrstuvwxyz0123456789._-") !=
+	    strlen(sc->section)) {
+		complain(sc, first, "[%s]: a section name is ASCII letters, digits, "
+		    "'.', '_' and '-'; ignored", sc->section);
+		sc->section[0] = '\0';
+		return;
+	}
+	if (!section_known(sc->section)) {
+		m = suggest(sc->section, NULL);
+		complain(sc, first, "[%s]: unknown section%s%s%s; ignored",
+		    sc->section, m ? " (did you mean " : "", m ? m : "", m ? "?)" : "");
+		sc->section[0] = '\0';
+		return;
+	}
+	sc->sec_ok = 1;
+	buf_printf(&sc->clean, "[%s]\n", sc->section);
+}
+
+/* The key key = value of the current section, on line first, the logical
+ * line len bytes long: kept for iniparser when the table knows the key
+ * and the line fits. */
+static void
+scan_key(struct settings *cfg, struct scan *sc, const char *key, char *value,
+    int first, size_t len)
+{
+	const char *section = sc->section;
+	const struct option_def *o = find_option(section, key);
+	struct buf full = {0};
+	int prev;
+
+	buf_printf(&full, "%s:%s", section, key);
+	if (!o || (o->type == T_KEYS && keys_find(key) == ACT_NONE)) {
+		const char *m = suggest(section, key);
+
+		complain(sc, first, "[%s] %s: unknown key%s%s%s; ignored",
+		    section, key, m ? " (did you mean " : "", m ? m : "",
+		    m ? "?)" : "");
+	} else if (len > LINE_MAX_BYTES) {
+		complain(sc, first, "[%s] %s: the line is longer "
+		    "than %d bytes%s; %s%s", section, key, LINE_MAX_BYTES,
+		    o->type == T_LIST ? " (continue a long list in KEY.2, "
+		    "KEY.3, ...)" : "", current(cfg, full.s) ? "using " :
+		    "ignored", current(cfg, full.s) ? current(cfg, full.s) : "");
+	} else {
+		if ((prev = keyline_of(sc, full.s)) != 0)
+			complain(sc, first, "[%s] %s: also set on line %d; "
+			    "the later one wins", section, key, prev);
+		sc->kl = xgrow(sc->kl, &sc->capkl, sc->nkl + 1, sizeof *sc->kl);
+		sc->kl[sc->nkl].key = xstrdup(full.s);
+		sc->kl[sc->nkl++].line = first;
+		buf_printf(&sc->clean, "%s = %s\n", key, trim(value));
+	}
+	buf_free(&full);
+}
+
+/* A line s that is not a section (on line first, len bytes long). */
+static void
+scan_setting(struct settings *cfg, struct scan *sc, char *s, int first, size_t len)
+{
+	char *eq = strchr(s, '='), *key;
+
+	if (!eq) {
+		complain(sc, first,
+		    "not a setting (expected [section] or key = value); ignored");
+		return;
+	}
+	if (!sc->section[0]) {
+		if (sc->sec_ok || !sc->sec_line)	/* in a bad section: already said */
+			complain(sc, first, "a key outside any [section]; ignored");
+		return;
+	}
+	*eq = '\0';
+	key = trim(s);
+	lower_ascii(key);
+	sc->sec_keys++;
+	if (strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(key) ||
+	    !*key) {
+		complain(sc, first, "[%s] %s: a key name is ASCII letters, digits, "
+		    "'.', '_' and '-'; ignored", sc->section, key);
+		return;
+	}
+	scan_key(cfg, sc, key, eq + 1, first, len);
+}
+
 /*
  * Pre-scan: iniparser reports no line numbers and gives up on a whole file
  * for one bad line, a byte-order mark or a line over 1022 bytes.  Check
@@ -601,136 +805,30 @@ static void
 prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 {
 	struct buf line = {0};
-	char section[256] = "";
-	int sec_line = 0, sec_keys = 0, sec_ok = 0, lineno = 0, nul = 0;
+	int lineno = 0, nul;
 	size_t i = 0;
 
 	while (i < len) {
 		int first = lineno + 1;
-		char *s, *eq, *key;
+		char *s;
 
-		/* A logical line: physical lines joined by a trailing \. */
-		buf_reset(&line);
-		buf_add(&line, "", 0);
-		for (;;) {
-			const char *nl = memchr(text + i, '\n', len - i);
-			size_t n = nl ? (size_t)(nl - text - i) : len - i, k = n;
-			int cont;
-
-			lineno++;
-			if (memchr(text + i, '\0', n))
-				nul = nul ? nul : lineno;
-			if (k && text[i + k - 1] == '\r')
-				k--;
-			cont = k && text[i + k - 1] == '\\';
-			buf_add(&line, text + i, cont ? k - 1 : k);
-			i += n + (nl != NULL);
-			if (!cont || i >= len)
-				break;
-		}
-		s = line.s;
+		nul = logical_line(text, len, &i, &lineno, &line);
 		if (nul) {
 			complain(sc, nul, "the line holds a NUL byte; ignored");
-			nul = 0;
 			continue;
 		}
+		s = line.s;
 		if (first == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
 			s += 3;	/* iniparser would refuse the file */
 		s = trim(s);
 		if (*s == '\0' || *s == ';' || *s == '#')
 			continue;
-		if (*s == '[') {
-			char *e = strchr(s, ']');
-
-			if (section[0] && sec_ok && sec_keys == 0)
-				complain(sc, sec_line, "[%s]: the section has no keys",
-				    section);
-			sec_ok = 0;
-			sec_keys = 0;
-			sec_line = first;
-			if (!e || e == s + 1 || (size_t)(e - s - 1) >= sizeof section ||
-			    (*trim(e + 1) && *trim(e + 1) != ';' && *trim(e + 1) != '#')) {
-				section[0] = '\0';
-				complain(sc, first,
-				    "not a [section] line; its keys are ignored");
-				continue;
-			}
-			memcpy(section, s + 1, e - s - 1);
-			section[e - s - 1] = '\0';
-			lower_ascii(section);
-			if (strspn(section, "abcdefghijklmnopqrstuvwxyz0123456789._-") !=
-			    strlen(section)) {
-				complain(sc, first, "[%s]: a section name is ASCII letters, digits, "
-				    "'.', '_' and '-'; ignored", section);
-				section[0] = '\0';
-				continue;
-			}
-			if (!section_known(section)) {
-				const char *m = suggest(section, NULL);
-
-				complain(sc, first, "[%s]: unknown section%s%s%s; ignored",
-				    section, m ? " (did you mean " : "", m ? m : "", m ? "?)" : "");
-				section[0] = '\0';
-				continue;
-			}
-			sec_ok = 1;
-			buf_printf(&sc->clean, "[%s]\n", section);
-			continue;
-		}
-		eq = strchr(s, '=');
-		if (!eq) {
-			complain(sc, first,
-			    "not a setting (expected [section] or key = value); ignored");
-			continue;
-		}
-		if (!section[0]) {
-			if (!sec_ok && sec_line)
-				continue;	/* in a bad section: already said */
-			complain(sc, first, "a key outside any [section]; ignored");
-			continue;
-		}
-		*eq = '\0';
-		key = trim(s);
-		lower_ascii(key);
-		sec_keys++;
-		if (strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(key) ||
-		    !*key) {
-			complain(sc, first, "[%s] %s: a key name is ASCII letters, digits, "
-			    "'.', '_' and '-'; ignored", section, key);
-			continue;
-		}
-		{
-			struct buf full = {0};
-			const struct option_def *o = find_option(section, key);
-			int prev;
-
-			buf_printf(&full, "%s:%s", section, key);
-			if (!o || (o->type == T_KEYS && keys_find(key) == ACT_NONE)) {
-				const char *m = suggest(section, key);
-
-				complain(sc, first, "[%s] %s: unknown key%s%s%s; ignored",
-				    section, key, m ? " (did you mean " : "", m ? m : "",
-				    m ? "?)" : "");
-			} else if (line.len > LINE_MAX_BYTES) {
-				complain(sc, first, "[%s] %s: the line is longer "
-				    "than %d bytes%s; %s%s", section, key, LINE_MAX_BYTES,
-				    o->type == T_LIST ? " (continue a long list in KEY.2, "
-				    "KEY.3, ...)" : "", current(cfg, full.s) ? "using " :
-				    "ignored", current(cfg, full.s) ? current(cfg, full.s) : "");
-			} else {
-				if ((prev = keyline_of(sc, full.s)) != 0)
-					complain(sc, first, "[%s] %s: also set on line %d; "
-					    "the later one wins", section, key, prev);
-				sc->kl = xgrow(sc->kl, &sc->capkl, sc->nkl + 1, sizeof *sc->kl);
-				sc->kl[sc->nkl].key = xstrdup(full.s);
-				sc->kl[sc->nkl++].line = first;
-				buf_printf(&sc->clean, "%s = %s\n", key, trim(eq + 1));
-			}
-			buf_free(&full);
-		}
+		if (*s == '[')
+			scan_section(sc, s, first);
+		else
+			scan_setting(cfg, sc, s, first, line.len);
 	}
-	if (section[0] && sec_ok && sec_keys == 0)
-		complain(sc, sec_line, "[%s]: the section has no keys", section);
+	end_section(sc);
 	buf_free(&line);
 }
 
@@ -975,10 +1073,62 @@ settings_problems(const struct settings *cfg)
 	return cfg->problems;
 }
 
+/*
+ * The table's option for "section:key".  A name the table does not have is
+ * a mistake in the program, not in a settings file: it stops the program
+ * here, naming the key.
+ */
+static const struct option_def *
+table_option(const char *key, int type)
+{
+	const char *colon = strchr(key, ':');
+	const struct option_def *o = NULL;
+	char section[256];
+
+	if (colon && (size_t)(colon - key) < sizeof section) {
+		memcpy(section, key, colon - key);
+		section[colon - key] = '\0';
+		o = find_option(section, colon + 1);
+	}
+	if (!o || (type >= 0 && o->type != (enum opt_type)type)) {
+		fprintf(stderr, "diglot: internal error: '%s' is not %s of the option table\n",
+		    key, o ? "a choice" : "an option");
+		abort();
+	}
+	return o;
+}
+
 const char *
 settings_get(const struct settings *cfg, const char *key)
 {
+	table_option(key, -1);
 	return iniparser_getstring(cfg->values, key, NULL);
+}
+
+const char *const *
+settings_values(const char *key)
+{
+	return table_option(key, T_ENUM)->values;
+}
+
+int
+settings_value_index(const char *key, const char *value)
+{
+	return value ? value_index(settings_values(key), value, 0) : -1;
+}
+
+int
+settings_choice(const struct settings *cfg, const char *key)
+{
+	int i = settings_value_index(key, settings_get(cfg, key));
+
+	return i >= 0 ? i : value_index(settings_values(key), table_option(key, T_ENUM)->def, 0);
+}
+
+void
+settings_values_join(const char *key, const char *sep, const char *last, struct buf *out)
+{
+	join_values(settings_values(key), sep, last, out);
 }
 
 int
@@ -1147,13 +1297,16 @@ settings_print_table(FILE *f)
 	const struct option_def *o;
 
 	for (o = options; o->section; o++) {
-		fprintf(f, "%s\t%s\t%s\t", o->section, o->key, o->def ? o->def : "");
+		struct buf allowed = {0};
+
 		if (o->type == T_INT)
-			fprintf(f, "%d-%d", o->min, o->max);
+			buf_printf(&allowed, "%d-%d", o->min, o->max);
 		else if (o->type == T_ENUM)
-			fputs(o->values, f);
+			join_values(o->values, "|", "|", &allowed);
 		else if (o->type == T_BOOL)
-			fputs("yes|no", f);
-		fprintf(f, "\t%s\n", o->help);
+			buf_adds(&allowed, "yes|no");
+		fprintf(f, "%s\t%s\t%s\t%s\t%s\n", o->section, o->key, o->def ? o->def : "",
+		    allowed.s ? allowed.s : "", o->help);
+		buf_free(&allowed);
 	}
 }

@@ -43,12 +43,26 @@ int settings_read_text(struct settings *cfg, const char *name, const char *origi
 /* Complaints so far (for --check-config). */
 int settings_problems(const struct settings *cfg);
 
-/* The value of "section:key", or NULL. */
+/* The value of "section:key", or NULL.  Every lookup here and below names
+ * an option of the table: any other name aborts the program, naming it. */
 const char *settings_get(const struct settings *cfg, const char *key);
 /* Typed values of table options (already validated). */
 int settings_int(const struct settings *cfg, const char *key);
 int settings_bool(const struct settings *cfg, const char *key);
 void settings_color(const struct settings *cfg, const char *key, struct color *c);
+
+/* The allowed values of the choice "section:key", NULL-terminated, in the
+ * table's order (enum layout_mode and enum print_layout follow it): the
+ * one list of them.  A key that is not a choice of the table aborts. */
+const char *const *settings_values(const char *key);
+/* The index of value among settings_values(key), or -1. */
+int settings_value_index(const char *key, const char *value);
+/* The index of the choice's current value among settings_values(key). */
+int settings_choice(const struct settings *cfg, const char *key);
+/* The allowed values of key into out, joined by sep and the last two by
+ * last ("a, b or c"). */
+void settings_values_join(const char *key, const char *sep, const char *last,
+    struct buf *out);
 
 /* Parse a colour ("bold yellow on blue", "208", "reverse"); -1 if bad. */
 int settings_parse_color(const char *s, struct color *c);

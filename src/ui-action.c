@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: MIT */
+/* The viewer's actions: one function per named action of the key table,
+ * and the table that says which needs the whole briefing read first. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "doc.h"
+#include "lang.h"
+#include "ui.h"
+#include "ui-private.h"
+#include "xalloc.h"
+
+/* While a search scans: the progress; the dialogs' cancel key stops it. */
+static int
+search_tick(void *ctx, size_t done, size_t total)
+{
+	struct ui *u = ctx;
+	int k;
+
+	ui_message(u, "Searching... %zu%% (Esc cancels)", done * 100 / (total ? total : 1));
+	ui_draw_status(u);
+	refresh();
+	nodelay(stdscr, TRUE);
+	k = ui_key(NULL);
+	nodelay(stdscr, FALSE);
+	timeout(200);
+	return (k >= 0 && keys_dialog(k) == ACT_CANCEL) || ui_signal;
+}
+
+/* The index in search.rows of the row holding match number m. */
+static size_t
+row_of_match(const struct search *sr, size_t m)
+{
+	size_t lo = 0, hi = sr->nrows;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sr->before[mid] <= m)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Go to the next (or previous) match and say which it is, "3/7".  Within
+ * the row of the current match the search steps match by match; from
+ * anywhere else it goes to the first match of the next row that has one.
+ */
+static void
+search_go(struct ui *u, int backward)
+{
+	struct view *v = &u->view;
+	const struct search *sr = &u->search;
+	size_t r = v->nshown ? view_row(v, v->cur) : 0, m, k;
+	int wrapped = 0;
+
+	if (!u->searching)
+		return;
+	if (sr->total == 0) {
+		ui_message(u, "Pattern not found: %s", sr->pattern.s);
+		return;
+	}
+	if (u->match >= 0 && sr->rows[row_of_match(sr, (size_t)u->match)] == r) {
+		if (backward) {
+			wrapped = u->match == 0;
+			m = wrapped ? sr->total - 1 : (size_t)u->match - 1;
+		} else {
+			wrapped = (size_t)u->match + 1 == sr->total;
+			m = wrapped ? 0 : (size_t)u->match + 1;
+		}
+	} else {
+		long i = search_next(sr, r, backward);
+
+		if (i < 0) {
+			ui_message(u, "Pattern not found: %s", sr->pattern.s);
+			return;
+		}
+		wrapped = backward ? sr->rows[i] >= r : sr->rows[i] <= r;
+		/* Backward, the last match of that row. */
+		m = backward ? ((size_t)i + 1 < sr->nrows ? sr->before[i + 1] : sr->total) - 1 :
+		    sr->before[i];
+	}
+	u->match = (long)m;
+	k = row_of_match(sr, m);
+	view_goto(v, view_index(v, sr->rows[k]));
+	ui_message(u, "%zu/%zu%s", m + 1, sr->total, wrapped ? " (wrapped)" : "");
+}
+
+/* / and ?: the pattern, first (an empty one repeats the last search, as
+ * in less, there and then). */
+static int
+ask_pattern(struct ui *u, enum action a)
+{
+	int backward = a == ACT_SEARCH_BACK;
+
+	if (ui_prompt(u, backward ? "?" : "/", &u->input) < 0)
+		return 0;
+	u->backward = backward;
+	if (u->input.len == 0) {
+		search_go(u, backward);
+		return 0;
+	}
+	return 1;
+}
+
+/* Find the pattern asked for in the shown languages of every row. */
+static void
+search(struct ui *u, enum action a)
+{
+	int sides[2];
+
+	(void)a;
+	if (search_set(&u->search, u->input.s) < 0) {
+		u->searching = 0;
+		return;
+	}
+	sides[0] = u->view.lo.side[0];
+	sides[1] = u->view.lo.side[1];
+	if (search_scan(&u->search, u->doc, sides, search_tick, u) < 0) {
+		u->searching = 0;
+		ui_message(u, "Search cancelled");
+		return;
+	}
+	u->searching = 1;
+	u->match = -1;
+	search_go(u, u->backward);
+}
+
+static void
+next_match(struct ui *u, enum action a)
+{
+	search_go(u, a == ACT_NEXT_MATCH ? u->backward : !u->backward);
+}
+
+/* :, the paragraph's number. */
+static int
+ask_paragraph(struct ui *u, enum action a)
+{
+	(void)a;
+	return ui_prompt(u, "Go to paragraph: ", &u->input) == 0 && u->input.len;
+}
+
+static void
+goto_paragraph(struct ui *u, enum action a)
+{
+	const char *in = u->input.s;
+	char *end;
+	long n = strtol(in, &end, 10);
+
+	(void)a;
+	if (*end || n < 1 || (size_t)n > u->doc->nrows)
+		ui_message(u, "No paragraph %s (1-%zu)", in, u->doc->nrows);
+	else
+		view_goto_top(&u->view, view_index(&u->view, n - 1));
+}
+
+static void
+choose_pair(struct ui *u, enum action a)
+{
+	struct buf in = {0}, label = {0};
+	int l, got[2], n = 0;
+	const char *p;
+
+	(void)a;
+	if (u->doc->nlangs < 3) {
+		ui_message(u, "This briefing has %d language%s", u->doc->nlangs,
+		    u->doc->nlangs == 1 ? "" : "s");
+		return;
+	}
+	buf_adds(&label, "Languages to show (");
+	for (l = 0; l < u->doc->nlangs; l++)
+		buf_printf(&label, "%s%s", l ? " " : "", lang_code(u->doc->langs[l]));
+	buf_adds(&label, "): ");
+	if (ui_prompt(u, label.s, &in) == 0) {
+		for (p = in.s; *p && n < 2;) {
+			size_t k;
+			int id, slot;
+
+			p += strspn(p, " ,");
+			k = strcspn(p, " ,");
+			if (!k)
+				break;
+			id = lang_find(p, k);
+			slot = id >= 0 ? doc_lang_slot(u->doc, id) : -1;
+			if (slot < 0) {
+				ui_message(u, "Not a language of this briefing: %.*s", (int)k, p);
+				n = -1;
+				break;
+			}
+			got[n++] = slot;
+			p += k;
+		}
+		if (n == 2 && got[0] != got[1]) {
+			u->pair[0] = got[0];
+			u->pair[1] = got[1];
+			u->show = 0;
+			ui_relayout(u);
+		} else if (n >= 0) {
+			ui_message(u, "Name two languages, left then right");
+		}
+	}
+	buf_free(&in);
+	buf_free(&label);
+}
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Send text to the terminal's clipboard (OSC 52). */
+static void
+osc52(const char *s, size_t n)
+{
+	struct buf out = {0};
+	size_t i;
+
+	buf_adds(&out, "\033]52;c;");
+	for (i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)s[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned char)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)s[i + 2];
+		buf_addc(&out, b64[v >> 18 & 63]);
+		buf_addc(&out, b64[v >> 12 & 63]);
+		buf_addc(&out, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		buf_addc(&out, i + 2 < n ? b64[v & 63] : '=');
+	}
+	buf_adds(&out, "\a");
+	fflush(stdout);
+	{
+		ssize_t w = write(STDOUT_FILENO, out.s, out.len);
+
+		(void)w;
+	}
+	buf_free(&out);
+}
+
+static void
+copy_paragraph(struct ui *u, enum action a)
+{
+	struct view *v = &u->view;
+	struct buf text = {0}, why = {0};
+	int slot = v->lo.side[u->focus];
+	const uint32_t *ids;
+	size_t n, i;
+
+	(void)a;
+	if (v->nshown == 0 || slot < 0)
+		return;
+	ids = doc_row_blocks(u->doc, view_row(v, v->cur), slot, &n);
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_adds(&text, "\n\n");
+		doc_block_text(u->doc, ids[i], &text);
+	}
+	if (n == 0) {
+		ui_message(u, "No %s text in this paragraph", lang_code(u->doc->langs[slot]));
+		return;
+	}
+	if (u->copy_command && *u->copy_command) {
+		char **argv = command_split(u->copy_command, &why);
+
+		if (argv && command_run(argv, text.s, text.len, &why) == 0)
+			ui_message(u, "Copied paragraph %zu (%s) with %s", view_row(v, v->cur) + 1,
+			    lang_code(u->doc->langs[slot]), argv[0]);
+		else
+			ui_message(u, "Copy failed: [copy] command: %s", why.s);
+		command_free(argv);
+	} else {
+		osc52(text.s, text.len);
+		ui_message(u, "Copied paragraph %zu (%s) to the clipboard",
+		    view_row(v, v->cur) + 1, lang_code(u->doc->langs[slot]));
+	}
+	buf_free(&text);
+	buf_free(&why);
+}
+
+/* Go to the next (or previous) row tagged with pillar k, wrapping round,
+ * and make k the active pillar. */
+static void
+pillar_jump(struct ui *u, int k, int backward)
+{
+	struct view *v = &u->view;
+	size_t n = v->nshown, i, step;
+
+	if (k < 0) {
+		ui_message(u, "No active pillar: press 1-%d first",
+		    pillars_count(u->pillars) < 9 ? pillars_count(u->pillars) : 9);
+		return;
+	}
+	if (k >= pillars_count(u->pillars)) {
+		ui_message(u, "There is no pillar %d (see [pillars] order)", k + 1);
+		return;
+	}
+	u->active = k;
+	for (step = 1; step <= n; step++) {
+		int wrapped = backward ? step > v->cur : v->cur + step >= n;
+
+		i = backward ? (v->cur + n - step) % n : (v->cur + step) % n;
+		if (pillars_row(u->pillars, view_row(v, i)) >> k & 1) {
+			view_goto(v, i);
+			ui_message(u, "%s%s", pillars_title(u->pillars, k,
+			    u->doc->langs[v->lo.side[0] >= 0 ? v->lo.side[0] : 0], 0),
+			    wrapped ? " (wrapped)" : "");
+			return;
+		}
+	}
+	ui_message(u, "No paragraph of %s", pillars_id(u->pillars, k));
+}
+
+/* Show only the rows of the active pillar, or all again. */
+static void
+filter_rows(struct ui *u, enum action a)
+{
+	size_t *rows, n = 0, r;
+
+	(void)a;
+	if (u->filtered) {
+		view_filter(&u->view, NULL, 0);
+		u->filtered = 0;
+		ui_message(u, "All paragraphs");
+		return;
+	}
+	if (u->active < 0) {
+		ui_message(u, "No active pillar: press 1-9 first");
+		return;
+	}
+	rows = xmalloc(sizeof *rows * (u->doc->nrows + 1));
+	for (r = 0; r < u->doc->nrows; r++)
+		if (pillars_row(u->pillars, r) >> u->active & 1)
+			rows[n++] = r;
+	if (n) {
+		view_filter(&u->view, rows, n);
+		u->filtered = 1;
+	} else {
+		ui_message(u, "No paragraph of %s", pillars_id(u->pillars, u->active));
+	}
+	free(rows);
+}
+
+static void
+mark_row(struct ui *u, size_t r, int on)
+{
+	if (u->marked[r] != on) {
+		u->marked[r] = (unsigned char)on;
+		if (on)
+			u->nmarked++;
+		else
+			u->nmarked--;
+	}
+}
+
+/* v: start a range here, or mark from its start to here. */
+static void
+mark_range(struct ui *u, enum action act)
+{
+	size_t r, a, b, k;
+
+	(void)act;
+	if (u->view.nshown == 0)
+		return;
+	r = view_row(&u->view, u->view.cur);
+
+	if (u->range < 0) {
+		u->range = (long)r;
+		ui_message(u, "Range from paragraph %zu: v again at its end", r + 1);
+		return;
+	}
+	a = (size_t)u->range < r ? (size_t)u->range : r;
+	b = (size_t)u->range < r ? r : (size_t)u->range;
+	for (k = a; k <= b; k++)
+		mark_row(u, k, 1);
+	u->range = -1;
+	ui_message(u, "Marked paragraphs %zu-%zu (%zu marked)", a + 1, b + 1, u->nmarked);
+}
+
+/* m: mark the current paragraph, or unmark it. */
+static void
+mark(struct ui *u, enum action a)
+{
+	struct view *v = &u->view;
+	size_t r;
+
+	(void)a;
+	if (v->nshown == 0)
+		return;
+	r = view_row(v, v->cur);
+	mark_row(u, r, !u->marked[r]);
+	ui_message(u, "%s paragraph %zu (%zu marked)", u->marked[r] ? "Marked" : "Unmarked",
+	    r + 1, u->nmarked);
+}
+
+/* The lines a page and half a page scroll. */
+static long
+page_lines(const struct ui *u, enum action a)
+{
+	int page = ui_text_lines(u);
+
+	if (a == ACT_HALF_DOWN || a == ACT_HALF_UP)
+		return page / 2 ? page / 2 : 1;
+	return page > 2 ? page - 1 : 1;
+}
+
+static void
+scroll_text(struct ui *u, enum action a)
+{
+	switch (a) {
+	case ACT_DOWN: view_scroll(&u->view, 1); break;
+	case ACT_UP: view_scroll(&u->view, -1); break;
+	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: view_scroll(&u->view, page_lines(u, a)); break;
+	default: view_scroll(&u->view, -page_lines(u, a)); break;
+	}
+}
+
+static void
+go_top(struct ui *u, enum action a)
+{
+	(void)a;
+	view_goto_top(&u->view, 0);
+}
+
+static void
+go_bottom(struct ui *u, enum action a)
+{
+	(void)a;
+	view_end(&u->view);
+}
+
+static void
+prev_paragraph(struct ui *u, enum action a)
+{
+	(void)a;
+	if (u->view.cur > 0)
+		view_goto(&u->view, u->view.cur - 1);
+}
+
+static void
+next_paragraph(struct ui *u, enum action a)
+{
+	(void)a;
+	if (u->view.cur + 1 < u->view.nshown)
+		view_goto(&u->view, u->view.cur + 1);
+}
+
+static void
+focus(struct ui *u, enum action a)
+{
+	(void)a;
+	if (u->view.lo.side[1] >= 0)
+		u->focus = !u->focus;
+}
+
+/* t: the right language goes left and the left one right. */
+static void
+swap(struct ui *u, enum action a)
+{
+	int t = u->pair[0];
+
+	(void)a;
+	if (u->pair[1] < 0)
+		return;
+	u->pair[0] = u->pair[1];
+	u->pair[1] = t;
+	if (u->show)
+		u->show = 3 - u->show;
+	ui_relayout(u);
+}
+
+/* l: both languages, the left one, the right one. */
+static void
+cycle(struct ui *u, enum action a)
+{
+	(void)a;
+	if (u->pair[1] < 0)
+		return;
+	u->show = (u->show + 1) % 3;
+	ui_relayout(u);
+}
+
+static void
+stack(struct ui *u, enum action a)
+{
+	(void)a;
+	u->stacked = !u->stacked;
+	if (!u->stacked && u->cols < u->stack_below)
+		ui_message(u, "Too narrow for side by side (under %d columns)", u->stack_below);
+	ui_relayout(u);
+}
+
+/* 1-9: the next paragraph of that pillar; ] and [: of the active one. */
+static void
+pillar(struct ui *u, enum action a)
+{
+	if (a == ACT_NEXT_PILLAR || a == ACT_PREV_PILLAR)
+		pillar_jump(u, u->active, a == ACT_PREV_PILLAR);
+	else
+		pillar_jump(u, a - ACT_PILLAR_1, 0);
+}
+
+static void
+pillar_bar(struct ui *u, enum action a)
+{
+	(void)a;
+	u->bar = !u->bar;
+	ui_relayout(u);
+}
+
+static void
+print_dialog(struct ui *u, enum action a)
+{
+	(void)a;
+	ui_print_dialog(u);
+}
+
+static void
+help(struct ui *u, enum action a)
+{
+	(void)a;
+	ui_help(u);
+}
+
+static void
+redraw(struct ui *u, enum action a)
+{
+	(void)u;
+	(void)a;
+	clearok(curscr, TRUE);
+}
+
+static void
+quit(struct ui *u, enum action a)
+{
+	(void)a;
+	u->quit = 1;
+}
+
+/* What an action needs of a briefing still being read: nothing, all of
+ * it, or all of it once the end of the part read is on the screen. */
+enum need { NEED_NOTHING, NEED_WHOLE, NEED_WHOLE_AT_END };
+
+/*
+ * The actions: ask (NULL: nothing) gets what the action needs to know
+ * from the reader, before any wait for the whole briefing, and returns 0
+ * when there is nothing more to do; then run does it.
+ */
+static const struct ui_action {
+	enum action action;
+	void (*run)(struct ui *u, enum action a);
+	enum need need;
+	int (*ask)(struct ui *u, enum action a);
+} actions[] = {
+	{ ACT_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
+	{ ACT_UP, scroll_text, NEED_NOTHING, NULL },
+	{ ACT_PAGE_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
+	{ ACT_PAGE_UP, scroll_text, NEED_NOTHING, NULL },
+	{ ACT_HALF_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
+	{ ACT_HALF_UP, scroll_text, NEED_NOTHING, NULL },
+	{ ACT_TOP, go_top, NEED_NOTHING, NULL },
+	{ ACT_BOTTOM, go_bottom, NEED_WHOLE, NULL },
+	{ ACT_PREV_PARA, prev_paragraph, NEED_NOTHING, NULL },
+	{ ACT_NEXT_PARA, next_paragraph, NEED_WHOLE_AT_END, NULL },
+	{ ACT_GOTO, goto_paragraph, NEED_WHOLE, ask_paragraph },
+	{ ACT_FOCUS, focus, NEED_NOTHING, NULL },
+	{ ACT_SWAP, swap, NEED_NOTHING, NULL },
+	{ ACT_CYCLE, cycle, NEED_NOTHING, NULL },
+	{ ACT_PAIR, choose_pair, NEED_NOTHING, NULL },
+	{ ACT_STACK, stack, NEED_NOTHING, NULL },
+	{ ACT_SEARCH, search, NEED_WHOLE, ask_pattern },
+	{ ACT_SEARCH_BACK, search, NEED_WHOLE, ask_pattern },
+	{ ACT_NEXT_MATCH, next_match, NEED_NOTHING, NULL },
+	{ ACT_PREV_MATCH, next_match, NEED_NOTHING, NULL },
+	{ ACT_PILLAR_1, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_2, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_3, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_4, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_5, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_6, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_7, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_8, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_9, pillar, NEED_WHOLE, NULL },
+	{ ACT_NEXT_PILLAR, pillar, NEED_WHOLE, NULL },
+	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE, NULL },
+	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING, NULL },
+	{ ACT_FILTER, filter_rows, NEED_WHOLE, NULL },
+	{ ACT_MARK, mark, NEED_WHOLE, NULL },
+	{ ACT_RANGE, mark_range, NEED_WHOLE, NULL },
+	{ ACT_PRINT, print_dialog, NEED_WHOLE, NULL },
+	{ ACT_COPY, copy_paragraph, NEED_NOTHING, NULL },
+	{ ACT_HELP, help, NEED_NOTHING, NULL },
+	{ ACT_REDRAW, redraw, NEED_NOTHING, NULL },
+	{ ACT_QUIT, quit, NEED_NOTHING, NULL },
+};
+
+/* Whether the last row read so far is on the screen. */
+static int
+at_end(struct ui *u)
+{
+	return u->view.nshown && view_visible(&u->view, u->view.nshown - 1);
+}
+
+void
+ui_act(struct ui *u, enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (actions[i].action == a)
+			break;
+	if (i == sizeof actions / sizeof actions[0])
+		return;
+	if (actions[i].ask && !actions[i].ask(u, a))
+		return;
+	if (u->loader && (actions[i].need == NEED_WHOLE ||
+	    (actions[i].need == NEED_WHOLE_AT_END && at_end(u))) && !ui_need_whole(u))
+		return;
+	actions[i].run(u, a);
+}

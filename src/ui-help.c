@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* The viewer's help screen: every action of the key table with the keys
+ * bound to it now, scrolled by the keys that scroll the text. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui-private.h"
+
+/* The help's lines: each action of the table, and a heading (NULL) before
+ * those of the dialogs' map; returns how many. */
+static int
+help_rows(const struct key_action **rows)
+{
+	const struct key_action *k;
+	int n = 0;
+
+	for (k = keys_table; k->name; k++) {
+		if (k->map == KEYMAP_DIALOG && (k == keys_table || k[-1].map != KEYMAP_DIALOG))
+			rows[n++] = NULL;
+		rows[n++] = k;
+	}
+	return n;
+}
+
+static void
+draw_row(struct ui *u, int y, const struct key_action *k)
+{
+	const char *keys;
+	int used;
+	size_t fit;
+
+	if (!k) {
+		attrset(A_BOLD);
+		mvaddstr(y, 0, "In the print dialog and prompts (a character is typed):");
+		attrset(A_NORMAL);
+		return;
+	}
+	keys = keys_describe(k->action);
+	fit = text_fit(keys, strlen(keys), 24, &used);
+	mvaddnstr(y, 2, keys, (int)fit);
+	fit = text_fit(k->help, strlen(k->help), u->cols - 28, &used);
+	if (u->cols > 28)
+		mvaddnstr(y, 28, k->help, (int)fit);
+}
+
+/* The help from its line top, with the keys that scroll and leave it. */
+static void
+draw_help(struct ui *u, const struct key_action **rows, int nrows, int top)
+{
+	char down[32], up[32], quit[32];
+	struct buf s = {0};
+	int y;
+
+	keys_first(ACT_DOWN, down, sizeof down);
+	keys_first(ACT_UP, up, sizeof up);
+	keys_first(ACT_QUIT, quit, sizeof quit);
+	erase();
+	attrset(A_BOLD);
+	buf_printf(&s, "diglot keys (%s to go back)", quit);
+	mvaddstr(0, 0, s.s);
+	attrset(A_NORMAL);
+	for (y = 1; top + y - 1 < nrows && y < u->lines - 1; y++)
+		draw_row(u, y, rows[top + y - 1]);
+	attrset(u->attr[PAIR_STATUS]);
+	move(u->lines - 1, 0);
+	hline(' ', u->cols);
+	buf_reset(&s);
+	buf_printf(&s, " Help: %s/%s scroll, %s returns", down, up, quit);
+	mvaddstr(u->lines - 1, 0, s.s);
+	attrset(A_NORMAL);
+	refresh();
+	buf_free(&s);
+}
+
+/* How far the text's action a scrolls the help, page lines a page; 0
+ * when a does not scroll. */
+static int
+scroll_by(enum action a, int page, int nrows)
+{
+	switch (a) {
+	case ACT_DOWN: return 1;
+	case ACT_UP: return -1;
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_HALF_DOWN: return page / 2 ? page / 2 : 1;
+	case ACT_HALF_UP: return -(page / 2 ? page / 2 : 1);
+	case ACT_BOTTOM: return nrows;
+	case ACT_TOP: return -nrows;
+	default: return 0;
+	}
+}
+
+void
+ui_help(struct ui *u)
+{
+	const struct key_action *rows[2 * ACT_COUNT];
+	int nrows = help_rows(rows), top = 0;
+
+	for (;;) {
+		int key, step, page = u->lines - 2 > 1 ? u->lines - 2 : 1;
+
+		draw_help(u, rows, nrows, top);
+		key = ui_prompt_key(u);
+		if (key == -1)
+			return;
+		if (key == KEY_RESIZE)
+			continue;
+		step = scroll_by(keys_action(key), page, nrows);
+		if (step == 0)
+			return;
+		top += step;
+		if (top > nrows - page)
+			top = nrows - page;
+		if (top < 0)
+			top = 0;
+	}
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The viewer's parts and what they share: the state of one viewer (struct
+ * ui), the main loop and the hand-over of a large briefing (ui.c), the
+ * actions (ui-action.c), drawing (ui-draw.c), prompts (ui-prompt.c), the
+ * help screen (ui-help.c) and the print dialog (ui-print.c).  Only these
+ * files include it; they alone include curses.
+ */
+#ifndef DIGLOT_UI_PRIVATE_H
+#define DIGLOT_UI_PRIVATE_H
+
+#include <signal.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "keys.h"
+#include "layout.h"
+#include "pillar.h"
+#include "search.h"
+#include "view.h"
+
+struct doc;
+struct loader;
+struct ui_opts;
+
+/* What the screen is drawn with: one attribute per kind of text, from
+ * [colors]; a pillar's terms each in its own. */
+enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
+	PAIR_PILLAR, PAIR_COUNT = PAIR_PILLAR + PILLAR_MAX };
+
+struct ui {
+	struct doc *doc;
+	const struct ui_opts *opts;
+	const char *copy_command;	/* [copy] command, or empty for OSC 52 */
+	int stack_below;		/* stack by itself under this width */
+	int mouse, status;
+	struct view view;
+	struct layout_opts base;	/* split, gutter, wrap */
+	int pair[2];			/* language slots, left and right */
+	int show;			/* 0 both, 1 left only, 2 right only */
+	int stacked;			/* the reader asked for stacked */
+	int focus;			/* 0 left, 1 right */
+	struct pillars *pillars;
+	struct loader *loader;		/* still reading the whole briefing */
+	int quit;			/* the reader quit */
+	int active;			/* the active pillar, or -1 */
+	int bar;			/* the pillar bar is shown */
+	int filtered;			/* only the active pillar's rows */
+	unsigned char *marked;		/* per doc row: chosen for printing */
+	size_t nmarked;
+	long range;			/* where a v range started, or -1 */
+	struct search search;
+	int searching;			/* a pattern is set */
+	long match;			/* the current match's number, or -1 */
+	int backward;			/* the last search went backward */
+	struct buf input;		/* what an action asked for (a pattern) */
+	struct buf msg;
+	int colors;
+	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
+	int lines, cols;
+};
+
+/* A signal that asks the viewer to stop (0: none). */
+extern volatile sig_atomic_t ui_signal;
+
+/* ui.c: the layout for the screen's size and the reader's choices. */
+void ui_relayout(struct ui *u);
+/* The layout of the reader's choices (languages, stacked) for the screen. */
+void ui_current_layout(struct ui *u, struct layout_opts *lo);
+/* The first screen line of the text, and how many lines it has. */
+int ui_text_top(const struct ui *u);
+int ui_text_lines(const struct ui *u);
+/* Say something on the status line until the next key. */
+void ui_message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The one place keys come in: curses codes become key codes (keys.h),
+ * KEY_RESIZE and, with mouse, KEY_MOUSE; -1 when none came in time. */
+int ui_key(MEVENT *mouse);
+/* Wait until the whole briefing is read, showing so; 0 when the reader
+ * stopped waiting (or quit). */
+int ui_need_whole(struct ui *u);
+
+/* ui-action.c: do what the key bound to action a does. */
+void ui_act(struct ui *u, enum action a);
+
+/* ui-draw.c: the attributes of [colors]. */
+void ui_draw_colors(struct ui *u);
+/* Draw the whole screen, or the pillar bar or the status line alone. */
+void ui_draw(struct ui *u);
+void ui_draw_bar(struct ui *u);
+void ui_draw_status(struct ui *u);
+
+/* ui-prompt.c: a key for a prompt or dialog, a resize drawn anew; -1
+ * when a signal asks the viewer to stop. */
+int ui_prompt_key(struct ui *u);
+/* Read a line on the status line into out; 0, or -1 when cancelled. */
+int ui_prompt(struct ui *u, const char *label, struct buf *out);
+
+/* ui-help.c: the help screen, until a key that does not scroll it. */
+void ui_help(struct ui *u);
+
+/* ui-print.c: the print dialog: choose what, languages, layout, where. */
+void ui_print_dialog(struct ui *u);
+
+#endif

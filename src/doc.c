@@ -59,22 +59,19 @@ is_blank_line(const char *s, size_t n)
 	return 1;
 }
 
-/* The end of the line at s[i]: *next is where the next line starts.  With
- * cont, the bytes before the end that continue a character are added to
- * *cont (the line's characters are the rest). */
+/* The end of the line at s[i] (at LF, CR or a form feed, *ff set for
+ * one): *next is where the next line starts. */
 static size_t
-line_end(const char *s, size_t n, size_t i, size_t *next, int *ff, size_t *cont)
+line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
 {
-	size_t e = i;
+	const char *nl = memchr(s + i, '\n', n - i), *cr, *fe;
+	size_t e = nl ? (size_t)(nl - s) : n;
 
-	*ff = 0;
-	while (e < n && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
-		if (cont && ((unsigned char)s[e] & 0xC0) == 0x80)
-			(*cont)++;
-		e++;
-	}
-	if (e < n && s[e] == '\f')
-		*ff = 1;
+	if ((cr = memchr(s + i, '\r', e - i)) != NULL)
+		e = cr - s;
+	if ((fe = memchr(s + i, '\f', e - i)) != NULL)
+		e = fe - s;
+	*ff = e < n && s[e] == '\f';
 	*next = e + 1;
 	if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n')
 		*next = e + 2;
@@ -116,8 +113,8 @@ is_heading_text(const char *s, size_t n)
 }
 
 static void
-add_block(struct reader *rd, uint32_t file, size_t off, size_t len, size_t chars,
-    uint32_t line, int nlines, int markup)
+add_block(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t line,
+    int nlines, int markup)
 {
 	struct doc *doc = rd->doc;
 	const char *s = doc->files[file].data + off;
@@ -139,7 +136,7 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len, size_t chars
 	b->len = len;
 	b->file = file;
 	b->line = line;
-	b->chars = (uint32_t)chars;
+	b->chars = (uint32_t)text_chars(s, len);
 	b->markup = markup;
 	b->lang = -1;
 	if (rd->next_kind >= 0)
@@ -161,51 +158,45 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len, size_t chars
 static void
 add_marked(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t line, int nlines)
 {
-	add_block(rd, file, off, len, text_chars(rd->doc->files[file].data + off, len), line,
-	    nlines, 1);
+	add_block(rd, file, off, len, line, nlines, 1);
 }
 
-/* Plain text: blocks are runs of non-blank lines (their characters counted
- * on the way). */
+/* Plain text: blocks are runs of non-blank lines. */
 static void
 read_plain(struct reader *rd, uint32_t file)
 {
 	const struct source *src = &rd->doc->files[file];
 	const char *s = src->data;
-	size_t n = src->len, i = 0, start = 0, end = 0, cont = 0;
+	size_t n = src->len, i = 0, start = 0, end = 0;
 	uint32_t line = 0, first = 0;
 	int nlines = 0;
 
 	while (i < n) {
-		size_t next, line_cont = 0;
+		size_t next;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff, &line_cont);
+		size_t e = line_end(s, n, i, &next, &ff);
 
 		line++;
 		if (is_blank_line(s + i, e - i)) {
 			if (nlines)
-				add_block(rd, file, start, end - start, end - start - cont, first,
-				    nlines, 0);
+				add_block(rd, file, start, end - start, first, nlines, 0);
 			nlines = 0;
 		} else {
 			if (!nlines) {
 				start = i;
 				first = line;
-				cont = 0;
 			}
 			nlines++;
 			end = e;
-			cont += line_cont;
 			if (ff) {
-				add_block(rd, file, start, end - start, end - start - cont, first,
-				    nlines, 0);
+				add_block(rd, file, start, end - start, first, nlines, 0);
 				nlines = 0;
 			}
 		}
 		i = next;
 	}
 	if (nlines)
-		add_block(rd, file, start, end - start, end - start - cont, first, nlines, 0);
+		add_block(rd, file, start, end - start, first, nlines, 0);
 }
 
 size_t
@@ -217,7 +208,7 @@ doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
 	while (i < n) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff, NULL);
+		size_t e = line_end(s, n, i, &next, &ff);
 
 		if (is_blank_line(s + i, e - i)) {
 			if (in)
@@ -341,7 +332,7 @@ read_markup(struct reader *rd, uint32_t file)
 	while (i < n) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, n, i, &next, &ff, NULL);
+		size_t e = line_end(s, n, i, &next, &ff);
 		int blank = is_blank_line(s + i, e - i);
 		int dir = s[i] == '%', head = s[i] == '#';
 
@@ -781,7 +772,7 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	while (i < bl->len) {
 		size_t next;
 		int ff;
-		size_t e = line_end(s, bl->len, i, &next, &ff, NULL);
+		size_t e = line_end(s, bl->len, i, &next, &ff);
 
 		if (s[i] == '\\')
 			i++;

@@ -198,9 +198,20 @@ text_clean(struct buf *out, const char *s, size_t n)
 	buf_add(out, "", 0);	/* out->s exists from here on */
 	c.at_line_start = 1;
 	while (i < n) {
-		uint32_t uc;
-		int k = text_next_uc(s + i, n - i, &uc);
+		uint32_t uc = (unsigned char)s[i];
+		int k;
 
+		/* Printable ASCII inside a line, the bulk of most text. */
+		if (uc >= 0x20 && uc < 0x7F && !c.pending_join && !c.at_line_start) {
+			if (!c.nrun)
+				c.run = s + i;
+			c.nrun++;
+			c.last = uc;
+			c.col++;
+			i++;
+			continue;
+		}
+		k = text_next_uc(s + i, n - i, &uc);
 		if (plain_char(&c, uc, k)) {
 			if (!c.nrun)
 				c.run = s + i;
@@ -310,6 +321,156 @@ add_line(struct text_lines *out, size_t off, size_t len, int width)
 	l->width = width;
 }
 
+/* What a byte says of the character it starts, for plain_letter: 1 an
+ * ASCII letter or digit, 2 a two-byte letter whatever follows, 3 a
+ * two-byte letter or not, by what follows; 0 none (filled with the
+ * folding tables). */
+static unsigned char plain_lead[256];
+
+/* Bytes of the character at s[0..n) when it is a letter or digit that no
+ * rule of word breaking parts from another such: ASCII, Latin-1 and Latin
+ * Extended letters, Cyrillic letters; else 0. */
+static inline int
+plain_letter(const char *s, size_t n)
+{
+	unsigned char t = plain_lead[(unsigned char)s[0]], c1;
+
+	if (t <= 1)
+		return t;
+	if (n < 2 || ((unsigned char)s[1] & 0xC0) != 0x80)
+		return 0;
+	if (t == 2)
+		return 2;
+	c1 = (unsigned char)s[1];
+	switch ((unsigned char)s[0]) {
+	case 0xC3:
+		return c1 != 0x97 && c1 != 0xB7 ? 2 : 0;	/* not × ÷ */
+	case 0xC9:
+		return c1 <= 0x8F ? 2 : 0;			/* Latin Extended-B */
+	default:
+		return c1 >= 0x82 && c1 <= 0x89 ? 0 : 2;	/* not ҂ or marks */
+	}
+}
+
+/* Kinds of character for text_breaks. */
+enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
+
+/* The kinds of ASCII characters (filled with the folding tables). */
+static unsigned char ascii_kind[128];
+
+/* The kind of the character at s[0..n), its length in *len. */
+static inline int
+break_kind(const char *s, size_t n, int *len)
+{
+	unsigned char c = (unsigned char)s[0];
+	uint32_t uc;
+
+	*len = 1;
+	if (c < 0x80)
+		return ascii_kind[c];
+	if ((*len = plain_letter(s, n)) > 0)
+		return K_LETTER;
+	*len = text_next_uc(s, n, &uc);
+	switch (uc) {
+	case 0x201D: case 0x00BB: case 0x2019:	/* ” » ’ */
+		return K_CLOSE;
+	case 0x201C: case 0x00AB: case 0x2018: case 0x00A7: case 0x00A0: /* “ « ‘ § nbsp */
+		return K_QUOTE;
+	case 0x201E:				/* „ */
+		return K_OPEN;
+	}
+	return K_OTHER;
+}
+
+/* Whether printable ASCII text s[0..n) has none of the punctuation where
+ * UAX #14 differs from "break after blanks" most (hyphens, slashes,
+ * brackets and the like); such text breaks after blanks only. */
+static int
+plain_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
+		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
+		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+/* Put a line break opportunity before each non-blank that follows a blank. */
+static void
+space_breaks(const char *s, size_t n, char *p)
+{
+	size_t i;
+
+	memset(p, UC_BREAK_PROHIBITED, n);
+	for (i = 1; i < n; i++)
+		if (s[i - 1] == ' ' && s[i] != ' ')
+			p[i] = UC_BREAK_POSSIBLE;
+}
+
+/* The break opportunities of piece s[a..b): after blanks when simple, else
+ * by the full rules; its start may break when it is not the text's. */
+static void
+piece_breaks(const char *s, size_t a, size_t b, int simple, char *p)
+{
+	if (simple)
+		space_breaks(s + a, b - a, p + a);
+	else
+		u8_possible_linebreaks((const uint8_t *)s + a, b - a, "UTF-8", p + a);
+	if (a > 0)
+		p[a] = UC_BREAK_POSSIBLE;
+}
+
+/*
+ * The text is cut into pieces at each letter after blanks after a letter or
+ * digit, where every rule of UAX #14 lets a line start whatever comes
+ * before or after.  A piece breaks after blanks only, without the full
+ * rules, when it starts with a letter and holds only letters (of ASCII,
+ * Latin and Cyrillic), digits, blanks, quotes, a full stop, comma, colon or
+ * semicolon after a letter or quote and before a blank or a closing quote
+ * (one before a letter may break), and „ before a letter after a blank
+ * after a letter or stop (after a quote and a blank it may not break).
+ */
+void
+text_breaks(const char *s, size_t n, char *p)
+{
+	size_t i, a = 0;
+	int len, next_len, k, next, prev = K_OTHER, before = K_OTHER, last = K_OTHER, simple;
+
+	if (plain_ascii(s, n)) {
+		space_breaks(s, n, p);
+		return;
+	}
+	fold_ready();
+	k = break_kind(s, n, &len);
+	simple = k == K_LETTER;
+	for (i = 0; i < n; i += len, k = next, len = next_len) {
+		next = i + len < n ? break_kind(s + i + len, n - i - len, &next_len) : K_BLANK;
+		if (k == K_LETTER && prev == K_BLANK && last == K_LETTER && i > a) {
+			piece_breaks(s, a, i, simple, p);
+			a = i;
+			simple = 1;
+			prev = before = K_OTHER;
+		}
+		if (k == K_OTHER ||
+		    (k == K_STOP && (prev == K_BLANK || (next != K_BLANK && next != K_CLOSE))) ||
+		    (k == K_OPEN && (prev != K_BLANK || (before != K_LETTER && before != K_STOP) ||
+		    next != K_LETTER)))
+			simple = 0;
+		if (k != K_BLANK)
+			last = k;
+		before = prev;
+		prev = k;
+	}
+	if (a < n)
+		piece_breaks(s, a, n, simple, p);
+}
+
 /* Length of the grapheme cluster at s[0..n), at least one code point. */
 static size_t
 first_cluster(const char *s, size_t n)
@@ -374,7 +535,7 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 		return;
 	}
 	p = xmalloc(n);
-	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
+	text_breaks(s, n, p);
 	i = 0;
 	while (i < n) {
 		uint32_t uc;
@@ -510,6 +671,16 @@ fold_fill(void)
 	}
 	for (uc = 0; uc < 0x800; uc++)
 		width_small[uc] = (signed char)ucwidth_slow(uc);
+	for (j = 0; j < 256; j++)
+		plain_lead[j] = (j >= 'a' && j <= 'z') || (j >= 'A' && j <= 'Z') ||
+		    (j >= '0' && j <= '9') ? 1 :
+		    (j >= 0xC4 && j <= 0xC8) || j == 0xD0 || j == 0xD1 || j == 0xD3 ? 2 :
+		    j == 0xC3 || j == 0xC9 || j == 0xD2 ? 3 : 0;
+	for (j = 0; j < 128; j++)
+		ascii_kind[j] = (j >= '0' && j <= '9') || ((j | 0x20) >= 'a' && (j | 0x20) <= 'z') ?
+		    K_LETTER : j == ' ' ? K_BLANK :
+		    strchr(".,:;", j) && j ? K_STOP : j == '"' ? K_CLOSE :
+		    strchr("'&*#@=<>_~`", j) && j ? K_QUOTE : K_OTHER;
 	fold_filled = 1;
 }
 

@@ -73,6 +73,13 @@ size_t text_chars(const char *s, size_t n);
  * clusters.  Empty text gives one empty line.
  */
 void text_wrap(const char *s, size_t n, int width, struct text_lines *out);
+/* Fill p[0..n) with the line break opportunities of sanitised text s[0..n)
+ * (UC_BREAK_POSSIBLE before a character where a line may start): those of
+ * libunistring's u8_possible_linebreaks, worked out without it where the
+ * text is simple enough; printable ASCII without brackets, hyphens, slashes
+ * and the like breaks after blanks only. */
+void text_breaks(const char *s, size_t n, char *p);
+
 /* Length in bytes of the longest prefix of s[0..n) that fits in width columns,
  * never splitting a grapheme cluster; *used receives its width. */
 size_t text_fit(const char *s, size_t n, int width, int *used);

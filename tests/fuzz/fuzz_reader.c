@@ -243,6 +243,39 @@ check_layout(const struct doc *doc, const struct layout_opts *o)
 	buf_free(&line);
 }
 
+/* The line breaks of each block's text (beyond ASCII, where they are
+ * libunistring's throughout) are libunistring's. */
+static void
+check_breaks(const struct doc *doc)
+{
+	struct buf text = {0};
+	char *p = NULL, *q = NULL;
+	size_t b, i, cap = 0;
+
+	for (b = 0; b < doc->nblocks; b++) {
+		buf_reset(&text);
+		buf_add(&text, "", 0);
+		doc_block_text(doc, b, &text);
+		for (i = 0; i < text.len && (unsigned char)text.s[i] < 0x80; i++)
+			;
+		if (i == text.len)
+			continue;
+		if (text.len > cap) {
+			cap = text.len;
+			p = xrealloc(p, cap);
+			q = xrealloc(q, cap);
+		}
+		text_breaks(text.s, text.len, p);
+		u8_possible_linebreaks((const uint8_t *)text.s, text.len, "UTF-8", q);
+		for (i = 1; i < text.len; i++)
+			check_text((p[i] == UC_BREAK_POSSIBLE) == (q[i] == UC_BREAK_POSSIBLE),
+			    "a line break differs from libunistring's", text.s, text.len);
+	}
+	free(p);
+	free(q);
+	buf_free(&text);
+}
+
 /* --- a JSON checker (RFC 8259, nesting bounded) ---------------------- */
 
 struct json {
@@ -512,6 +545,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(pillars_done(p), "pillars_tag_some stopped short");
 
 	v = h[0] >> 6 & 3;
+	check_breaks(doc);
 	for (mode = LAYOUT_SIDE; mode <= LAYOUT_SINGLE; mode++) {
 		memset(&lo, 0, sizeof lo);
 		lo.width = 1 + h[1] % 200;

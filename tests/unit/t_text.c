@@ -100,6 +100,52 @@ all_fit(const char *s, int w)
 	return good && total > 0;
 }
 
+/*
+ * text_breaks against libunistring on prose-like random strings holding
+ * a Cyrillic letter (printable ASCII has rules of its own): letters of
+ * several alphabets, digits, blanks, quotes, stops and the punctuation
+ * that needs the full rules.  Returns the strings that differ, the first
+ * in first.
+ */
+static int
+breaks_differ(int rounds, char *first, size_t room)
+{
+	static const char *const pieces[] = {
+		"a", "Z", "7", "б", "Ж", "ъ", "ё", "ї", "ґ", "é", "ß", "ø", "ą", "ș", "ő", "ñ",
+		" ", " ", " ", " ", ".", ",", ":", ";", "\"", "'", "\u201c", "\u201d",
+		"\u201e", "\u00ab", "\u00bb", "\u2019", "\u2018", "\u00a7", "\u00a0", "&",
+		"#", "*", "=", "_", "-", "/", "(", ")", "!", "?", "%", "\u2013", "\u2014", "\u2026",
+		"\u0301", "\u00d7",
+	};
+	const int npieces = (int)(sizeof pieces / sizeof *pieces);
+	char s[512], p[512], q[512];
+	int r, differ = 0;
+	unsigned seed = 12345;
+
+	for (r = 0; r < rounds; r++) {
+		size_t n = 0, i;
+		int k, len = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+
+		for (k = 0; k < len; k++) {
+			/* Mostly letters and blanks, as in prose. */
+			int pick = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 4 == 0 ?
+			    (int)(seed >> 8) % npieces : (int)(seed >> 8) % 20;
+			const char *piece = k == 1 ? "б" : pieces[pick];
+
+			memcpy(s + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		text_breaks(s, n, p);
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", q);
+		for (i = 1; i < n; i++)
+			if ((p[i] == UC_BREAK_POSSIBLE) != (q[i] == UC_BREAK_POSSIBLE))
+				break;
+		if (i < n && differ++ == 0)
+			snprintf(first, room, "'%.*s' at byte %zu", (int)n, s, i);
+	}
+	return differ;
+}
+
 int
 main(void)
 {
@@ -114,6 +160,14 @@ main(void)
 	};
 	int okw, w;
 	size_t i;
+
+	{
+		char first[300] = "";
+		int differ = breaks_differ(300000, first, sizeof first);
+
+		ok(differ == 0, "line breaks worked out without libunistring are its own "
+		    "(300000 strings, %d differ%s%s)", differ, differ ? ": first " : "", first);
+	}
 
 	/* Sanitising. */
 	is_str(clean("a\x1b[2Jb"), "a^[[2Jb", "ESC is shown as ^[");

@@ -583,6 +583,45 @@ find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
 	free(prev);
 }
 
+/* The beads of the path back from (na, nb), from state st, in order:
+ * back holds each cell's way in (back_get), rows width wide around the
+ * band's centre. */
+static size_t
+walk_back(const unsigned char *back, size_t width, const long *center, size_t w,
+    size_t na, size_t nb, int st, struct bead **out)
+{
+	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
+	struct bead *beads = NULL;
+	size_t i = na, nbeads = 0, cap = 0;
+	long j = (long)nb;
+
+	while (i > 0 || j > 0) {
+		long k = j - (center[i] - (long)w);
+		int t, from;
+
+		if (k < 0 || k >= (long)width || !back_get(back[i * width + k], st, &t, &from)) {
+			/* Out of the band: cannot happen. */
+			t = i > 0 ? B_10 : B_01;
+			from = S_M;
+		}
+		st = from;
+		beads = xgrow(beads, &cap, nbeads + 1, sizeof *beads);
+		beads[nbeads].na = da[t];
+		beads[nbeads].nb = db[t];
+		nbeads++;
+		i -= da[t];
+		j -= db[t];
+	}
+	for (i = 0; i < nbeads / 2; i++) {
+		struct bead tmp = beads[i];
+
+		beads[i] = beads[nbeads - 1 - i];
+		beads[nbeads - 1 - i] = tmp;
+	}
+	*out = beads;
+	return nbeads;
+}
+
 /*
  * One pass of the banded dynamic programme with 1 / inv[i] the length ratio
  * at pivot block i.
@@ -596,8 +635,7 @@ static size_t
 dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
     const double *inv, const long *center, size_t w, struct bead **out)
 {
-	static const int da[] = { 1, 1, 0, 2, 1 }, db[] = { 1, 0, 1, 1, 2 };
-	size_t width, i, nbeads = 0, cap = 0;
+	size_t width, i, nbeads;
 	double *cost[3], *drop_a, *drop_b;
 	unsigned char *back;
 	struct bead *beads = NULL;
@@ -681,30 +719,8 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 			if (row[k * 3 + s2] < row[k * 3 + st])
 				st = s2;
 	}
-	while (i > 0 || j > 0) {
-		long k = j - LO(i);
-		int t, from;
-
-		if (k < 0 || k >= (long)width || !back_get(back[i * width + k], st, &t, &from)) {
-			/* Out of the band: cannot happen. */
-			t = i > 0 ? B_10 : B_01;
-			from = S_M;
-		}
-		st = from;
-		beads = xgrow(beads, &cap, nbeads + 1, sizeof *beads);
-		beads[nbeads].na = da[t];
-		beads[nbeads].nb = db[t];
-		nbeads++;
-		i -= da[t];
-		j -= db[t];
-	}
+	nbeads = walk_back(back, width, center, w, na, nb, st, &beads);
 #undef LO
-	for (i = 0; i < nbeads / 2; i++) {
-		struct bead tmp = beads[i];
-
-		beads[i] = beads[nbeads - 1 - i];
-		beads[nbeads - 1 - i] = tmp;
-	}
 	for (i = 0; i < 3; i++)
 		free(cost[i]);
 	free(back);

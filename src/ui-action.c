@@ -11,7 +11,6 @@
 #include "command.h"
 #include "doc.h"
 #include "lang.h"
-#include "ui.h"
 #include "ui-private.h"
 #include "xalloc.h"
 

@@ -66,8 +66,6 @@ extern volatile sig_atomic_t ui_signal;
 
 /* ui.c: the layout for the screen's size and the reader's choices. */
 void ui_relayout(struct ui *u);
-/* The layout of the reader's choices (languages, stacked) for the screen. */
-void ui_current_layout(struct ui *u, struct layout_opts *lo);
 /* The first screen line of the text, and how many lines it has. */
 int ui_text_top(const struct ui *u);
 int ui_text_lines(const struct ui *u);

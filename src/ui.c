@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,8 +58,9 @@ on_signal(int sig)
 	ui_signal = sig;
 }
 
-void
-ui_current_layout(struct ui *u, struct layout_opts *lo)
+/* The layout of the reader's choices (languages, stacked) for the screen. */
+static void
+current_layout(struct ui *u, struct layout_opts *lo)
 {
 	*lo = u->base;
 	lo->width = u->cols;
@@ -113,7 +115,7 @@ ui_relayout(struct ui *u)
 	struct layout_opts lo;
 
 	getmaxyx(stdscr, u->lines, u->cols);
-	ui_current_layout(u, &lo);
+	current_layout(u, &lo);
 	view_set_layout(&u->view, &lo, ui_text_lines(u));
 }
 
@@ -218,7 +220,7 @@ adopt(struct ui *u)
 	u->marked = xcalloc(whole->nrows + 1, 1);
 	u->nmarked = 0;
 	view_free(v);
-	ui_current_layout(u, &lo);
+	current_layout(u, &lo);
 	view_init(v, whole, &lo, ui_text_lines(u));
 	if (top >= 0 && cur >= 0 && v->nshown) {
 		view_goto_top(v, view_index(v, (size_t)top));
@@ -453,7 +455,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	ui_init(&u, doc, lo, o);
 	scr = open_terminal(&u, &in);
 	getmaxyx(stdscr, u.lines, u.cols);
-	ui_current_layout(&u, &cur);
+	current_layout(&u, &cur);
 	view_init(&u.view, doc, &cur, ui_text_lines(&u));
 	if (nheld) {
 		const char *nl = strchr(held.s, '\n');

@@ -19,9 +19,12 @@ static int
 search_tick(void *ctx, size_t done, size_t total)
 {
 	struct ui *u = ctx;
+	char cancel[32];
 	int k;
 
-	ui_message(u, "Searching... %zu%% (Esc cancels)", done * 100 / (total ? total : 1));
+	keys_first(ACT_CANCEL, cancel, sizeof cancel);
+	ui_message(u, "Searching... %zu%% (%s cancels)", done * 100 / (total ? total : 1),
+	    cancel);
 	ui_draw_status(u);
 	refresh();
 	nodelay(stdscr, TRUE);

@@ -244,8 +244,9 @@ adopt(struct ui *u)
 
 /*
  * Before an action that needs the whole briefing (the end, a search, a
- * pillar, printing): wait until it is read, showing so; Esc stops
- * waiting, q quits.  Returns 0 when the reader stopped waiting.
+ * pillar, printing): wait until it is read, showing so; the dialogs'
+ * cancel key stops waiting, the quit key quits.  Returns 0 when the
+ * reader stopped waiting.
  */
 int
 ui_need_whole(struct ui *u)

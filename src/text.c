@@ -198,20 +198,9 @@ text_clean(struct buf *out, const char *s, size_t n)
 	buf_add(out, "", 0);	/* out->s exists from here on */
 	c.at_line_start = 1;
 	while (i < n) {
-		uint32_t uc = (unsigned char)s[i];
-		int k;
+		uint32_t uc;
+		int k = text_next_uc(s + i, n - i, &uc);
 
-		/* Printable ASCII inside a line, the bulk of most text. */
-		if (uc >= 0x20 && uc < 0x7F && !c.pending_join && !c.at_line_start) {
-			if (!c.nrun)
-				c.run = s + i;
-			c.nrun++;
-			c.last = uc;
-			c.col++;
-			i++;
-			continue;
-		}
-		k = text_next_uc(s + i, n - i, &uc);
 		if (plain_char(&c, uc, k)) {
 			if (!c.nrun)
 				c.run = s + i;

@@ -404,38 +404,6 @@ cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The k-th smallest of v[0..n), k < n, found in place (Hoare's FIND). */
-static uint32_t
-select_u32(uint32_t *v, size_t n, size_t k)
-{
-	long lo = 0, hi = (long)n - 1, want = (long)k;
-
-	while (lo < hi) {
-		uint32_t pivot = v[lo + (hi - lo) / 2], t;
-		long i = lo, j = hi;
-
-		/* Then v[lo..j] <= pivot <= v[i..hi], and what lies between
-		 * is the pivot. */
-		while (i <= j) {
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j) {
-				t = v[i], v[i] = v[j], v[j] = t;
-				i++, j--;
-			}
-		}
-		if (want <= j)
-			hi = j;
-		else if (want >= i)
-			lo = i;
-		else
-			break;
-	}
-	return v[k];
-}
-
 /* The median length of the paragraphs (all blocks if none). */
 static double
 median_chars(const struct align_item *x, size_t n)
@@ -450,11 +418,11 @@ median_chars(const struct align_item *x, size_t n)
 	if (k == 0)
 		for (i = 0; i < n; i++)
 			v[k++] = x[i].chars;
-	m = k ? select_u32(v, k, k / 2) : 0;
+	qsort(v, k, sizeof *v, cmp_u32);
+	m = k ? v[k / 2] : 0;
 	free(v);
 	return m;
 }
-
 
 /* A numbered heading for the anchor search: its numbers and position. */
 struct numbered {

@@ -395,6 +395,7 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 static struct cli c;
 static struct settings *cfg;
 static struct doc *doc;
+static struct pillar_set *pillar_set;
 static struct pillars *pillars;
 static struct loader *loader;
 static struct pillars *whole_pillars;
@@ -404,7 +405,7 @@ static struct pillars *
 whole_read(struct doc *whole, struct layout_opts *lo)
 {
 	initial_layout(whole, cfg, &c, lo);
-	whole_pillars = pillars_new(cfg, whole);
+	whole_pillars = pillars_new(pillar_set, whole);
 	return whole_pillars;
 }
 
@@ -566,7 +567,8 @@ main(int argc, char **argv)
 	if (!c.json)
 		align_doc(doc);
 	initial_layout(doc, cfg, &c, &lo);
-	pillars = pillars_new(cfg, doc);
+	pillar_set = pillar_set_new(cfg, &doc->pillar_ini);
+	pillars = pillars_new(pillar_set, doc);
 	want = wanted_pillars();
 	if (c.print) {
 		status = print_command(doc, pillars, want, cfg, &c, &lo);
@@ -581,6 +583,7 @@ main(int argc, char **argv)
 	}
 	pillars_free(pillars);
 	pillars_free(whole_pillars);
+	pillar_set_free(pillar_set);
 	loader_free(loader);
 	doc_free(doc);
 	lang_unload();

@@ -38,6 +38,7 @@ enum { BUCKETS = 4096 };
  * by_first[first[k]..first[k + 1]), those of one byte by_first[0..first[0]). */
 struct lang_terms {
 	int lang;
+	uint32_t pillars;	/* those with terms in this language */
 	size_t *ids, n;
 	size_t first[BUCKETS + 2];
 	size_t *by_first;
@@ -58,8 +59,8 @@ bucket_of(const struct term *t)
 	return t->len > 1 ? key_of(t->s) : 0;
 }
 
-struct pillars {
-	const struct doc *doc;
+/* The pillars settings define, and their terms. */
+struct pillar_set {
 	const struct settings *cfg;
 	struct pillar v[PILLAR_MAX];
 	int n;
@@ -67,6 +68,12 @@ struct pillars {
 	size_t nterms, capterms;
 	struct lang_terms *by_lang;
 	int nby_lang;
+};
+
+/* The pillars of one document: tagged block by block. */
+struct pillars {
+	const struct pillar_set *set;
+	const struct doc *doc;
 	uint32_t *block;	/* per block: pillars, valid where tagged */
 	unsigned char *tagged;
 	size_t next;		/* blocks before this are all tagged */
@@ -84,7 +91,7 @@ fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 }
 
 struct adding {
-	struct pillars *p;
+	struct pillar_set *set;
 	int pillar, lang;
 };
 
@@ -92,7 +99,7 @@ static void
 add_term(void *ctx, const char *item, size_t len)
 {
 	struct adding *a = ctx;
-	struct pillars *p = a->p;
+	struct pillar_set *set = a->set;
 	struct buf clean = {0}, f = {0};
 	int prefix = len > 1 && item[len - 1] == '*';
 
@@ -104,8 +111,9 @@ add_term(void *ctx, const char *item, size_t len)
 	if (f.len) {
 		struct term *t;
 
-		p->terms = xgrow(p->terms, &p->capterms, p->nterms + 1, sizeof *p->terms);
-		t = &p->terms[p->nterms++];
+		set->terms = xgrow(set->terms, &set->capterms, set->nterms + 1,
+		    sizeof *set->terms);
+		t = &set->terms[set->nterms++];
 		t->s = xstrndup(f.s, f.len);
 		t->len = f.len;
 		t->prefix = prefix;
@@ -117,19 +125,20 @@ add_term(void *ctx, const char *item, size_t len)
 }
 
 static void
-add_pillar(struct pillars *p, const char *id, size_t n)
+add_pillar(struct pillar_set *set, const char *id, size_t n)
 {
+	struct pillar *pl = &set->v[set->n];
 	int i;
 
-	if (n == 0 || p->n == PILLAR_MAX)
+	if (n == 0 || set->n == PILLAR_MAX)
 		return;
-	for (i = 0; i < p->n; i++)
-		if (strlen(p->v[i].id) == n && strncmp(p->v[i].id, id, n) == 0)
+	for (i = 0; i < set->n; i++)
+		if (strlen(set->v[i].id) == n && strncmp(set->v[i].id, id, n) == 0)
 			return;
-	p->v[p->n].id = xstrndup(id, n);
-	p->v[p->n].section = xmalloc(n + 8);
-	snprintf(p->v[p->n].section, n + 8, "pillar.%s", p->v[p->n].id);
-	p->n++;
+	pl->id = xstrndup(id, n);
+	pl->section = xmalloc(n + 8);
+	snprintf(pl->section, n + 8, "pillar.%s", pl->id);
+	set->n++;
 }
 
 static void
@@ -140,7 +149,7 @@ order_item(void *ctx, const char *item, size_t len)
 
 /* The pillars a marked-up briefing defines: its [pillar.ID] lines. */
 static void
-doc_pillars(struct pillars *p, const struct buf *ini)
+doc_pillars(struct pillar_set *set, const struct buf *ini)
 {
 	const char *s = ini->s, *end = ini->s ? ini->s + ini->len : NULL;
 
@@ -151,7 +160,7 @@ doc_pillars(struct pillars *p, const struct buf *ini)
 			const char *e = memchr(s, ']', (nl ? nl : end) - s);
 
 			if (e)
-				add_pillar(p, s + 8, e - s - 8);
+				add_pillar(set, s + 8, e - s - 8);
 		}
 		s = nl ? nl + 1 : NULL;
 	}
@@ -178,77 +187,111 @@ term_key(void *ctx, const char *key, const char *value)
 		char full[300];
 
 		snprintf(full, sizeof full, "%.*s", (int)(strlen(key)), key);
-		settings_each_item(a->p->cfg, full, add_term, a);
+		settings_each_item(a->set->cfg, full, add_term, a);
 	}
 }
 
 /* The terms of language lang, or NULL. */
 static struct lang_terms *
-terms_of(const struct pillars *p, int lang)
+terms_of(const struct pillar_set *set, int lang)
 {
 	int i;
 
-	for (i = 0; i < p->nby_lang; i++)
-		if (p->by_lang[i].lang == lang)
-			return &p->by_lang[i];
+	for (i = 0; i < set->nby_lang; i++)
+		if (set->by_lang[i].lang == lang)
+			return &set->by_lang[i];
 	return NULL;
 }
 
-/* Group the terms by language, and there by their first byte. */
+/* Group the terms by language, and there by their first two bytes. */
 static void
-index_terms(struct pillars *p)
+index_terms(struct pillar_set *set)
 {
 	size_t k, c;
 	int i;
 
-	for (k = 0; k < p->nterms; k++) {
-		const struct term *t = &p->terms[k];
-		struct lang_terms *lt = terms_of(p, t->lang);
+	for (k = 0; k < set->nterms; k++) {
+		const struct term *t = &set->terms[k];
+		struct lang_terms *lt = terms_of(set, t->lang);
 
 		if (!lt) {
-			p->by_lang = xrealloc(p->by_lang, sizeof *p->by_lang * (p->nby_lang + 1));
-			lt = &p->by_lang[p->nby_lang++];
+			set->by_lang = xrealloc(set->by_lang,
+			    sizeof *set->by_lang * (set->nby_lang + 1));
+			lt = &set->by_lang[set->nby_lang++];
 			memset(lt, 0, sizeof *lt);
 			lt->lang = t->lang;
 		}
 		lt->ids = xrealloc(lt->ids, sizeof *lt->ids * (lt->n + 1));
 		lt->ids[lt->n++] = k;
+		lt->pillars |= (uint32_t)1 << t->pillar;
 	}
-	for (i = 0; i < p->nby_lang; i++) {
-		struct lang_terms *lt = &p->by_lang[i];
+	for (i = 0; i < set->nby_lang; i++) {
+		struct lang_terms *lt = &set->by_lang[i];
 		size_t at[BUCKETS + 1];
 
 		for (k = 0; k < lt->n; k++)
-			lt->first[bucket_of(&p->terms[lt->ids[k]]) + 1]++;
+			lt->first[bucket_of(&set->terms[lt->ids[k]]) + 1]++;
 		for (c = 0; c <= BUCKETS; c++)
 			lt->first[c + 1] += lt->first[c];
 		memcpy(at, lt->first, sizeof at);
 		lt->by_first = xmalloc(sizeof *lt->by_first * (lt->n + 1));
 		for (k = 0; k < lt->n; k++)
-			lt->by_first[at[bucket_of(&p->terms[lt->ids[k]])]++] = lt->ids[k];
+			lt->by_first[at[bucket_of(&set->terms[lt->ids[k]])]++] = lt->ids[k];
 	}
 }
 
-struct pillars *
-pillars_new(struct settings *cfg, const struct doc *doc)
+struct pillar_set *
+pillar_set_new(struct settings *cfg, const struct buf *ini)
 {
-	struct pillars *p = xcalloc(1, sizeof *p);
+	struct pillar_set *set = xcalloc(1, sizeof *set);
 	struct adding a;
 	int i;
 
-	p->doc = doc;
-	p->cfg = cfg;
-	if (doc->pillar_ini.len)
-		settings_read_text(cfg, "the briefing's %pillar lines", NULL,
-		    doc->pillar_ini.s, doc->pillar_ini.len);
-	settings_each_item(cfg, "pillars:order", order_item, p);
-	doc_pillars(p, &doc->pillar_ini);
-	a.p = p;
-	for (i = 0; i < p->n; i++) {
+	set->cfg = cfg;
+	if (ini && ini->len)
+		settings_read_text(cfg, "the briefing's %pillar lines", NULL, ini->s, ini->len);
+	settings_each_item(cfg, "pillars:order", order_item, set);
+	if (ini)
+		doc_pillars(set, ini);
+	a.set = set;
+	for (i = 0; i < set->n; i++) {
 		a.pillar = i;
-		settings_each_key(cfg, p->v[i].section, term_key, &a);
+		settings_each_key(cfg, set->v[i].section, term_key, &a);
 	}
-	index_terms(p);
+	index_terms(set);
+	return set;
+}
+
+void
+pillar_set_free(struct pillar_set *set)
+{
+	size_t k;
+	int i;
+
+	if (!set)
+		return;
+	for (i = 0; i < set->n; i++) {
+		free(set->v[i].id);
+		free(set->v[i].section);
+	}
+	for (k = 0; k < set->nterms; k++)
+		free(set->terms[k].s);
+	free(set->terms);
+	for (i = 0; i < set->nby_lang; i++) {
+		free(set->by_lang[i].ids);
+		free(set->by_lang[i].by_first);
+	}
+	free(set->by_lang);
+	free(set);
+}
+
+struct pillars *
+pillars_new(const struct pillar_set *set, const struct doc *doc)
+{
+	struct pillars *p = xcalloc(1, sizeof *p);
+
+	p->set = set;
+	p->doc = doc;
 	p->block = xcalloc(doc->nblocks + 1, sizeof *p->block);
 	p->tagged = xcalloc(doc->nblocks + 1, 1);
 	return p;
@@ -257,23 +300,8 @@ pillars_new(struct settings *cfg, const struct doc *doc)
 void
 pillars_free(struct pillars *p)
 {
-	size_t k;
-	int i;
-
 	if (!p)
 		return;
-	for (i = 0; i < p->n; i++) {
-		free(p->v[i].id);
-		free(p->v[i].section);
-	}
-	for (k = 0; k < p->nterms; k++)
-		free(p->terms[k].s);
-	free(p->terms);
-	for (i = 0; i < p->nby_lang; i++) {
-		free(p->by_lang[i].ids);
-		free(p->by_lang[i].by_first);
-	}
-	free(p->by_lang);
 	free(p->block);
 	free(p->tagged);
 	free(p);
@@ -282,33 +310,33 @@ pillars_free(struct pillars *p)
 int
 pillars_count(const struct pillars *p)
 {
-	return p->n;
+	return p->set->n;
 }
 
 const char *
 pillars_id(const struct pillars *p, int i)
 {
-	return p->v[i].id;
+	return p->set->v[i].id;
 }
 
 const char *
 pillars_title(const struct pillars *p, int i, int lang, int exact)
 {
+	const char *section = p->set->v[i].section, *t;
 	char key[300];
-	const char *t;
 	int l;
 
-	snprintf(key, sizeof key, "%s:title.%s", p->v[i].section, lang_code(lang));
-	if ((t = settings_get(p->cfg, key)) != NULL && *t)
+	snprintf(key, sizeof key, "%s:title.%s", section, lang_code(lang));
+	if ((t = settings_get(p->set->cfg, key)) != NULL && *t)
 		return t;
 	if (exact)
 		return NULL;
 	for (l = 0; l < lang_count(); l++) {
-		snprintf(key, sizeof key, "%s:title.%s", p->v[i].section, lang_code(l));
-		if ((t = settings_get(p->cfg, key)) != NULL && *t)
+		snprintf(key, sizeof key, "%s:title.%s", section, lang_code(l));
+		if ((t = settings_get(p->set->cfg, key)) != NULL && *t)
 			return t;
 	}
-	return p->v[i].id;
+	return p->set->v[i].id;
 }
 
 int
@@ -316,8 +344,8 @@ pillars_find(const struct pillars *p, const char *id)
 {
 	int i;
 
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->v[i].id, id) == 0)
+	for (i = 0; i < p->set->n; i++)
+		if (strcmp(p->set->v[i].id, id) == 0)
 			return i;
 	return -1;
 }
@@ -423,13 +451,13 @@ struct piece {
 
 /* The matches at g[a] of the terms by_first[k0..k1). */
 static inline void
-match_terms(const struct pillars *p, const struct lang_terms *lt, struct piece *pc,
+match_terms(const struct pillar_set *set, const struct lang_terms *lt, struct piece *pc,
     struct scratch *sc, size_t a, size_t k0, size_t k1)
 {
 	size_t k;
 
 	for (k = k0; k < k1; k++) {
-		const struct term *t = &p->terms[lt->by_first[k]];
+		const struct term *t = &set->terms[lt->by_first[k]];
 		size_t b = a + t->len;
 
 		if (t->len > pc->len - a || memcmp(pc->g + a, t->s, t->len) != 0)
@@ -457,7 +485,7 @@ match_terms(const struct pillars *p, const struct lang_terms *lt, struct piece *
  * text, added to out[count..max); returns the new count.  from is 0 or a
  * blank. */
 static size_t
-match_piece(const struct pillars *p, const struct lang_terms *lt, const char *text,
+match_piece(const struct pillar_set *set, const struct lang_terms *lt, const char *text,
     size_t n, size_t from, size_t upto, struct pillar_match *out, size_t max,
     size_t count, struct scratch *sc)
 {
@@ -492,9 +520,9 @@ match_piece(const struct pillars *p, const struct lang_terms *lt, const char *te
 			continue;
 		pc.starts = -1;
 		/* The terms of one byte, then those of this place's bucket. */
-		match_terms(p, lt, &pc, sc, a, 0, lt->first[1]);
+		match_terms(set, lt, &pc, sc, a, 0, lt->first[1]);
 		if (key)
-			match_terms(p, lt, &pc, sc, a, lt->first[key], lt->first[key + 1]);
+			match_terms(set, lt, &pc, sc, a, lt->first[key], lt->first[key + 1]);
 	}
 	return pc.count;
 }
@@ -524,10 +552,10 @@ drop_inside(struct pillar_match *out, size_t count, size_t max)
  * (0: never), or with fill once out is full (and then returning how many
  * it holds). */
 static size_t
-match_until(const struct pillars *p, int lang, const char *text, size_t n,
+match_until(const struct pillar_set *set, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough, int fill)
 {
-	const struct lang_terms *lt = terms_of(p, lang);
+	const struct lang_terms *lt = terms_of(set, lang);
 	struct scratch sc;
 	size_t from, upto, count = 0;
 
@@ -539,7 +567,7 @@ match_until(const struct pillars *p, int lang, const char *text, size_t n,
 		    memchr(text + from + PIECE, ' ', n - from - PIECE) : NULL;
 
 		upto = blank ? (size_t)(blank - text) : n;
-		count = match_piece(p, lt, text, n, from, upto, out, max, count, &sc);
+		count = match_piece(set, lt, text, n, from, upto, out, max, count, &sc);
 		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
 			break;
 		if (fill && count >= max) {
@@ -558,7 +586,7 @@ size_t
 pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max)
 {
-	return match_until(p, lang, text, n, out, max, 0, 0);
+	return match_until(p->set, lang, text, n, out, max, 0, 0);
 }
 
 /* The first place from i on in s[0..n) holding a byte that may end a
@@ -660,8 +688,8 @@ explicit_tags(const struct pillars *p, const char *tags)
 
 		s += strspn(s, " ,\t");
 		k = strcspn(s, " ,\t");
-		for (i = 0; i < p->n; i++)
-			if (strlen(p->v[i].id) == k && strncmp(p->v[i].id, s, k) == 0)
+		for (i = 0; i < p->set->n; i++)
+			if (strlen(p->set->v[i].id) == k && strncmp(p->set->v[i].id, s, k) == 0)
 				m |= (uint32_t)1 << i;
 		s += k;
 	}
@@ -675,7 +703,7 @@ tag_block(struct pillars *p, size_t b, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough, size_t *nout)
 {
 	const struct block *bl = &p->doc->blocks[b];
-	size_t count = p->nterms ? match_until(p, bl->lang, text, n, out, max, enough, 1) : 0;
+	size_t count = p->set->nterms ? match_until(p->set, bl->lang, text, n, out, max, enough, 1) : 0;
 	uint32_t m = mask_of(out, count < max ? count : max);
 
 	if (bl->tags)
@@ -699,25 +727,20 @@ pillars_block(struct pillars *p, size_t b)
 	const struct block *bl = &p->doc->blocks[b];
 
 	if (!p->tagged[b]) {
-		if (bl->tags || !p->nterms) {
+		if (bl->tags || !p->set->nterms) {
 			p->block[b] = bl->tags ? explicit_tags(p, bl->tags) : 0;
 			p->tagged[b] = 1;
 		} else {
+			const struct lang_terms *lt = terms_of(p->set, bl->lang);
 			struct buf text = {0};
 			struct pillar_match pm[256];
-			uint32_t enough = 0;
 			size_t n;
-			int i;
 
 			/* Only whether, not where: a huge block is looked at
 			 * until each pillar of its language has turned up. */
-			for (i = 0; i < p->nby_lang; i++)
-				if (p->by_lang[i].lang == bl->lang)
-					for (n = 0; n < p->by_lang[i].n; n++)
-						enough |= (uint32_t)1 << p->terms[p->by_lang[i].ids[n]].pillar;
 			buf_add(&text, "", 0);
 			doc_block_text(p->doc, b, &text);
-			tag_block(p, b, text.s, text.len, pm, 256, enough, &n);
+			tag_block(p, b, text.s, text.len, pm, 256, lt ? lt->pillars : 0, &n);
 			buf_free(&text);
 		}
 	}
@@ -757,7 +780,7 @@ pillars_tag_some(struct pillars *p, size_t n)
 		for (r = 0; r < doc->nrows; r++) {
 			uint32_t m = pillars_row(p, r);
 
-			for (i = 0; i < p->n; i++)
+			for (i = 0; i < p->set->n; i++)
 				p->rows[i] += m >> i & 1;
 		}
 		p->next++;

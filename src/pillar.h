@@ -7,11 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
 struct doc;
 struct settings;
 
 enum { PILLAR_MAX = 32 };
 
+struct pillar_set;
 struct pillars;
 
 /* A term found in a block's display text: byte offsets. */
@@ -22,9 +24,16 @@ struct pillar_match {
 
 /*
  * The pillars of [pillars] order, then those a marked-up briefing defines
- * (read into cfg first), with their [pillar.ID] sections.
+ * in ini (its %pillar lines, read into cfg first; NULL for none), with
+ * their [pillar.ID] sections and their terms folded for matching.  cfg
+ * must outlive the set.
  */
-struct pillars *pillars_new(struct settings *cfg, const struct doc *doc);
+struct pillar_set *pillar_set_new(struct settings *cfg, const struct buf *ini);
+void pillar_set_free(struct pillar_set *set);
+
+/* The pillars of set in doc, each block tagged when first asked about;
+ * set must outlive them. */
+struct pillars *pillars_new(const struct pillar_set *set, const struct doc *doc);
 void pillars_free(struct pillars *p);
 
 int pillars_count(const struct pillars *p);

@@ -69,8 +69,9 @@ static const struct {
 	{ 50, 3, 12 },
 };
 
-/* The settings and languages every run starts from. */
+/* The settings, pillars and languages every run starts from. */
 static struct settings *base_cfg;
+static struct pillar_set *base_set;
 static int base_langs;
 
 static void
@@ -86,6 +87,7 @@ init(void)
 	base_cfg = settings_new();
 	lang_load(base_cfg);
 	base_langs = lang_count();
+	base_set = pillar_set_new(base_cfg, NULL);
 }
 
 static void
@@ -499,6 +501,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct doc_opts dopts;
 	struct layout_opts lo;
 	struct settings *cfg;
+	struct pillar_set *set;
 	struct pillars *p;
 	struct doc *doc;
 	struct buf why = {0};
@@ -539,7 +542,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* A briefing's %pillar lines go into the settings: give it a copy. */
 	cfg = doc->pillar_ini.len ? settings_new() : base_cfg;
-	p = pillars_new(cfg, doc);
+	set = cfg != base_cfg ? pillar_set_new(cfg, &doc->pillar_ini) : base_set;
+	p = pillars_new(set, doc);
 	while (!pillars_tag_some(p, 7))
 		continue;
 	check(pillars_done(p), "pillars_tag_some stopped short");
@@ -568,8 +572,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_json(doc, p);
 
 	pillars_free(p);
-	if (cfg != base_cfg)
+	if (cfg != base_cfg) {
+		pillar_set_free(set);
 		settings_free(cfg);
+	}
 	doc_free(doc);
 	buf_free(&why);
 	/* %lang may have added languages: start the next run afresh. */

@@ -15,6 +15,7 @@
 #include "tap.h"
 
 static struct settings *cfg;
+static struct pillar_set *set;
 static struct pillars *pl;
 static struct doc *doc;
 static char path[256];
@@ -38,7 +39,9 @@ load(const char *code, const char *text)
 	unlink(path);
 	if (doc)
 		align_doc(doc);
-	pl = pillars_new(cfg, doc);
+	pillar_set_free(set);
+	set = pillar_set_new(cfg, &doc->pillar_ini);
+	pl = pillars_new(set, doc);
 }
 
 /* The pillar ids of block 0 and the matched text, "id:text,...". */
@@ -219,6 +222,7 @@ main(void)
 	}
 
 	pillars_free(pl);
+	pillar_set_free(set);
 	doc_free(doc);
 	lang_unload();
 	settings_free(cfg);

@@ -42,9 +42,8 @@ is_dropped(uint32_t uc)
 }
 
 static int ucwidth_slow(uint32_t uc);
-static inline void fold_ready(void);
-/* The width of each code point below U+0800 (filled with the folding
- * tables). */
+static inline void tables_ready(void);
+/* The width of each code point below U+0800 (filled by tables_fill). */
 static signed char width_small[0x800];
 
 int
@@ -53,7 +52,7 @@ text_ucwidth(uint32_t uc)
 	if (uc >= 0x20 && uc < 0x7F)
 		return 1;
 	if (uc < 0x800) {
-		fold_ready();
+		tables_ready();
 		return width_small[uc];
 	}
 	return ucwidth_slow(uc);
@@ -312,8 +311,8 @@ add_line(struct text_lines *out, size_t off, size_t len, int width)
 
 /* What a byte says of the character it starts, for plain_letter: 1 an
  * ASCII letter or digit, 2 a two-byte letter whatever follows, 3 a
- * two-byte letter or not, by what follows; 0 none (filled with the
- * folding tables). */
+ * two-byte letter or not, by what follows; 0 none (filled by
+ * tables_fill). */
 static unsigned char plain_lead[256];
 
 /* Bytes of the character at s[0..n) when it is a letter or digit that no
@@ -344,7 +343,7 @@ plain_letter(const char *s, size_t n)
 /* Kinds of character for text_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
 
-/* The kinds of ASCII characters (filled with the folding tables). */
+/* The kinds of ASCII characters (filled by tables_fill). */
 static unsigned char ascii_kind[128];
 
 /* The kind of the character at s[0..n), its length in *len. */
@@ -435,7 +434,7 @@ text_breaks(const char *s, size_t n, char *p)
 		space_breaks(s, n, p);
 		return;
 	}
-	fold_ready();
+	tables_ready();
 	k = break_kind(s, n, &len);
 	simple = k == K_LETTER;
 	for (i = 0; i < n; i += len, k = next, len = next_len) {
@@ -604,7 +603,7 @@ keep_mark(uint32_t mark, uint32_t base)
 
 /* The folded form of one code point, marks already filtered (for a
  * precomposed letter its marks belong to it). */
-enum { FOLD_CACHE = 0x3000, FOLD_MAX = 4 };
+enum { FOLD_MAX = 4 };
 
 static int
 fold_uc_slow(uint32_t uc, uint32_t *out)
@@ -633,31 +632,15 @@ fold_uc_slow(uint32_t uc, uint32_t *out)
 	return n;
 }
 
-/* Below FOLD_CACHE, where nearly all text lives, the table is filled once
- * (case folding one by one is costly). */
-static struct {
-	unsigned char n, len;
-	uint32_t cp[FOLD_MAX];
-	char u8[FOLD_MAX * 4];	/* cp[0..n) in UTF-8: len bytes */
-} fold_cache[FOLD_CACHE];
-static int fold_filled;	/* once the tables are filled */
+/* The tables of widths and kinds, filled once. */
+static int tables_filled;
 
 static void
-fold_fill(void)
+tables_fill(void)
 {
 	uint32_t uc;
 	int j;
 
-	for (uc = 0; uc < FOLD_CACHE; uc++) {
-		fold_cache[uc].n = (unsigned char)fold_uc_slow(uc, fold_cache[uc].cp);
-		for (j = 0; j < fold_cache[uc].n; j++) {
-			int k = u8_uctomb((uint8_t *)fold_cache[uc].u8 + fold_cache[uc].len,
-			    fold_cache[uc].cp[j], 4);
-
-			if (k > 0)
-				fold_cache[uc].len += k;
-		}
-	}
 	for (uc = 0; uc < 0x800; uc++)
 		width_small[uc] = (signed char)ucwidth_slow(uc);
 	for (j = 0; j < 256; j++)
@@ -670,64 +653,74 @@ fold_fill(void)
 		    K_LETTER : j == ' ' ? K_BLANK :
 		    strchr(".,:;", j) && j ? K_STOP : j == '"' ? K_CLOSE :
 		    strchr("'&*#@=<>_~`", j) && j ? K_QUOTE : K_OTHER;
-	fold_filled = 1;
+	tables_filled = 1;
 }
 
 /* The tables, filled on first use. */
 static inline void
-fold_ready(void)
+tables_ready(void)
 {
-	if (!fold_filled)
-		fold_fill();
+	if (!tables_filled)
+		tables_fill();
 }
 
 void
 text_init(void)
 {
-	fold_ready();
+	tables_ready();
 }
 
-static int
-fold_uc(uint32_t uc, uint32_t *out)
+/* The folded forms of the code points met so far, in the slot of each
+ * modulo FOLD_SLOTS: case folding one by one is costly.  Each thread has
+ * its own. */
+enum { FOLD_SLOTS = 4096 };
+struct folded {
+	uint32_t key;		/* the code point + 1; 0: empty */
+	unsigned char n, len;
+	uint32_t cp[FOLD_MAX];
+	char u8[FOLD_MAX * 4];	/* cp[0..n) in UTF-8: len bytes */
+};
+static _Thread_local struct folded fold_cache[FOLD_SLOTS];
+
+static const struct folded *
+folded(uint32_t uc)
 {
-	if (uc >= FOLD_CACHE)
-		return fold_uc_slow(uc, out);
-	fold_ready();
-	memcpy(out, fold_cache[uc].cp, sizeof fold_cache[uc].cp);
-	return fold_cache[uc].n;
+	struct folded *f = &fold_cache[uc % FOLD_SLOTS];
+	int j;
+
+	if (f->key == uc + 1)
+		return f;
+	f->key = uc + 1;
+	f->n = (unsigned char)fold_uc_slow(uc, f->cp);
+	f->len = 0;
+	for (j = 0; j < f->n; j++) {
+		int k = u8_uctomb((uint8_t *)f->u8 + f->len, f->cp[j], 4);
+
+		if (k > 0)
+			f->len += k;
+	}
+	return f;
 }
 
 /* fold_one for code point uc, k bytes of s, when it is not ASCII. */
 static int
 fold_other(uint32_t uc, int k, uint32_t *base, char *out, int *len)
 {
-	uint32_t f[FOLD_MAX];
-	int fn, j, l = 0;
+	const struct folded *f;
 
-	if (uc < FOLD_CACHE && !(uc >= 0x0300 && uc <= 0x036F)) {
-		memcpy(out, fold_cache[uc].u8, sizeof fold_cache[uc].u8);
-		*len = fold_cache[uc].len;
-		if (fold_cache[uc].n)
-			*base = fold_cache[uc].cp[0];
-		return k;
-	}
+	*len = 0;
 	if (uc >= 0x0300 && uc <= 0x036F) {
 		/* A mark of its own (decomposed text): it depends on the
 		 * letter before it. */
 		if (keep_mark(uc, *base))
-			l = u8_uctomb((uint8_t *)out, uc, 4);
-	} else {
-		fn = fold_uc(uc, f);
-		for (j = 0; j < fn; j++) {
-			int b = u8_uctomb((uint8_t *)out + l, f[j], 4);
-
-			if (b > 0)
-				l += b;
-		}
-		if (fn)
-			*base = f[0];
+			*len = u8_uctomb((uint8_t *)out, uc, 4);
+		return k;
 	}
-	*len = l > 0 ? l : 0;
+	f = folded(uc);
+	memcpy(out, f->u8, sizeof f->u8);
+	*len = f->len;
+	if (f->n)
+		*base = f->cp[0];
 	return k;
 }
 
@@ -758,7 +751,6 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 	size_t i = 0, start = out->len;
 	uint32_t base = 0;
 
-	fold_ready();
 	/* Room for the rest of s folded byte for byte, and for the longest
 	 * folding of one character: only such a folding needs more. */
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);

@@ -384,6 +384,16 @@ lang_add(const char *code, size_t len)
 	return nlangs++;
 }
 
+void
+lang_truncate(int n)
+{
+	while (nlangs > n) {
+		nlangs--;
+		free(langs[nlangs].code);
+		langs[nlangs].code = NULL;
+	}
+}
+
 static const struct letter *
 find_letter(uint32_t uc)
 {

@@ -24,6 +24,8 @@ int lang_find(const char *code, size_t len);
 /* The id of a language code, adding it (with no evidence data) if unknown;
  * -1 when the table is full. */
 int lang_add(const char *code, size_t len);
+/* Forget the languages after the first n (those lang_add added). */
+void lang_truncate(int n);
 
 /*
  * Score the evidence in raw block text s[0..n) for each candidate language

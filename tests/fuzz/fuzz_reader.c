@@ -579,9 +579,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc_free(doc);
 	buf_free(&why);
 	/* %lang may have added languages: start the next run afresh. */
-	if (lang_count() != base_langs) {
-		lang_unload();
-		lang_load(base_cfg);
-	}
+	lang_truncate(base_langs);
 	return 0;
 }

@@ -293,28 +293,14 @@ gc_cost(double la, double lb, double ir)
 	return gc_table[k] + (gc_table[k + 1] - gc_table[k]) * (x - k);
 }
 
-/* The bits set in m, counted up to max (a few: they are numbers a
- * paragraph mentions). */
-static int
-bits_upto(uint64_t m, int max)
-{
-	int k = 0;
-
-	for (; m && k < max; m &= m - 1)
-		k++;
-	return k;
-}
-
 /* Number evidence between two groups, from their numbers hashed into bit
  * masks: each number both mention lowers the cost, one that only one side
  * has raises it a little. */
 static double
 number_cost(uint64_t ma, uint64_t mb)
 {
-	/* (Counting stops where the caps are reached: the products are
-	 * exact.) */
-	double shared = NUM_SHARED * bits_upto(ma & mb, (int)(NUM_SHARED_MAX / NUM_SHARED));
-	double alone = NUM_ALONE * bits_upto(ma ^ mb, (int)(NUM_ALONE_MAX / NUM_ALONE));
+	double shared = NUM_SHARED * __builtin_popcountll(ma & mb);
+	double alone = NUM_ALONE * __builtin_popcountll(ma ^ mb);
 
 	return (alone > NUM_ALONE_MAX ? NUM_ALONE_MAX : alone) -
 	    (shared > NUM_SHARED_MAX ? NUM_SHARED_MAX : shared);
@@ -606,7 +592,6 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	size_t width, i, nbeads;
 	double *cost[3], *drop_a, *drop_b;
 	unsigned char *back;
-	struct bead *beads = NULL;
 	long j;
 	int st;
 
@@ -676,23 +661,20 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 	free(drop_a);
 	free(drop_b);
 	/* Walk back from (na, nb), from its cheapest state. */
-	i = na;
-	j = nb;
 	{
-		double *row = cost[na % 3];
-		long k = j - LO(i);
+		const double *row = cost[na % 3] + ((long)nb - LO(na)) * 3;
+		int s;
 
 		st = S_M;
-		for (int s2 = 0; s2 < 3; s2++)
-			if (row[k * 3 + s2] < row[k * 3 + st])
-				st = s2;
+		for (s = 1; s < 3; s++)
+			if (row[s] < row[st])
+				st = s;
 	}
-	nbeads = walk_back(back, width, center, w, na, nb, st, &beads);
 #undef LO
+	nbeads = walk_back(back, width, center, w, na, nb, st, out);
 	for (i = 0; i < 3; i++)
 		free(cost[i]);
 	free(back);
-	*out = beads;
 	return nbeads;
 }
 
@@ -896,12 +878,14 @@ align_doc(struct doc *doc)
 		return;
 	na = doc->nseq[0];
 	beads = xcalloc(nl, sizeof *beads);
-	nbeads = xcalloc(nl, sizeof *nbeads);
-	k = xcalloc(nl, sizeof *k);
-	pa = xcalloc(nl, sizeof *pa);
-	pb = xcalloc(nl, sizeof *pb);
-	start = xcalloc(nl, sizeof *start);
-	end = xcalloc(nl, sizeof *end);
+	/* Per language: its beads, the next bead, the blocks of the first
+	 * language and of its own the beads so far take, and a row's. */
+	nbeads = xcalloc(6 * (size_t)nl, sizeof *nbeads);
+	k = nbeads + nl;
+	pa = k + nl;
+	pb = pa + nl;
+	start = pb + nl;
+	end = start + nl;
 	ia = items_of(doc, 0);
 	for (l = 1; l < nl; l++) {
 		struct align_item *ib = items_of(doc, l);
@@ -956,10 +940,5 @@ align_doc(struct doc *doc)
 		free(beads[l]);
 	free(beads);
 	free(nbeads);
-	free(k);
-	free(pa);
-	free(pb);
-	free(start);
-	free(end);
 	doc->aligned = 1;
 }

@@ -27,10 +27,6 @@ struct bead {
  * Roman numerals) into it->num. */
 void align_numbers(struct align_item *it, const char *s, size_t n);
 
-/* The numbers paragraph s[0..n) mentions, hashed into bits as the aligner
- * compares them (an item of a paragraph may come with them so). */
-uint64_t align_paragraph_mask(const char *s, size_t n);
-
 /* Align sequences a and b; returns the number of beads, stored in *out. */
 size_t align_pair(struct align_item *a, size_t na, struct align_item *b,
     size_t nb, struct bead **out);

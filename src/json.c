@@ -19,17 +19,6 @@
 /* What is written goes out once this much has gathered. */
 enum { FLUSH_AT = 1 << 16 };
 
-/* How many bytes from the start of s[0..n) need no escape. */
-static size_t
-plain_run(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-		i++;
-	return i;
-}
-
 /* Write s[0..n) inside a JSON string; the text is sanitised UTF-8 already,
  * so only quotes, backslashes and (defensively) controls need escapes. */
 static void
@@ -40,7 +29,8 @@ put_chars(struct buf *o, const char *s, size_t n)
 	for (;;) {
 		unsigned char c;
 
-		i += plain_run(s + i, n - i);
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+			i++;
 		if (i == n)
 			break;
 		c = (unsigned char)s[i];
@@ -54,19 +44,13 @@ put_chars(struct buf *o, const char *s, size_t n)
 	buf_add(o, s + run, n - run);
 }
 
-/* Write s[0..n) as a JSON string. */
-static void
-put_string(struct buf *o, const char *s, size_t n)
-{
-	buf_addc(o, '"');
-	put_chars(o, s, n);
-	buf_addc(o, '"');
-}
-
+/* Write s as a JSON string. */
 static void
 put_cstr(struct buf *o, const char *s)
 {
-	put_string(o, s, strlen(s));
+	buf_addc(o, '"');
+	put_chars(o, s, strlen(s));
+	buf_addc(o, '"');
 }
 
 /* What every object refers to: the pillar ids and language codes as JSON
@@ -292,8 +276,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 
 	buf_adds(o, "{\"languages\": [");
 	for (l = 0; l < doc->nlangs; l++) {
-		if (l)
-			buf_adds(o, ", ");
+		buf_adds(o, l ? ", " : "");
 		put_cstr(o, lang_code(doc->langs[l]));
 	}
 	buf_adds(o, "],\n \"blocks\": [");

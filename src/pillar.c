@@ -86,7 +86,6 @@ static void
 fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 {
 	buf_reset(out);
-	buf_add(out, "", 0);
 	text_fold_squeezed(s, n, out, map);
 }
 
@@ -124,9 +123,11 @@ add_term(void *ctx, const char *item, size_t len)
 	buf_free(&f);
 }
 
+/* Add pillar id[0..n) to the set ctx. */
 static void
-add_pillar(struct pillar_set *set, const char *id, size_t n)
+add_pillar(void *ctx, const char *id, size_t n)
 {
+	struct pillar_set *set = ctx;
 	struct pillar *pl = &set->v[set->n];
 	int i;
 
@@ -139,12 +140,6 @@ add_pillar(struct pillar_set *set, const char *id, size_t n)
 	pl->section = xmalloc(n + 8);
 	snprintf(pl->section, n + 8, "pillar.%s", pl->id);
 	set->n++;
-}
-
-static void
-order_item(void *ctx, const char *item, size_t len)
-{
-	add_pillar(ctx, item, len);
 }
 
 /* The pillars a marked-up briefing defines: its [pillar.ID] lines. */
@@ -181,14 +176,8 @@ term_key(void *ctx, const char *key, const char *value)
 	if (end && end[1] >= '0' && end[1] <= '9')
 		return;		/* a continuation: read with its list */
 	a->lang = lang_find(code, end ? (size_t)(end - code) : strlen(code));
-	if (a->lang < 0)
-		return;
-	{
-		char full[300];
-
-		snprintf(full, sizeof full, "%.*s", (int)(strlen(key)), key);
-		settings_each_item(a->set->cfg, full, add_term, a);
-	}
+	if (a->lang >= 0)
+		settings_each_item(a->set->cfg, key, add_term, a);
 }
 
 /* The terms of language lang, or NULL. */
@@ -250,7 +239,7 @@ pillar_set_new(struct settings *cfg, const struct buf *ini)
 	set->cfg = cfg;
 	if (ini && ini->len)
 		settings_read_text(cfg, "the briefing's %pillar lines", NULL, ini->s, ini->len);
-	settings_each_item(cfg, "pillars:order", order_item, set);
+	settings_each_item(cfg, "pillars:order", add_pillar, set);
 	if (ini)
 		doc_pillars(set, ini);
 	a.set = set;
@@ -360,21 +349,6 @@ by_start(const void *x, const void *y)
 	if (a->end != b->end)
 		return a->end > b->end ? -1 : 1;	/* the longer first */
 	return a->pillar - b->pillar;
-}
-
-/* Sort out[0..n) by by_start: by insertion, as a block has few. */
-static void
-sort_matches(struct pillar_match *out, size_t n)
-{
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		struct pillar_match x = out[i];
-
-		for (j = i; j > 0 && by_start(&out[j - 1], &x) > 0; j--)
-			out[j] = out[j - 1];
-		out[j] = x;
-	}
 }
 
 /* Room for matching, kept from one piece to the next. */
@@ -535,7 +509,7 @@ drop_inside(struct pillar_match *out, size_t count, size_t max)
 {
 	size_t kept = 0, m = count < max ? count : max, k, j;
 
-	sort_matches(out, m);
+	qsort(out, m, sizeof *out, by_start);
 	for (k = 0; k < m; k++) {
 		int inside = 0;
 
@@ -589,16 +563,6 @@ pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
 	return match_until(p->set, lang, text, n, out, max, 0, 0);
 }
 
-/* The first place from i on in s[0..n) holding a byte that may end a
- * sentence (in may_end), or n. */
-static size_t
-next_may_end(const char *s, size_t i, size_t n, const unsigned char *may_end)
-{
-	while (i < n && !may_end[(unsigned char)s[i]])
-		i++;
-	return i;
-}
-
 size_t
 pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 {
@@ -615,7 +579,8 @@ pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max)
 		unsigned char c;
 		size_t end = 0;
 
-		i = next_may_end(text, i, n, may_end);
+		while (i < n && !may_end[(unsigned char)text[i]])
+			i++;
 		if (i == n)
 			break;
 		c = (unsigned char)text[i];

@@ -104,25 +104,8 @@ print_select(const struct settings *cfg, const struct doc *doc, const struct pri
 	return n;
 }
 
-int
-print_output(const struct settings *cfg, const struct doc *doc, const struct print_opts *po,
-    const char *text, size_t n, const char *output, struct buf *why)
-{
-	struct buf title = {0};
-	int rc;
-
-	if (output) {
-		rc = print_write(output, text, n, why);
-	} else {
-		print_title(doc, po->side[0], &title);
-		rc = print_send(settings_get(cfg, "print:command"), title.s,
-		    settings_get(cfg, "print:paper"), text, n, why);
-	}
-	buf_free(&title);
-	return rc;
-}
-
-void
+/* The briefing's title: its first heading in language slot side. */
+static void
 print_title(const struct doc *doc, int side, struct buf *out)
 {
 	size_t b;
@@ -144,8 +127,7 @@ struct body {
 	size_t nlines, caplines;
 	size_t *unit;		/* first line of each unit */
 	size_t nunits, capunits;
-	size_t *newpage;	/* units that must start a page */
-	size_t nnew, capnew;
+	size_t newpage;		/* a unit that must start a page; 0: none */
 };
 
 static void
@@ -166,10 +148,8 @@ body_unit(struct body *b, int new_page)
 {
 	b->unit = xgrow(b->unit, &b->capunits, b->nunits + 1, sizeof *b->unit);
 	b->unit[b->nunits++] = b->nlines;
-	if (new_page) {
-		b->newpage = xgrow(b->newpage, &b->capnew, b->nnew + 1, sizeof *b->newpage);
-		b->newpage[b->nnew++] = b->nunits - 1;
-	}
+	if (new_page)
+		b->newpage = b->nunits - 1;
 }
 
 /* Lay the rows out in one layout and add them to the body. */
@@ -197,17 +177,6 @@ add_rows(struct body *b, const struct doc *doc, const size_t *rows, size_t n,
 	}
 	row_view_free(&rv);
 	buf_free(&line);
-}
-
-static int
-page_starts(const struct body *b, size_t unit)
-{
-	size_t i;
-
-	for (i = 0; i < b->nnew; i++)
-		if (b->newpage[i] == unit)
-			return 1;
-	return 0;
 }
 
 /* The page header: the title with "Page N of M" on the right, under it
@@ -252,7 +221,7 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	size_t u, l;
 	int *page_of;		/* per line: its page */
 	unsigned char *gap;	/* per line: a blank line before it */
-	int body_lines, page = 0, pages, used = 0;
+	int body_lines, page = 0, pages, used = 0, seq;
 	int hdr = o->header ? (o->section && *o->section ? 3 : 2) : 0;
 
 	memset(&b, 0, sizeof b);
@@ -262,20 +231,16 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	lo.gutter = 3;
 	lo.side[0] = o->side[0];
 	lo.side[1] = o->side[1];
-	if (o->side[1] < 0) {
+	/* Sequential: one language, then the other from a new page. */
+	seq = o->side[1] >= 0 && o->layout != PRINT_SIDE && o->layout != PRINT_INTERLEAVED;
+	if (o->side[1] < 0 || seq)
 		lo.mode = LAYOUT_SINGLE;
-		add_rows(&b, doc, rows, n, &lo, 0);
-	} else if (o->layout == PRINT_SIDE) {
-		lo.mode = LAYOUT_SIDE;
-		add_rows(&b, doc, rows, n, &lo, 0);
-	} else if (o->layout == PRINT_INTERLEAVED) {
-		lo.mode = LAYOUT_STACKED;
-		add_rows(&b, doc, rows, n, &lo, 0);
-	} else {
-		/* Sequential: one language, then the other from a new page. */
-		lo.mode = LAYOUT_SINGLE;
+	else
+		lo.mode = o->layout == PRINT_SIDE ? LAYOUT_SIDE : LAYOUT_STACKED;
+	if (seq)
 		lo.side[1] = -1;
-		add_rows(&b, doc, rows, n, &lo, 0);
+	add_rows(&b, doc, rows, n, &lo, 0);
+	if (seq) {
 		lo.side[0] = o->side[1];
 		add_rows(&b, doc, rows, n, &lo, 1);
 	}
@@ -292,7 +257,7 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 		size_t from = b.unit[u], to = u + 1 < b.nunits ? b.unit[u + 1] : b.nlines;
 		int len = (int)(to - from), sep = used > 0;
 
-		if (page == 0 || page_starts(&b, u) ||
+		if (page == 0 || u == b.newpage ||
 		    (used + sep + len > body_lines && len <= body_lines)) {
 			page++;
 			used = 0;
@@ -333,12 +298,17 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	buf_free(&b.text);
 	free(b.line);
 	free(b.unit);
-	free(b.newpage);
 	buf_free(&title);
 	return pages;
 }
 
-int
+/*
+ * Send pages to the printer command (split like a shell would, run
+ * without one): lp gets -t TITLE and lpr -J TITLE, both -o media=PAPER
+ * (the [print] paper, capitalised: A4, Letter).
+ * Returns -1 with the reason in why.
+ */
+static int
 print_send(const char *command, const char *title, const char *paper,
     const char *text, size_t n, struct buf *why)
 {
@@ -379,7 +349,8 @@ print_send(const char *command, const char *title, const char *paper,
 	return rc;
 }
 
-int
+/* Write text to path in full or not at all ("-": standard output). */
+static int
 print_write(const char *path, const char *text, size_t n, struct buf *why)
 {
 	struct buf tmp = {0};
@@ -439,4 +410,22 @@ print_write(const char *path, const char *text, size_t n, struct buf *why)
 	}
 	buf_free(&tmp);
 	return 0;
+}
+
+int
+print_output(const struct settings *cfg, const struct doc *doc, const struct print_opts *po,
+    const char *text, size_t n, const char *output, struct buf *why)
+{
+	struct buf title = {0};
+	int rc;
+
+	if (output) {
+		rc = print_write(output, text, n, why);
+	} else {
+		print_title(doc, po->side[0], &title);
+		rc = print_send(settings_get(cfg, "print:command"), title.s,
+		    settings_get(cfg, "print:paper"), text, n, why);
+	}
+	buf_free(&title);
+	return rc;
 }

@@ -56,24 +56,9 @@ int print_output(const struct settings *cfg, const struct doc *doc,
     const struct print_opts *po, const char *text, size_t n, const char *output,
     struct buf *why);
 
-/* The briefing's title: its first heading in language slot side. */
-void print_title(const struct doc *doc, int side, struct buf *out);
-
 /* Lay out rows[0..n) of doc as pages (form feeds between them) into out;
  * returns the number of pages. */
 int print_render(const struct doc *doc, const size_t *rows, size_t n,
     const struct print_opts *o, struct buf *out);
-
-/*
- * Send pages to the printer command (split like a shell would, run
- * without one): lp gets -t TITLE and lpr -J TITLE, both -o media=PAPER
- * (the [print] paper, capitalised: A4, Letter).
- * Returns -1 with the reason in why.
- */
-int print_send(const char *command, const char *title, const char *paper,
-    const char *text, size_t n, struct buf *why);
-
-/* Write text to path in full or not at all ("-": standard output). */
-int print_write(const char *path, const char *text, size_t n, struct buf *why);
 
 #endif

@@ -702,46 +702,24 @@ folded(uint32_t uc)
 	return f;
 }
 
-/* fold_one for code point uc, k bytes of s, when it is not ASCII. */
+/* The folded form of code point uc (not ASCII) into out, room for
+ * TEXT_FOLD_BYTES: returns its bytes; *base is the letter the marks after
+ * it belong to. */
 static int
-fold_other(uint32_t uc, int k, uint32_t *base, char *out, int *len)
+fold_other(uint32_t uc, uint32_t *base, char *out)
 {
 	const struct folded *f;
 
-	*len = 0;
 	if (uc >= 0x0300 && uc <= 0x036F) {
 		/* A mark of its own (decomposed text): it depends on the
 		 * letter before it. */
-		if (keep_mark(uc, *base))
-			*len = u8_uctomb((uint8_t *)out, uc, 4);
-		return k;
+		return keep_mark(uc, *base) ? u8_uctomb((uint8_t *)out, uc, 4) : 0;
 	}
 	f = folded(uc);
 	memcpy(out, f->u8, sizeof f->u8);
-	*len = f->len;
 	if (f->n)
 		*base = f->cp[0];
-	return k;
-}
-
-/* The folded form of the character at s[0..n) (n > 0): its bytes in out,
- * room for TEXT_FOLD_BYTES, their count in *len; *base is the letter the
- * marks after it belong to.  Returns the bytes of s it takes. */
-static inline int
-fold_one(const char *s, size_t n, uint32_t *base, char *out, int *len)
-{
-	unsigned char c = (unsigned char)s[0];
-	uint32_t uc;
-	int k;
-
-	if (c < 0x80) {
-		out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		*base = c;
-		*len = 1;
-		return 1;
-	}
-	k = text_next_uc(s, n, &uc);
-	return fold_other(uc, k, base, out, len);
+	return f->len;
 }
 
 /* text_fold, and with squeeze, text_fold_squeezed. */
@@ -759,6 +737,7 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 	while (i < n) {
 		size_t at = out->len - start;
 		unsigned char c = (unsigned char)s[i];
+		uint32_t uc;
 		int k, len, j;
 
 		/* ASCII, one byte for one. */
@@ -772,7 +751,8 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 			i++;
 			continue;
 		}
-		k = fold_one(s + i, n - i, &base, out->s + at + start, &len);
+		k = text_next_uc(s + i, n - i, &uc);
+		len = fold_other(uc, &base, out->s + at + start);
 		for (j = 0; j < len; j++) {
 			char b = out->s[at + start + j];
 

@@ -651,11 +651,11 @@ key Escape
 expect "Esc stops waiting: still reading, still at the third paragraph" \
     eval 'says "Still reading the briefing" && at_para "3/…"'
 release
-expect "once it is read, the status line counts every paragraph, still at the third" \
+expect "once it is read, the status line counts every paragraph, still at the third (¶ 3/$n_big)" \
     at_para "3/$n_big "
 yes_now "... and the screen still starts at the first pair" on_top "Параграф 1:" "Paragraph 1:"
 key G
-expect "G: the last pair of the large briefing" side_by_side "Параграф $n_big:" "Paragraph $n_big:"
+expect "G: the last pair of the large briefing ($n_big)" side_by_side "Параграф $n_big:" "Paragraph $n_big:"
 done_with
 
 open_held bigG

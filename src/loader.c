@@ -248,9 +248,23 @@ build(void *arg)
 	struct loader *l = arg;
 	struct buf why = {0};
 	struct doc *doc = doc_open(l->paths, l->npaths, &l->opts, &why);
+	const char *hold = getenv("DIGLOT_TEST_HOLD");
 
 	if (doc)
 		align_doc(doc);
+	/* A test hook: with DIGLOT_TEST_HOLD naming a FIFO, the whole is
+	 * handed over only once a line is written to it (or its writer
+	 * closes it), so that a test sees the viewer while it is still
+	 * reading.  Unset, it does nothing. */
+	if (hold && *hold) {
+		int fd = open(hold, O_RDONLY | O_CLOEXEC);
+		char c;
+
+		while (fd >= 0 && read(fd, &c, 1) == 1 && c != '\n')
+			;
+		if (fd >= 0)
+			close(fd);
+	}
 
 	pthread_mutex_lock(&l->lock);
 	l->doc = doc;

@@ -80,6 +80,15 @@ line_end(const char *s, size_t n, size_t i, size_t *next, int *ff)
 	return e;
 }
 
+/* The length of s[0..n) without trailing blanks. */
+static size_t
+trimmed_len(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
 static int
 is_heading_text(const char *s, size_t n)
 {
@@ -89,8 +98,7 @@ is_heading_text(const char *s, size_t n)
 
 	if (n > HEADING_BYTES)
 		return 0;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
+	n = trimmed_len(s, n);
 	if (!n)
 		return 0;
 	last = (unsigned char)s[n - 1];
@@ -154,69 +162,34 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t lin
 	doc->nblocks++;
 }
 
-/* A block of the marked-up form. */
-static void
-add_marked(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t line, int nlines)
+/*
+ * The block at or after s[i] of s[0..n): its span in *start and *end (n
+ * and n when there is none), its first line in *first and its count of
+ * lines in *nlines (0: none), lines counted on in *line; returns where the
+ * next block may start.  Blocks are runs of non-blank lines; a form feed
+ * ends one too.
+ */
+static size_t
+next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end, uint32_t *line,
+    uint32_t *first, int *nlines)
 {
-	add_block(rd, file, off, len, line, nlines, 1);
-}
-
-/* Plain text: blocks are runs of non-blank lines. */
-static void
-read_plain(struct reader *rd, uint32_t file)
-{
-	const struct source *src = &rd->doc->files[file];
-	const char *s = src->data;
-	size_t n = src->len, i = 0, start = 0, end = 0;
-	uint32_t line = 0, first = 0;
-	int nlines = 0;
-
-	while (i < n) {
-		size_t next;
-		int ff;
-		size_t e = line_end(s, n, i, &next, &ff);
-
-		line++;
-		if (is_blank_line(s + i, e - i)) {
-			if (nlines)
-				add_block(rd, file, start, end - start, first, nlines, 0);
-			nlines = 0;
-		} else {
-			if (!nlines) {
-				start = i;
-				first = line;
-			}
-			nlines++;
-			end = e;
-			if (ff) {
-				add_block(rd, file, start, end - start, first, nlines, 0);
-				nlines = 0;
-			}
-		}
-		i = next;
-	}
-	if (nlines)
-		add_block(rd, file, start, end - start, first, nlines, 0);
-}
-
-size_t
-doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
-{
-	int in = 0;
-
 	*start = *end = n;
+	*nlines = 0;
 	while (i < n) {
 		size_t next;
 		int ff;
 		size_t e = line_end(s, n, i, &next, &ff);
 
+		++*line;
 		if (is_blank_line(s + i, e - i)) {
-			if (in)
+			if (*nlines)
 				return next;
 		} else {
-			if (!in)
+			if (!*nlines) {
 				*start = i;
-			in = 1;
+				*first = *line;
+			}
+			++*nlines;
 			*end = e;
 			if (ff)
 				return next;
@@ -224,6 +197,31 @@ doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
 		i = next;
 	}
 	return n;
+}
+
+/* Plain text: blocks are runs of non-blank lines. */
+static void
+read_plain(struct reader *rd, uint32_t file)
+{
+	const struct source *src = &rd->doc->files[file];
+	size_t i = 0, start, end;
+	uint32_t line = 0, first = 0;
+	int nlines;
+
+	while (i < src->len) {
+		i = next_block(src->data, src->len, i, &start, &end, &line, &first, &nlines);
+		if (nlines)
+			add_block(rd, file, start, end - start, first, nlines, 0);
+	}
+}
+
+size_t
+doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end)
+{
+	uint32_t line = 0, first;
+	int nlines;
+
+	return next_block(s, n, i, start, end, &line, &first, &nlines);
 }
 
 static int
@@ -241,14 +239,6 @@ directive_is(const char *s, size_t n, const char *name, const char **arg)
 	}
 	*arg = s;
 	return 1;
-}
-
-static size_t
-trimmed_len(const char *s, size_t n)
-{
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n;
 }
 
 /* One directive line of the marked-up form. */
@@ -338,7 +328,7 @@ read_markup(struct reader *rd, uint32_t file)
 
 		line++;
 		if ((blank || dir || head) && nlines) {
-			add_marked(rd, file, start, end - start, first, nlines);
+			add_block(rd, file, start, end - start, first, nlines, 1);
 			nlines = 0;
 		}
 		if (dir) {
@@ -351,7 +341,7 @@ read_markup(struct reader *rd, uint32_t file)
 			if (rd->next_kind < 0)
 				rd->next_kind = BLOCK_HEADING;
 			if (h < e)
-				add_marked(rd, file, h, e - h, line, 1);
+				add_block(rd, file, h, e - h, line, 1, 1);
 			else
 				rd->next_kind = -1;
 		} else if (!blank) {
@@ -363,13 +353,13 @@ read_markup(struct reader *rd, uint32_t file)
 			end = e;
 		}
 		if (ff && nlines) {
-			add_marked(rd, file, start, end - start, first, nlines);
+			add_block(rd, file, start, end - start, first, nlines, 1);
 			nlines = 0;
 		}
 		i = next;
 	}
 	if (nlines)
-		add_marked(rd, file, start, end - start, first, nlines);
+		add_block(rd, file, start, end - start, first, nlines, 1);
 	rd->markup_lang = -1;
 	rd->next_kind = -1;
 	free(rd->next_tags);
@@ -423,38 +413,20 @@ cand_index(const int *cand, int n, int id)
 	return -1;
 }
 
-/*
- * The evidence for each candidate, block by block: each block's scores for
- * the candidates held (held[0..nheld), indices into cand) go into score,
- * and with best, the candidate the block clearly is (-1: none) into best,
- * from every candidate's score and the marker hints.
- */
-struct scoring {
-	const struct reader *rd;
-	const int *cand;
-	int ncand;
-	const int *held;
-	int nheld;
-	int *best;
-	double *score;
-};
-
+/* The scores of block b for the candidates cand[0..ncand) into one, with
+ * the marker hints; *best is the candidate the block clearly is (or is
+ * fixed to), -1 for none. */
 static void
-score_block(const struct scoring *j, size_t b)
+score_block(const struct reader *rd, const int *cand, int ncand, size_t b, double *one,
+    int *best)
 {
-	const struct doc *doc = j->rd->doc;
-	const struct block *bl = &doc->blocks[b];
-	int h = cand_index(j->cand, j->ncand, j->rd->hint_lang[b]), i;
-	double one[LANG_MAX + 1];
+	const struct block *bl = &rd->doc->blocks[b];
+	int h = cand_index(cand, ncand, rd->hint_lang[b]);
 
-	lang_score(doc->files[bl->file].data + bl->off, bl->len, j->cand, j->ncand, one);
+	lang_score(rd->doc->files[bl->file].data + bl->off, bl->len, cand, ncand, one);
 	if (h >= 0)
 		one[h] += MARKER_HINT;
-	for (i = 0; j->score && i < j->nheld; i++)
-		j->score[b * j->nheld + i] = one[j->held[i]];
-	if (j->best)
-		j->best[b] = j->rd->fixed[b] >= 0 ?
-		    cand_index(j->cand, j->ncand, j->rd->fixed[b]) : lang_clear(one, j->ncand);
+	*best = rd->fixed[b] >= 0 ? cand_index(cand, ncand, rd->fixed[b]) : lang_clear(one, ncand);
 }
 
 /* The candidates: the requested languages first, then every other known
@@ -479,40 +451,6 @@ candidates(const struct reader *rd, const struct doc_opts *o, int *ncand, int *n
 	return cand;
 }
 
-/* Which candidates to hold scores for: the requested ones, and up to HOLD
- * in all of those that a sample of blocks spread over the document clearly
- * is.  Returns how many, in held. */
-static int
-choose_held(struct scoring *j, int nwanted, int *held, int *pick)
-{
-	enum { HOLD = 4, SAMPLE = 2048 };
-	size_t nb = j->rd->doc->nblocks, step = nb > SAMPLE ? nb / SAMPLE : 1, b;
-	size_t *sampled = xcalloc(j->ncand, sizeof *sampled);
-	int nheld = 0, c;
-
-	j->best = pick;
-	for (b = 0; b < nb; b += step) {
-		score_block(j, b);
-		if (pick[b] >= 0)
-			sampled[pick[b]]++;
-	}
-	for (c = 0; c < nwanted; c++)
-		held[nheld++] = c;
-	while (nheld < HOLD) {
-		int top = -1;
-
-		for (c = nwanted; c < j->ncand; c++)
-			if (sampled[c] && cand_index(held, nheld, c) < 0 &&
-			    (top < 0 || sampled[c] > sampled[top]))
-				top = c;
-		if (top < 0)
-			break;
-		held[nheld++] = top;
-	}
-	free(sampled);
-	return nheld;
-}
-
 /* Keep the candidates that carry a real share of the clear blocks (pick);
  * with no clear block at all, keep every candidate.  The kept go to
  * kept[0..return) as indices into cand. */
@@ -535,43 +473,11 @@ keep_clear(const int *pick, size_t nb, int ncand, int nwanted, int *kept)
 	return keep;
 }
 
-/* Scores of every block for the kept candidates (kept[0..keep) indices
- * into cand), one row of keep per block: from those held where they all
- * are, else worked out again among all the candidates, as before. */
-static double *
-kept_scores(struct scoring *j, const int *kept, int keep)
-{
-	size_t nb = j->rd->doc->nblocks, b;
-	int c, all_held = 1;
-
-	for (c = 0; c < keep; c++)
-		all_held = all_held && cand_index(j->held, j->nheld, kept[c]) >= 0;
-	if (all_held) {
-		for (b = 0; b < nb; b++) {
-			double row[LANG_MAX + 1];
-
-			for (c = 0; c < keep; c++)
-				row[c] = j->score[b * j->nheld + cand_index(j->held, j->nheld, kept[c])];
-			memcpy(j->score + b * keep, row, sizeof *row * keep);
-		}
-		return j->score;
-	}
-	free(j->score);
-	j->held = kept;
-	j->nheld = keep;
-	j->best = NULL;
-	j->score = xcalloc(nb * keep, sizeof *j->score);
-	for (b = 0; b < nb; b++)
-		score_block(j, b);
-	return j->score;
-}
-
 /*
  * Decide the language of every block: score the evidence for each
  * candidate, keep the candidates that some blocks clearly are (a stray
  * look-alike never is) and the requested ones, then choose over the whole
- * sequence.  A large briefing has many blocks: scores are held only for
- * the requested candidates and those a sample of blocks favours.
+ * sequence.
  */
 static void
 decide_languages(struct reader *rd, const struct doc_opts *o)
@@ -579,8 +485,7 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	struct doc *doc = rd->doc;
 	size_t nb = doc->nblocks, b;
 	int *cand, *pick, *fixed, ncand, nwanted, keep, c;
-	int held[LANG_MAX + 1], kept[LANG_MAX + 1];
-	struct scoring j;
+	int kept[LANG_MAX + 1];
 	double *score;
 
 	if (!nb)
@@ -590,18 +495,15 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	 * reader did not ask to see). */
 	cand = candidates(rd, o, &ncand, &nwanted);
 	pick = xmalloc(sizeof *pick * nb);
-	memset(&j, 0, sizeof j);
-	j.rd = rd;
-	j.cand = cand;
-	j.ncand = ncand;
-	j.held = held;
-	j.nheld = choose_held(&j, nwanted, held, pick);
-	j.best = pick;
-	j.score = xcalloc(nb * (j.nheld ? j.nheld : 1), sizeof *j.score);
+	score = xcalloc(nb * ncand, sizeof *score);
 	for (b = 0; b < nb; b++)
-		score_block(&j, b);
+		score_block(rd, cand, ncand, b, score + b * ncand, &pick[b]);
 	keep = keep_clear(pick, nb, ncand, nwanted, kept);
-	score = kept_scores(&j, kept, keep);
+	/* Then only the kept candidates' scores, keep per block (kept[] is
+	 * increasing: no score is overwritten before it is read). */
+	for (b = 0; b < nb; b++)
+		for (c = 0; c < keep; c++)
+			score[b * keep + c] = score[b * ncand + kept[c]];
 	fixed = xmalloc(sizeof *fixed * nb);
 	for (c = 0; c < keep; c++)
 		kept[c] = cand[kept[c]];
@@ -629,10 +531,8 @@ collect_languages(struct doc *doc, const struct doc_opts *o)
 	if (o)
 		for (i = 0; i < o->nlangs; i++)
 			for (b = 0; b < doc->nblocks && doc_lang_slot(doc, o->langs[i]) < 0; b++)
-				if (doc->blocks[b].lang == o->langs[i]) {
+				if (doc->blocks[b].lang == o->langs[i])
 					doc->langs[doc->nlangs++] = o->langs[i];
-					break;
-				}
 	for (b = 0; b < doc->nblocks; b++)
 		if (doc_lang_slot(doc, doc->blocks[b].lang) < 0)
 			doc->langs[doc->nlangs++] = doc->blocks[b].lang;
@@ -672,12 +572,7 @@ find_headers(struct doc *doc)
 int
 doc_lang_slot(const struct doc *doc, int lang)
 {
-	int i;
-
-	for (i = 0; i < doc->nlangs; i++)
-		if (doc->langs[i] == lang)
-			return i;
-	return -1;
+	return cand_index(doc->langs, doc->nlangs, lang);
 }
 
 struct doc *

@@ -23,22 +23,6 @@ put(struct buf *out, FILE *f)
 	return rc;
 }
 
-/* The lines of laid-out row rv into out, written to f whenever a chunk is
- * full. */
-static int
-put_row(const struct row_view *rv, const struct layout_opts *o, struct buf *out, FILE *f)
-{
-	int k;
-
-	for (k = 0; k < rv->height; k++) {
-		layout_text(rv, o, k, out);
-		buf_addc(out, '\n');
-		if (out->len >= DUMP_CHUNK && put(out, f) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 int
 dump_write(const struct doc *doc, struct pillars *p, uint32_t want,
     const struct layout_opts *o, FILE *f)
@@ -46,7 +30,7 @@ dump_write(const struct doc *doc, struct pillars *p, uint32_t want,
 	struct row_view rv = {0};
 	struct buf out = {0};
 	size_t r, shown = 0;
-	int rc = 0;
+	int rc = 0, k;
 
 	for (r = 0; r < doc->nrows && rc == 0; r++) {
 		if (want && !(pillars_row(p, r) & want))
@@ -56,7 +40,13 @@ dump_write(const struct doc *doc, struct pillars *p, uint32_t want,
 			continue;
 		if (shown++)
 			buf_addc(&out, '\n');
-		rc = put_row(&rv, o, &out, f);
+		/* Written to f whenever a chunk is full. */
+		for (k = 0; k < rv.height && rc == 0; k++) {
+			layout_text(&rv, o, k, &out);
+			buf_addc(&out, '\n');
+			if (out.len >= DUMP_CHUNK)
+				rc = put(&out, f);
+		}
 	}
 	if (rc == 0 && out.len)
 		rc = put(&out, f);

@@ -86,15 +86,6 @@ hash(const char *s, size_t n)
 	return h;
 }
 
-static uint64_t *
-wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int add);
-
-static uint64_t *
-wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
-{
-	return wordset_slot_hashed(ws, s, n, hash(s, n), add);
-}
-
 /* The slot of s[0..n), whose hash is h. */
 static uint64_t *
 wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int add)
@@ -111,8 +102,8 @@ wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int
 		ws->n = 0;
 		for (i = 0; i < old.cap; i++)
 			if (old.key[i]) {
-				*wordset_slot(ws, old.key[i], strlen(old.key[i]), 1) =
-				    old.mask[i];
+				*wordset_slot_hashed(ws, old.key[i], strlen(old.key[i]),
+				    old.hash[i], 1) = old.mask[i];
 				free(old.key[i]);
 			}
 		free(old.key);
@@ -143,10 +134,10 @@ wordset_get_hashed(const struct wordset *ws, const char *s, size_t n, uint32_t h
 	return m ? *m : 0;
 }
 
-static uint64_t
-wordset_get(const struct wordset *ws, const char *s, size_t n)
+static uint64_t *
+wordset_slot(struct wordset *ws, const char *s, size_t n, int add)
 {
-	return wordset_get_hashed(ws, s, n, hash(s, n));
+	return wordset_slot_hashed(ws, s, n, hash(s, n), add);
 }
 
 static void
@@ -715,7 +706,7 @@ lang_marker(const char *s, size_t n)
 	if (n > 80)
 		return -1;
 	marker_key(&k, s, n);
-	m = k.len ? wordset_get(&markers, k.s, k.len) : 0;
+	m = k.len ? wordset_get_hashed(&markers, k.s, k.len, hash(k.s, k.len)) : 0;
 	buf_free(&k);
 	for (i = 0; i < nlangs; i++)
 		if (m >> i & 1)

@@ -181,9 +181,9 @@ warn_bad_bytes(const struct source *src, size_t bad, size_t first)
 		    source_label(src), first, bad > 1 ? " and after" : "");
 }
 
-/* What the check of raw for UTF-8 found decides: UTF-8 (0; set as raw
- * unless it was already), or a legacy encoding it is converted from (1), or
- * -1 when that fails.  Either is said on stderr. */
+/* What the check of raw for UTF-8 found decides: UTF-8 (0; set as raw),
+ * or a legacy encoding it is converted from (1), or -1 when that fails.
+ * Either is said on stderr. */
 static int
 judge(struct source *src, struct buf *raw, size_t bad, size_t good, size_t first)
 {
@@ -191,15 +191,12 @@ judge(struct source *src, struct buf *raw, size_t bad, size_t good, size_t first
 
 	if (bad == 0 || good >= bad * 4) {
 		warn_bad_bytes(src, bad, first);
-		if (!src->encoding)
-			set_raw(src, raw, 0, "UTF-8");
+		set_raw(src, raw, 0, "UTF-8");
 		return 0;
 	}
 	enc = guess_8bit(raw->s, raw->len);
 	diag_warn("%s: not UTF-8; assuming %s (use --encoding to choose)",
 	    source_label(src), enc);
-	free(src->encoding);
-	src->encoding = NULL;
 	return set_converted(src, raw, enc) < 0 ? -1 : 1;
 }
 

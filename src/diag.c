@@ -2,7 +2,6 @@
 /* Warnings about input and settings: printed, or collected by the viewer. */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,64 +11,59 @@
 #include "text.h"
 
 static void (*diag_sink)(const char *msg);
-static pthread_t diag_owner;
-static pthread_mutex_t diag_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct buf diag_queue;	/* from other threads: messages, NUL-separated */
-static int diag_n, diag_muted;
+/* Each thread's own: where its warnings are kept (NULL: reported), how
+ * many there were, how deep it is muted. */
+static _Thread_local struct buf *diag_kept;
+static _Thread_local int diag_n, diag_muted;
 
 void
 diag_set_sink(void (*sink)(const char *msg))
 {
-	pthread_mutex_lock(&diag_lock);
 	diag_sink = sink;
-	diag_owner = pthread_self();
-	if (!sink)
-		buf_free(&diag_queue);
-	pthread_mutex_unlock(&diag_lock);
+}
+
+static void
+deliver(const char *msg)
+{
+	if (diag_sink)
+		diag_sink(msg);
+	else
+		fprintf(stderr, "diglot: %s\n", msg);
 }
 
 void
-diag_flush(void)
+diag_keep(struct buf *kept)
 {
-	struct buf q;
+	diag_kept = kept;
+}
+
+void
+diag_report(struct buf *kept)
+{
 	size_t i;
 
-	pthread_mutex_lock(&diag_lock);
-	q = diag_queue;
-	diag_queue = (struct buf){0};
-	pthread_mutex_unlock(&diag_lock);
-	for (i = 0; i < q.len; i += strlen(q.s + i) + 1)
-		if (diag_sink)
-			diag_sink(q.s + i);
-	buf_free(&q);
+	for (i = 0; i < kept->len; i += strlen(kept->s + i) + 1)
+		deliver(kept->s + i);
+	buf_free(kept);
 }
 
 int
 diag_count(void)
 {
-	int n;
-
-	pthread_mutex_lock(&diag_lock);
-	n = diag_n;
-	pthread_mutex_unlock(&diag_lock);
-	return n;
+	return diag_n;
 }
 
 void
 diag_mute(int on)
 {
-	pthread_mutex_lock(&diag_lock);
 	diag_muted += on ? 1 : -1;
-	pthread_mutex_unlock(&diag_lock);
 }
 
 void
 diag_warn(const char *fmt, ...)
 {
 	struct buf b = {0}, clean = {0};
-	void (*sink)(const char *) = NULL;
 	va_list ap;
-	int muted, held;
 
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
@@ -77,21 +71,13 @@ diag_warn(const char *fmt, ...)
 	/* Messages quote file names and settings: nothing in them reaches
 	 * the terminal raw. */
 	text_clean(&clean, b.s ? b.s : "", b.len);
-	pthread_mutex_lock(&diag_lock);
 	diag_n++;
-	muted = diag_muted > 0;
-	held = diag_sink != NULL;
-	if (!muted && diag_sink) {
-		if (pthread_equal(pthread_self(), diag_owner))
-			sink = diag_sink;
-		else
-			buf_add(&diag_queue, clean.s ? clean.s : "", clean.len + 1);
-	}
-	pthread_mutex_unlock(&diag_lock);
-	if (sink)
-		sink(clean.s ? clean.s : "");
-	else if (!muted && !held)
-		fprintf(stderr, "diglot: %s\n", clean.s ? clean.s : "");
+	if (diag_muted > 0)
+		;
+	else if (diag_kept)
+		buf_add(diag_kept, clean.s ? clean.s : "", clean.len + 1);
+	else
+		deliver(clean.s ? clean.s : "");
 	buf_free(&b);
 	buf_free(&clean);
 }

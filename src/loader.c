@@ -29,7 +29,7 @@ struct loader {
 	pthread_mutex_t lock;
 	int done, joined;
 	struct doc *doc;
-	struct buf why;
+	struct buf why, warnings;
 	/* In *first, file 0 holds its first prefix bytes (less a BOM of bom
 	 * bytes), then a blank line, then the file's bytes from second on. */
 	size_t prefix, bom, second;
@@ -247,11 +247,15 @@ build(void *arg)
 {
 	struct loader *l = arg;
 	struct buf why = {0};
-	struct doc *doc = doc_open(l->paths, l->npaths, &l->opts, &why);
+	struct doc *doc;
 	const char *hold = getenv("DIGLOT_TEST_HOLD");
 
+	/* Its warnings wait for the screen's thread (loader_doc). */
+	diag_keep(&l->warnings);
+	doc = doc_open(l->paths, l->npaths, &l->opts, &why);
 	if (doc)
 		align_doc(doc);
+	diag_keep(NULL);
 	/* A test hook: with DIGLOT_TEST_HOLD naming a FIFO, the whole is
 	 * handed over only once a line is written to it (or its writer
 	 * closes it), so that a test sees the viewer while it is still
@@ -396,6 +400,7 @@ loader_doc(struct loader *l, struct buf *why)
 {
 	if (!loader_done(l))
 		return NULL;
+	diag_report(&l->warnings);
 	if (!l->doc && why)
 		buf_add(why, l->why.s ? l->why.s : "", l->why.len);
 	return l->doc;
@@ -435,5 +440,6 @@ loader_free(struct loader *l)
 		return;
 	if (!l->joined)
 		pthread_join(l->thread, NULL);
+	diag_report(&l->warnings);
 	destroy(l);
 }

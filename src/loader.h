@@ -30,7 +30,8 @@ struct loader *loader_start(char *const *paths, int npaths, const struct doc_opt
 
 /* 1 once the whole document is built (or failed: *why says why), else 0. */
 int loader_done(struct loader *l);
-/* The whole document once done, or NULL if it failed; the loader keeps it. */
+/* The whole document once done, or NULL if it failed; the loader keeps it.
+ * The warnings of reading the whole are reported then (or by loader_free). */
 struct doc *loader_doc(struct loader *l, struct buf *why);
 
 /* The row of the whole document that holds what row r of *first holds, or

@@ -196,7 +196,6 @@ adopt(struct ui *u)
 	int top_line = v->top_line, before = nheld, k;
 
 	whole = loader_doc(u->loader, &why);
-	diag_flush();
 	if (!whole) {
 		ui_message(u, "%s (showing the first part only)", why.s ? why.s : "");
 		u->loader = NULL;
@@ -476,7 +475,6 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	delscreen(scr);
 	if (in)
 		fclose(in);
-	diag_flush();
 	diag_set_sink(NULL);
 	if (nheld)
 		fprintf(stderr, "%s\n", held.s);

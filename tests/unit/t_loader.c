@@ -5,9 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,6 +217,39 @@ large_encodings(void)
 	free(text);
 }
 
+/* What reading the whole says waits for the thread that takes the whole:
+ * a bad byte near the end is told when the document is handed over. */
+static void
+warnings_handed_over(void)
+{
+	char *paths[1] = { path };
+	struct doc *first = NULL, *whole;
+	struct loader *l;
+	FILE *f;
+	int tries = 0, before;
+
+	write_briefing("bad.txt", 0, "\n");
+	f = fopen(path, "a");
+	fputs("Last paragraph with a bad byte: \xff.\n", f);
+	fclose(f);
+	diag_set_sink(keep_warning);
+	warning[0] = '\0';
+	l = loader_start(paths, 1, NULL, &first);
+	while (l && !loader_done(l) && tries++ < 1200)
+		usleep(50000);
+	before = warning[0] != '\0';
+	whole = l ? loader_doc(l, NULL) : NULL;
+	ok(l && whole && !before && strstr(warning, "bad.txt: invalid UTF-8 at byte") != NULL,
+	    "a bad byte near the end: told when the whole is handed over, not before "
+	    "('%s')", warning);
+	warning[0] = '\0';
+	loader_free(l);
+	ok(warning[0] == '\0', "... and only once");
+	diag_set_sink(NULL);
+	doc_free(first);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -258,6 +289,7 @@ main(void)
 	read_whole_first("a small briefing is read whole first");
 
 	large_encodings();
+	warnings_handed_over();
 
 	lang_unload();
 	settings_free(cfg);

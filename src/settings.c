@@ -428,31 +428,23 @@ settings_each_item(const struct settings *cfg, const char *key,
     void (*fn)(void *ctx, const char *item, size_t len), void *ctx)
 {
 	struct buf k = {0};
+	const char *v;
 	int part;
 
-	for (part = 1;; part++) {
-		const char *v, *p;
+	buf_adds(&k, key);
+	for (part = 2; (v = settings_get(cfg, k.s)) != NULL; part++) {
+		while (*v) {
+			size_t n = strcspn(v, ",");
+			const char *a = v + strspn(v, " \t"), *b = v + n;
 
-		buf_reset(&k);
-		if (part == 1)
-			buf_adds(&k, key);
-		else
-			buf_printf(&k, "%s.%d", key, part);
-		v = settings_get(cfg, k.s);
-		if (!v)
-			break;
-		for (p = v; *p;) {
-			const char *e = strchr(p, ',');
-			const char *a = p, *b = e ? e : p + strlen(p);
-
-			while (a < b && (*a == ' ' || *a == '\t'))
-				a++;
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
 			if (b > a)
 				fn(ctx, a, b - a);
-			p = e ? e + 1 : p + strlen(p);
+			v += n + (v[n] == ',');
 		}
+		buf_reset(&k);
+		buf_printf(&k, "%s.%d", key, part);
 	}
 	buf_free(&k);
 }

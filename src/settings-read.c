@@ -387,6 +387,7 @@ scan_section(struct scan *sc, char *s, int first)
 		buf_printf(&sc->clean, "[%s]\n", sc->section);
 	}
 }
+
 /* The key key = value of the current section, on line first, the logical
  * line len bytes long: kept for iniparser when the table knows the key
  * and the line fits. */
@@ -539,7 +540,6 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 	const char *name = strchr(key, ':') + 1, *now;
 	int line = kl->key ? kl->line : 0;
 	struct buf why = {0}, where = {0};
-	char *val;
 
 	if (!o)
 		return;
@@ -551,16 +551,14 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 		buf_free(&why);
 		return;
 	}
-	val = xstrdup(v);
 	/* Choices are kept in the table's spelling. */
 	if (o->type == T_ENUM)
-		settings_lower(val);
+		v = o->values[settings_index_in(o->values, v, strlen(v), 1)];
 	if (strcmp(sc->origin, "default") == 0)
 		buf_adds(&where, "default");
 	else
 		buf_printf(&where, "%s:%d", sc->origin, line);
-	set_value(cfg, key, val, where.s);
-	free(val);
+	set_value(cfg, key, v, where.s);
 	buf_free(&where);
 }
 

@@ -112,14 +112,11 @@ keys_parse(const char *name, int len)
 			c += 32;
 		return c > 0 && c < 0x80 ? K_CTRL | c : -1;
 	}
-	if (len >= 2 && (name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
-	    name[1] <= '9') {
-		int n = 0;
+	for (k = 1; k <= 12; k++) {
+		char f[4];
 
-		for (k = 1; k < len && name[k] >= '0' && name[k] <= '9'; k++)
-			n = n * 10 + name[k] - '0';
-		if (k == len && n >= 1 && n <= 12)
-			return K_F1 + n - 1;
+		if (snprintf(f, sizeof f, "F%d", k) == len && strncasecmp(f, name, len) == 0)
+			return K_F1 + k - 1;
 	}
 	for (i = 0; i < NNAMED; i++)
 		if ((int)strlen(named[i].name) == len &&

@@ -169,10 +169,11 @@ check_value(const struct settings *cfg, const struct option_def *o,
 
 /* --- reading -------------------------------------------------------- */
 
-/* A key kept for iniparser and the line it was last set on, in a hash
- * table over "section:key" that is at most half full. */
+/* A key kept for iniparser, its option and the line it was last set on,
+ * in a hash table over "section:key" that is at most half full. */
 struct keyline {
 	char *key;
+	const struct option_def *opt;
 	int line;
 };
 
@@ -292,10 +293,10 @@ keyline(const struct scan *sc, const char *key)
 	return &sc->kl[h];
 }
 
-/* Note that key is set on line; returns the line it was set on before (0
- * for none: an empty slot's line). */
+/* Note that key, of option o, is set on line; returns the line it was set
+ * on before (0 for none: an empty slot's line). */
 static int
-keyline_set(struct scan *sc, const char *key, int line)
+keyline_set(struct scan *sc, const char *key, const struct option_def *o, int line)
 {
 	struct keyline *k;
 	int prev;
@@ -314,6 +315,7 @@ keyline_set(struct scan *sc, const char *key, int line)
 	k = keyline(sc, key);
 	if (!k->key) {
 		k->key = xstrdup(key);
+		k->opt = o;
 		sc->nkl++;
 	}
 	prev = k->line;
@@ -410,7 +412,7 @@ scan_key(struct settings *cfg, struct scan *sc, const char *key, char *value,
 		    LINE_MAX_BYTES, o->type == T_LIST ? list_hint : "", now ? "using " : "ignored",
 		    now ? now : "");
 	} else {
-		if ((prev = keyline_set(sc, full.s, first)) != 0)
+		if ((prev = keyline_set(sc, full.s, o, first)) != 0)
 			complain(sc, first, sc->section, key,
 			    "also set on line %d; the later one wins", prev);
 		buf_printf(&sc->clean, "%s = %s\n", key, trim(value));
@@ -535,8 +537,10 @@ static void
 take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *key,
     const char *v)
 {
-	const struct option_def *o = settings_option(key);
 	const struct keyline *kl = keyline(sc, key);
+	/* iniparser joins a line that ends in \ with the next: a key the
+	 * pre-scan did not keep is looked up here. */
+	const struct option_def *o = kl->key ? kl->opt : settings_option(key);
 	const char *name = strchr(key, ':') + 1, *now;
 	int line = kl->key ? kl->line : 0;
 	struct buf why = {0}, where = {0};

@@ -50,28 +50,6 @@ has_controls(const char *s)
 	return 0;
 }
 
-/* What is wrong with any value: bad UTF-8, controls, a line too long
- * for iniparser; 0 when nothing. */
-static int
-check_text(const struct option_def *o, const char *key, const char *v, struct buf *why)
-{
-	if (u8_check((const uint8_t *)v, strlen(v))) {
-		buf_adds(why, "the value is not valid UTF-8");
-		return -1;
-	}
-	if (has_controls(v)) {
-		buf_adds(why, "the value holds control characters");
-		return -1;
-	}
-	/* --print-config must write it back on one line iniparser reads. */
-	if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES) {
-		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
-		    strlen(key) - 6, o->type == T_LIST ? list_hint : "");
-		return -1;
-	}
-	return 0;
-}
-
 /* One language code, or (T_LANGS) a comma-separated list, each with a
  * [language.CODE] section. */
 static void
@@ -101,7 +79,8 @@ check_langs(const struct settings *cfg, const struct option_def *o, const char *
 }
 
 /* What is wrong with value v of key for option o, in why ("" when
- * nothing). */
+ * nothing).  Any value must be UTF-8 without controls, short enough for
+ * --print-config to write it back on one line iniparser reads. */
 static void
 check_value(const struct settings *cfg, const struct option_def *o,
     const char *key, const char *v, struct buf *why)
@@ -112,7 +91,14 @@ check_value(const struct settings *cfg, const struct option_def *o,
 	long n;
 	int b;
 
-	if (check_text(o, key, v, why) < 0)
+	if (u8_check((const uint8_t *)v, strlen(v)))
+		buf_adds(why, "the value is not valid UTF-8");
+	else if (has_controls(v))
+		buf_adds(why, "the value holds control characters");
+	else if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES)
+		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
+		    strlen(key) - 6, o->type == T_LIST ? list_hint : "");
+	if (why->len)
 		return;
 	switch (o->type) {
 	case T_INT:
@@ -517,22 +503,8 @@ ini_load(const struct buf *clean)
 	return d;
 }
 
-/* Set key to value, saying where it came from. */
-static void
-set_value(struct settings *cfg, const char *key, const char *value, const char *where)
-{
-	char sec[512];
-	const char *colon = strchr(key, ':');
-
-	/* iniparser lists the keys of a section only when it has an entry. */
-	snprintf(sec, sizeof sec, "%.*s", (int)(colon - key), key);
-	iniparser_set(cfg->values, sec, NULL);
-	iniparser_set(cfg->values, key, value);
-	iniparser_set(cfg->origin, key, where);
-}
-
-/* The value v iniparser read for "section:key" in section sec: set, or
- * complained about. */
+/* The value v iniparser read for "section:key" in section sec: set, with
+ * where it came from, or complained about. */
 static void
 take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *key,
     const char *v)
@@ -562,7 +534,10 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 		buf_adds(&where, "default");
 	else
 		buf_printf(&where, "%s:%d", sc->origin, line);
-	set_value(cfg, key, v, where.s);
+	/* iniparser lists the keys of a section only when it has an entry. */
+	iniparser_set(cfg->values, sec, NULL);
+	iniparser_set(cfg->values, key, v);
+	iniparser_set(cfg->origin, key, where.s);
 	buf_free(&where);
 }
 

@@ -27,7 +27,6 @@ command_split(const char *cmd, struct buf *why)
 
 	for (;;) {
 		struct buf w = {0};
-		int any = 0;
 
 		while (*p == ' ' || *p == '\t')
 			p++;
@@ -55,13 +54,10 @@ command_split(const char *cmd, struct buf *why)
 			} else {
 				buf_addc(&w, *p++);
 			}
-			any = 1;
 		}
-		if (any) {
-			argv = xgrow(argv, &cap, n + 2, sizeof *argv);
-			argv[n++] = w.s ? w.s : xstrdup("");
-			argv[n] = NULL;
-		}
+		argv = xgrow(argv, &cap, n + 2, sizeof *argv);
+		argv[n++] = w.s ? w.s : xstrdup("");	/* '' is a word */
+		argv[n] = NULL;
 	}
 	if (n == 0) {
 		buf_adds(why, "empty command");

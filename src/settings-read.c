@@ -27,7 +27,8 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-/* What the names of sections and keys are made of. */
+/* What the names of sections and keys are made of; what a list that is too
+ * long is told. */
 static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789._-";
 static const char list_hint[] = " (continue a long list in KEY.2, KEY.3, ...)";
 
@@ -357,6 +358,7 @@ scan_section(struct scan *sc, char *s, int first)
 	sc->sec_keys = 0;
 	sc->sec_line = first;
 	sc->section[0] = '\0';
+	/* After the ']' nothing but a comment (strchr finds the NUL too). */
 	if (!n || n >= sizeof sc->section || !strchr(";#", *trim(e + 1))) {
 		complain(sc, first, NULL, NULL, "not a [section] line; its keys are ignored");
 		return;

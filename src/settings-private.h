@@ -27,7 +27,7 @@ enum opt_type { T_INT, T_BOOL, T_ENUM, T_STRING, T_LIST, T_COLOR, T_KEYS, T_LANG
 struct option_def {
 	const char *section, *key;
 	enum opt_type type;
-	const char *def;	/* NULL: no default (free-form sections) */
+	const char *def;	/* as config/diglot.ini sets it; NULL: none (free-form sections) */
 	int min, max;
 	const char *const *values;	/* T_ENUM: the allowed values, NULL-terminated */
 	const char *help;

@@ -27,7 +27,6 @@ command_split(const char *cmd, struct buf *why)
 
 	for (;;) {
 		struct buf w = {0};
-		int any = 0;
 
 		while (*p == ' ' || *p == '\t')
 			p++;
@@ -55,13 +54,10 @@ command_split(const char *cmd, struct buf *why)
 			} else {
 				buf_addc(&w, *p++);
 			}
-			any = 1;
 		}
-		if (any) {
-			argv = xgrow(argv, &cap, n + 2, sizeof *argv);
-			argv[n++] = w.s ? w.s : xstrdup("");
-			argv[n] = NULL;
-		}
+		argv = xgrow(argv, &cap, n + 2, sizeof *argv);
+		argv[n++] = w.s ? w.s : xstrdup("");	/* '' is a word */
+		argv[n] = NULL;
 	}
 	if (n == 0) {
 		buf_adds(why, "empty command");
@@ -90,11 +86,10 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 	struct buf errtext = {0};
 	size_t off = 0;
 	pid_t pid;
-	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+	void (*old_pipe)(int);
 
 	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
 		buf_printf(why, "%s: %s", argv[0], strerror(errno));
-		signal(SIGPIPE, old_pipe);
 		return -1;
 	}
 	posix_spawn_file_actions_init(&fa);
@@ -110,10 +105,11 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 		    "command not found" : strerror(rc));
 		close(in[1]);
 		close(err[0]);
-		signal(SIGPIPE, old_pipe);
 		return -1;
 	}
-	/* Feed the text while collecting what the command says. */
+	/* Feed the text while collecting what the command says; a command
+	 * that stops reading is no reason to die of SIGPIPE. */
+	old_pipe = signal(SIGPIPE, SIG_IGN);
 	fcntl(in[1], F_SETFL, O_NONBLOCK);
 	for (;;) {
 		struct pollfd pf[2] = { { err[0], POLLIN, 0 }, { in[1], POLLOUT, 0 } };
@@ -148,10 +144,10 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 	}
 	if (in[1] >= 0)
 		close(in[1]);
+	signal(SIGPIPE, old_pipe);
 	close(err[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	signal(SIGPIPE, old_pipe);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		buf_free(&errtext);
 		return 0;

@@ -77,7 +77,11 @@ const struct key_action keys_table[] = {
 
 /* Bindings: key code -> action in a map, a small open table. */
 enum { MAX_BINDINGS = 256 };
-static struct { int code; enum action action; enum keymap map; } bindings[MAX_BINDINGS];
+static struct binding {
+	int code;
+	enum action action;
+	enum keymap map;
+} bindings[MAX_BINDINGS];
 static int nbindings;
 
 static const struct { const char *name; int code; } named[] = {
@@ -90,6 +94,7 @@ static const struct { const char *name; int code; } named[] = {
 	{ "Del", K_DELETE }, { "Insert", K_INSERT }, { "Space", ' ' },
 	{ "Comma", ',' },
 };
+#define NNAMED (sizeof named / sizeof named[0])
 
 int
 keys_parse(const char *name, int len)
@@ -107,16 +112,13 @@ keys_parse(const char *name, int len)
 			c += 32;
 		return c > 0 && c < 0x80 ? K_CTRL | c : -1;
 	}
-	if (len >= 2 && (name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
-	    name[1] <= '9') {
-		int n = 0;
+	for (k = 1; k <= 12; k++) {
+		char f[4];
 
-		for (k = 1; k < len && name[k] >= '0' && name[k] <= '9'; k++)
-			n = n * 10 + name[k] - '0';
-		if (k == len && n >= 1 && n <= 12)
-			return K_F1 + n - 1;
+		if (snprintf(f, sizeof f, "F%d", k) == len && strncasecmp(f, name, len) == 0)
+			return K_F1 + k - 1;
 	}
-	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+	for (i = 0; i < NNAMED; i++)
 		if ((int)strlen(named[i].name) == len &&
 		    strncasecmp(named[i].name, name, len) == 0)
 			return named[i].code;
@@ -127,57 +129,44 @@ keys_parse(const char *name, int len)
 	return -1;
 }
 
+/* The name of key code into out[0..n). */
 static void
 describe_code(int code, char *out, size_t n)
 {
+	uint8_t u[8];
 	size_t i;
+	int k;
 
+	for (i = 0; i < NNAMED && named[i].code != code; i++)
+		;
 	if (code & K_CTRL) {
 		snprintf(out, n, "C-%c", code & 0x7F);
-		return;
-	}
-	if (code >= K_F1 && code <= K_F12) {
+	} else if (code >= K_F1 && code <= K_F12) {
 		snprintf(out, n, "F%d", code - K_F1 + 1);
-		return;
-	}
-	for (i = 0; i < sizeof named / sizeof named[0]; i++)
-		if (named[i].code == code) {
-			snprintf(out, n, "%s", named[i].name);
-			return;
-		}
-	{
-		uint8_t u[8];
-		int k = u8_uctomb(u, code, sizeof u - 1);
-
+	} else if (i < NNAMED) {
+		snprintf(out, n, "%s", named[i].name);
+	} else {
+		k = u8_uctomb(u, code, sizeof u - 1);
 		u[k > 0 ? k : 0] = '\0';
 		snprintf(out, n, "%s", (char *)u);
 	}
 }
 
-/* Call fn for each key name in the comma-separated list; a lone "," is the
- * comma key.  Returns -1 at the first name fn rejects. */
-static int
-each_key(const char *list, int (*fn)(void *, const char *, int), void *ctx)
+/* The next name in the comma-separated list at *p, its length in *n, and
+ * *p moved past it; NULL at the end.  A lone "," is the comma key. */
+static const char *
+next_key(const char **p, int *n)
 {
-	const char *p = list;
+	const char *s = *p + strspn(*p, " "), *e;
 
-	while (*p) {
-		const char *e;
-		int n;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		e = strchr(p + 1, ',');
-		n = e ? e - p : (int)strlen(p);
-		while (n > 1 && p[n - 1] == ' ')
-			n--;
-		if (fn(ctx, p, n) < 0)
-			return -1;
-		p = e ? e + 1 : p + strlen(p);
-	}
-	return 0;
+	if (!*s)
+		return NULL;
+	e = strchr(s + 1, ',');
+	*n = e ? e - s : (int)strlen(s);
+	*p = e ? e + 1 : s + *n;
+	while (*n > 1 && s[*n - 1] == ' ')
+		(*n)--;
+	return s;
 }
 
 /* The map an action's keys are bound in. */
@@ -192,45 +181,17 @@ map_of(enum action action)
 	return KEYMAP_VIEW;
 }
 
+/* Drop the bindings of action, and the binding of code in map. */
 static void
-unbind_code(enum keymap map, int code)
+unbind(enum action action, int code, enum keymap map)
 {
-	int i;
+	int i, n = 0;
 
 	for (i = 0; i < nbindings; i++)
-		if (bindings[i].code == code && bindings[i].map == map) {
-			memmove(&bindings[i], &bindings[i + 1],
-			    sizeof bindings[0] * (nbindings - i - 1));
-			nbindings--;
-			return;
-		}
-}
-
-struct binding_job {
-	enum action action;
-	int check_only;
-	const char *bad;
-};
-
-static int
-bind_one(void *ctx, const char *name, int n)
-{
-	struct binding_job *job = ctx;
-	int code = keys_parse(name, n);
-
-	if (code < 0) {
-		job->bad = name;
-		return -1;
-	}
-	if (job->check_only)
-		return 0;
-	unbind_code(map_of(job->action), code);
-	if (nbindings < MAX_BINDINGS) {
-		bindings[nbindings].code = code;
-		bindings[nbindings].map = map_of(job->action);
-		bindings[nbindings++].action = job->action;
-	}
-	return 0;
+		if (bindings[i].action != action &&
+		    !(bindings[i].code == code && bindings[i].map == map))
+			bindings[n++] = bindings[i];
+	nbindings = n;
 }
 
 void
@@ -246,37 +207,34 @@ keys_init(void)
 int
 keys_check(const char *list, const char **bad)
 {
-	struct binding_job job = { ACT_NONE, 1, NULL };
+	const char *name;
+	int n;
 
-	if (each_key(list, bind_one, &job) < 0) {
-		if (bad)
-			*bad = job.bad;
-		return -1;
-	}
+	while ((name = next_key(&list, &n)))
+		if (keys_parse(name, n) < 0) {
+			if (bad)
+				*bad = name;
+			return -1;
+		}
 	return 0;
 }
 
 int
 keys_bind(enum action action, const char *list, const char **bad)
 {
-	struct binding_job job = { action, 1, NULL };
-	int i;
+	enum keymap map = map_of(action);
+	const char *name;
+	int n, code;
 
-	if (each_key(list, bind_one, &job) < 0) {
-		if (bad)
-			*bad = job.bad;
+	if (keys_check(list, bad) < 0)
 		return -1;
+	unbind(action, -1, map);
+	while ((name = next_key(&list, &n))) {
+		code = keys_parse(name, n);
+		unbind(ACT_NONE, code, map);
+		if (nbindings < MAX_BINDINGS)
+			bindings[nbindings++] = (struct binding){ code, action, map };
 	}
-	for (i = 0; i < nbindings;)
-		if (bindings[i].action == action) {
-			memmove(&bindings[i], &bindings[i + 1],
-			    sizeof bindings[0] * (nbindings - i - 1));
-			nbindings--;
-		} else {
-			i++;
-		}
-	job.check_only = 0;
-	each_key(list, bind_one, &job);
 	return 0;
 }
 
@@ -356,7 +314,7 @@ keys_names(struct buf *out)
 
 	buf_adds(out, "a character");
 	/* Each key once: the first of its names (PgUp, not PageUp). */
-	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
+	for (i = 0; i < NNAMED; i++) {
 		for (j = 0; j < i && named[j].code != named[i].code; j++)
 			;
 		if (j == i)

@@ -27,7 +27,7 @@ enum opt_type { T_INT, T_BOOL, T_ENUM, T_STRING, T_LIST, T_COLOR, T_KEYS, T_LANG
 struct option_def {
 	const char *section, *key;
 	enum opt_type type;
-	const char *def;	/* NULL: no default (free-form sections) */
+	const char *def;	/* as config/diglot.ini sets it; NULL: none (free-form sections) */
 	int min, max;
 	const char *const *values;	/* T_ENUM: the allowed values, NULL-terminated */
 	const char *help;
@@ -39,8 +39,8 @@ struct settings {
 	int problems;
 };
 
-/* The table's option for section and key, or NULL. */
-const struct option_def *settings_option(const char *section, const char *key);
+/* The table's option for "section:key", or NULL. */
+const struct option_def *settings_option(const char *key);
 /* Whether the table has a section of this name. */
 int settings_section_known(const char *section);
 /* The closest known name to a misspelt section (key NULL) or key. */
@@ -49,14 +49,12 @@ const char *settings_suggest(const char *section, const char *key);
 void settings_lower(char *s);
 /* yes/no and their kin into *out; -1 if v is neither. */
 int settings_parse_bool(const char *v, int *out);
-/* The index of v among values (case folded when fold), or -1. */
-int settings_index_in(const char *const *values, const char *v, int fold);
+/* The index of v[0..n) among values (case folded when fold), or -1. */
+int settings_index_in(const char *const *values, const char *v, size_t n, int fold);
 /* values joined by sep, the last two by last ("a, b or c"), into out. */
 void settings_join(const char *const *values, const char *sep, const char *last,
     struct buf *out);
-/* The colour names, each after ", ", into out. */
-void settings_color_names(struct buf *out);
-/* Set key to value, saying where it came from. */
-void settings_set(struct settings *cfg, const char *key, const char *value, const char *where);
+/* What a colour may be, for a complaint: "[bold] ... COLOR [on COLOR], ...". */
+void settings_color_forms(struct buf *out);
 
 #endif

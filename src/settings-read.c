@@ -27,6 +27,11 @@
 #define SYSCONFDIR "/etc"
 #endif
 
+/* What the names of sections and keys are made of; what a list that is too
+ * long is told. */
+static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+static const char list_hint[] = " (continue a long list in KEY.2, KEY.3, ...)";
+
 /* Whether s holds a control character: C0 but tab, DEL, C1, or a bidi
  * or zero-width format character. */
 static int
@@ -44,89 +49,6 @@ has_controls(const char *s)
 		p += k > 0 ? k : 1;
 	}
 	return 0;
-}
-
-/* What is wrong with any value: bad UTF-8, controls, a line too long
- * for iniparser; 0 when nothing. */
-static int
-check_text(const struct option_def *o, const char *key, const char *v, struct buf *why)
-{
-	if (u8_check((const uint8_t *)v, strlen(v))) {
-		buf_adds(why, "the value is not valid UTF-8");
-		return -1;
-	}
-	if (has_controls(v)) {
-		buf_adds(why, "the value holds control characters");
-		return -1;
-	}
-	/* --print-config must write it back on one line iniparser reads. */
-	if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES) {
-		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
-		    strlen(key) - 6, o->type == T_LIST ? " (continue a long list in KEY.2, "
-		    "KEY.3, ...)" : "");
-		return -1;
-	}
-	return 0;
-}
-
-static void
-check_int(const struct option_def *o, const char *v, struct buf *why)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (end == v || *end || errno)
-		buf_printf(why, "'%s' is not a number (allowed: %d\xe2\x80\x93%d)", v,
-		    o->min, o->max);
-	else if (n < o->min || n > o->max)
-		buf_printf(why, "%s is out of range (allowed: %d\xe2\x80\x93%d)", v,
-		    o->min, o->max);
-}
-
-static void
-check_enum(const struct option_def *o, const char *v, struct buf *why)
-{
-	struct buf list = {0};
-
-	if (settings_index_in(o->values, v, 1) >= 0)
-		return;
-	settings_join(o->values, ", ", ", ", &list);
-	buf_printf(why, "'%s' is not allowed (allowed: %s)", v, list.s);
-	buf_free(&list);
-}
-
-static void
-check_color(const char *v, struct buf *why)
-{
-	struct buf names = {0};
-	struct color c;
-
-	if (settings_parse_color(v, &c) == 0)
-		return;
-	settings_color_names(&names);
-	buf_printf(why, "'%s' is not a colour (allowed: [bold] [reverse] [underline] [dim] "
-	    "COLOR [on COLOR], COLOR one of default%s, bright-NAME, 0\xe2\x80\x93"
-	    "255)", v, names.s);
-	buf_free(&names);
-}
-
-static void
-check_keys(const char *key, const char *v, struct buf *why)
-{
-	const char *bad = NULL;
-
-	if (keys_find(key) == ACT_NONE)
-		return;	/* reported as an unknown key */
-	if (keys_check(v, &bad) < 0) {
-		struct buf names = {0};
-
-		keys_names(&names);
-		buf_printf(why, "'%.*s' is not a key (allowed: %s)", (int)strcspn(bad, ","), bad,
-		    names.s);
-		buf_free(&names);
-	}
 }
 
 /* One language code, or (T_LANGS) a comma-separated list, each with a
@@ -157,31 +79,65 @@ check_langs(const struct settings *cfg, const struct option_def *o, const char *
 	}
 }
 
-/* What is wrong with value v for option o, in why ("" when nothing). */
+/* What is wrong with value v of key for option o, in why ("" when
+ * nothing).  Any value must be UTF-8 without controls, short enough for
+ * --print-config to write it back on one line iniparser reads. */
 static void
 check_value(const struct settings *cfg, const struct option_def *o,
     const char *key, const char *v, struct buf *why)
 {
+	const char *bad = NULL;
+	struct color c;
+	char *end;
+	long n;
 	int b;
 
-	if (check_text(o, key, v, why) < 0)
+	if (u8_check((const uint8_t *)v, strlen(v)))
+		buf_adds(why, "the value is not valid UTF-8");
+	else if (has_controls(v))
+		buf_adds(why, "the value holds control characters");
+	else if (strlen(key) + strlen(v) + 6 > LINE_MAX_BYTES)
+		buf_printf(why, "the value is longer than %zu bytes%s", (size_t)LINE_MAX_BYTES -
+		    strlen(key) - 6, o->type == T_LIST ? list_hint : "");
+	if (why->len)
 		return;
 	switch (o->type) {
 	case T_INT:
-		check_int(o, v, why);
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (end == v || *end || errno)
+			buf_printf(why, "'%s' is not a number (allowed: %d\xe2\x80\x93%d)", v,
+			    o->min, o->max);
+		else if (n < o->min || n > o->max)
+			buf_printf(why, "%s is out of range (allowed: %d\xe2\x80\x93%d)", v,
+			    o->min, o->max);
 		break;
 	case T_BOOL:
 		if (settings_parse_bool(v, &b) < 0)
 			buf_printf(why, "'%s' is not yes or no (allowed: yes, no)", v);
 		break;
 	case T_ENUM:
-		check_enum(o, v, why);
+		if (settings_index_in(o->values, v, strlen(v), 1) < 0) {
+			buf_printf(why, "'%s' is not allowed (allowed: ", v);
+			settings_join(o->values, ", ", ", ", why);
+			buf_adds(why, ")");
+		}
 		break;
 	case T_COLOR:
-		check_color(v, why);
+		if (settings_parse_color(v, &c) < 0) {
+			buf_printf(why, "'%s' is not a colour (allowed: ", v);
+			settings_color_forms(why);
+			buf_adds(why, ")");
+		}
 		break;
 	case T_KEYS:
-		check_keys(key, v, why);
+		/* An action the table lacks is reported as an unknown key. */
+		if (keys_find(key) != ACT_NONE && keys_check(v, &bad) < 0) {
+			buf_printf(why, "'%.*s' is not a key (allowed: ", (int)strcspn(bad, ","),
+			    bad);
+			keys_names(why);
+			buf_adds(why, ")");
+		}
 		break;
 	case T_LANG:
 	case T_LANGS:
@@ -200,9 +156,11 @@ check_value(const struct settings *cfg, const struct option_def *o,
 
 /* --- reading -------------------------------------------------------- */
 
-/* A key's line in the file being read. */
+/* A key kept for iniparser, its option and the line it was last set on,
+ * in a hash table over "section:key" that is at most half full. */
 struct keyline {
 	char *key;
+	const struct option_def *opt;
 	int line;
 };
 
@@ -215,32 +173,49 @@ struct complaint {
 struct scan {
 	const char *name, *origin;
 	struct keyline *kl;
-	size_t nkl, capkl;
+	size_t nkl, capkl;	/* capkl: a power of two */
 	struct buf clean;	/* the lines iniparser may see */
 	struct complaint *cv;
 	size_t ncv, capcv;
 	/* The pre-scan's place: the section being read (empty when none or
-	 * a bad one), its line, its keys so far, whether it is good. */
+	 * a bad one), its line (0 before the first), its keys so far. */
 	char section[256];
-	int sec_line, sec_keys, sec_ok;
+	int sec_line, sec_keys;
 };
 
 static void
-complain(struct scan *sc, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+complain(struct scan *sc, int line, const char *section, const char *key,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Hold a complaint about line, after "[section] key: " or "[section]: "
+ * when they are given. */
 static void
-complain(struct scan *sc, int line, const char *fmt, ...)
+complain(struct scan *sc, int line, const char *section, const char *key,
+    const char *fmt, ...)
 {
 	struct buf b = {0};
 	va_list ap;
 
+	if (key)
+		buf_printf(&b, "[%s] %s: ", section, key);
+	else if (section)
+		buf_printf(&b, "[%s]: ", section);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	sc->cv = xgrow(sc->cv, &sc->capcv, sc->ncv + 1, sizeof *sc->cv);
 	sc->cv[sc->ncv].line = line;
 	sc->cv[sc->ncv++].msg = b.s;
+}
+
+/* An unknown section (key NULL) or key, with the closest known name. */
+static void
+complain_unknown(struct scan *sc, int line, const char *section, const char *key)
+{
+	const char *m = settings_suggest(section, key);
+
+	complain(sc, line, section, key, "unknown %s%s%s%s; ignored", key ? "key" : "section",
+	    m ? " (did you mean " : "", m ? m : "", m ? "?)" : "");
 }
 
 static int
@@ -284,23 +259,55 @@ trim(char *s)
 	return s;
 }
 
-
+/* Whether s is a name of a section or key. */
 static int
-keyline_of(const struct scan *sc, const char *key)
+is_name(const char *s)
 {
-	size_t i;
-
-	for (i = sc->nkl; i-- > 0;)
-		if (strcmp(sc->kl[i].key, key) == 0)
-			return sc->kl[i].line;
-	return 0;
+	return *s && strspn(s, name_chars) == strlen(s);
 }
 
-/* What the setting is now, for "using ...". */
-static const char *
-current(const struct settings *cfg, const char *key)
+/* The slot of key: where it is, or the empty one it goes in. */
+static struct keyline *
+keyline(const struct scan *sc, const char *key)
 {
-	return iniparser_getstring(cfg->values, key, NULL);
+	size_t h = 0, mask = sc->capkl - 1;
+	const char *p;
+
+	for (p = key; *p; p++)
+		h = h * 31 + (unsigned char)*p;
+	for (h &= mask; sc->kl[h].key && strcmp(sc->kl[h].key, key) != 0; h = (h + 1) & mask)
+		;
+	return &sc->kl[h];
+}
+
+/* Note that key, of option o, is set on line; returns the line it was set
+ * on before (0 for none: an empty slot's line). */
+static int
+keyline_set(struct scan *sc, const char *key, const struct option_def *o, int line)
+{
+	struct keyline *k;
+	int prev;
+
+	if (2 * (sc->nkl + 1) > sc->capkl) {
+		struct keyline *old = sc->kl;
+		size_t i, n = sc->capkl;
+
+		sc->capkl = 2 * n;
+		sc->kl = xcalloc(sc->capkl, sizeof *sc->kl);
+		for (i = 0; i < n; i++)
+			if (old[i].key)
+				*keyline(sc, old[i].key) = old[i];
+		free(old);
+	}
+	k = keyline(sc, key);
+	if (!k->key) {
+		k->key = xstrdup(key);
+		k->opt = o;
+		sc->nkl++;
+	}
+	prev = k->line;
+	k->line = line;
+	return prev;
 }
 
 /* Read the logical line at text[*i..len) (physical lines joined by a
@@ -335,8 +342,8 @@ logical_line(const char *text, size_t len, size_t *i, int *lineno, struct buf *l
 static void
 end_section(struct scan *sc)
 {
-	if (sc->section[0] && sc->sec_ok && sc->sec_keys == 0)
-		complain(sc, sc->sec_line, "[%s]: the section has no keys", sc->section);
+	if (sc->section[0] && sc->sec_keys == 0)
+		complain(sc, sc->sec_line, sc->section, NULL, "the section has no keys");
 }
 
 /* A "[section]" line s, on line first: a known section's keys go on to
@@ -345,37 +352,30 @@ static void
 scan_section(struct scan *sc, char *s, int first)
 {
 	char *e = strchr(s, ']');
-	const char *m;
+	size_t n = e ? (size_t)(e - s - 1) : 0;
 
 	end_section(sc);
-	sc->sec_ok = 0;
 	sc->sec_keys = 0;
 	sc->sec_line = first;
 	sc->section[0] = '\0';
-	if (!e || e == s + 1 || (size_t)(e - s - 1) >= sizeof sc->section ||
-	    (*trim(e + 1) && *trim(e + 1) != ';' && *trim(e + 1) != '#')) {
-		complain(sc, first, "not a [section] line; its keys are ignored");
+	/* After the ']' nothing but a comment (strchr finds the NUL too). */
+	if (!n || n >= sizeof sc->section || !strchr(";#", *trim(e + 1))) {
+		complain(sc, first, NULL, NULL, "not a [section] line; its keys are ignored");
 		return;
 	}
-	memcpy(sc->section, s + 1, e - s - 1);
-	sc->section[e - s - 1] = '\0';
+	memcpy(sc->section, s + 1, n);
+	sc->section[n] = '\0';
 	settings_lower(sc->section);
-	if (strspn(sc->section, "abcdefghijklmnopqrstuvwxyz0123456789._-") !=
-	    strlen(sc->section)) {
-		complain(sc, first, "[%s]: a section name is ASCII letters, digits, "
-		    "'.', '_' and '-'; ignored", sc->section);
+	if (!is_name(sc->section)) {
+		complain(sc, first, sc->section, NULL, "a section name is ASCII letters, "
+		    "digits, '.', '_' and '-'; ignored");
 		sc->section[0] = '\0';
-		return;
-	}
-	if (!settings_section_known(sc->section)) {
-		m = settings_suggest(sc->section, NULL);
-		complain(sc, first, "[%s]: unknown section%s%s%s; ignored",
-		    sc->section, m ? " (did you mean " : "", m ? m : "", m ? "?)" : "");
+	} else if (!settings_section_known(sc->section)) {
+		complain_unknown(sc, first, sc->section, NULL);
 		sc->section[0] = '\0';
-		return;
+	} else {
+		buf_printf(&sc->clean, "[%s]\n", sc->section);
 	}
-	sc->sec_ok = 1;
-	buf_printf(&sc->clean, "[%s]\n", sc->section);
 }
 
 /* The key key = value of the current section, on line first, the logical
@@ -385,31 +385,24 @@ static void
 scan_key(struct settings *cfg, struct scan *sc, const char *key, char *value,
     int first, size_t len)
 {
-	const char *section = sc->section;
-	const struct option_def *o = settings_option(section, key);
+	const struct option_def *o;
 	struct buf full = {0};
 	int prev;
 
-	buf_printf(&full, "%s:%s", section, key);
+	buf_printf(&full, "%s:%s", sc->section, key);
+	o = settings_option(full.s);
 	if (!o || (o->type == T_KEYS && keys_find(key) == ACT_NONE)) {
-		const char *m = settings_suggest(section, key);
-
-		complain(sc, first, "[%s] %s: unknown key%s%s%s; ignored",
-		    section, key, m ? " (did you mean " : "", m ? m : "",
-		    m ? "?)" : "");
+		complain_unknown(sc, first, sc->section, key);
 	} else if (len > LINE_MAX_BYTES) {
-		complain(sc, first, "[%s] %s: the line is longer "
-		    "than %d bytes%s; %s%s", section, key, LINE_MAX_BYTES,
-		    o->type == T_LIST ? " (continue a long list in KEY.2, "
-		    "KEY.3, ...)" : "", current(cfg, full.s) ? "using " :
-		    "ignored", current(cfg, full.s) ? current(cfg, full.s) : "");
+		const char *now = iniparser_getstring(cfg->values, full.s, NULL);
+
+		complain(sc, first, sc->section, key, "the line is longer than %d bytes%s; %s%s",
+		    LINE_MAX_BYTES, o->type == T_LIST ? list_hint : "", now ? "using " : "ignored",
+		    now ? now : "");
 	} else {
-		if ((prev = keyline_of(sc, full.s)) != 0)
-			complain(sc, first, "[%s] %s: also set on line %d; "
-			    "the later one wins", section, key, prev);
-		sc->kl = xgrow(sc->kl, &sc->capkl, sc->nkl + 1, sizeof *sc->kl);
-		sc->kl[sc->nkl].key = xstrdup(full.s);
-		sc->kl[sc->nkl++].line = first;
+		if ((prev = keyline_set(sc, full.s, o, first)) != 0)
+			complain(sc, first, sc->section, key,
+			    "also set on line %d; the later one wins", prev);
 		buf_printf(&sc->clean, "%s = %s\n", key, trim(value));
 	}
 	buf_free(&full);
@@ -422,26 +415,24 @@ scan_setting(struct settings *cfg, struct scan *sc, char *s, int first, size_t l
 	char *eq = strchr(s, '='), *key;
 
 	if (!eq) {
-		complain(sc, first,
+		complain(sc, first, NULL, NULL,
 		    "not a setting (expected [section] or key = value); ignored");
 		return;
 	}
 	if (!sc->section[0]) {
-		if (sc->sec_ok || !sc->sec_line)	/* in a bad section: already said */
-			complain(sc, first, "a key outside any [section]; ignored");
+		if (!sc->sec_line)	/* in a bad section: already said */
+			complain(sc, first, NULL, NULL, "a key outside any [section]; ignored");
 		return;
 	}
 	*eq = '\0';
 	key = trim(s);
 	settings_lower(key);
 	sc->sec_keys++;
-	if (strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(key) ||
-	    !*key) {
-		complain(sc, first, "[%s] %s: a key name is ASCII letters, digits, "
-		    "'.', '_' and '-'; ignored", sc->section, key);
-		return;
-	}
-	scan_key(cfg, sc, key, eq + 1, first, len);
+	if (!is_name(key))
+		complain(sc, first, sc->section, key, "a key name is ASCII letters, digits, "
+		    "'.', '_' and '-'; ignored");
+	else
+		scan_key(cfg, sc, key, eq + 1, first, len);
 }
 
 /*
@@ -463,7 +454,7 @@ prescan(struct settings *cfg, struct scan *sc, const char *text, size_t len)
 
 		nul = logical_line(text, len, &i, &lineno, &line);
 		if (nul) {
-			complain(sc, nul, "the line holds a NUL byte; ignored");
+			complain(sc, nul, NULL, NULL, "the line holds a NUL byte; ignored");
 			continue;
 		}
 		s = line.s;
@@ -514,124 +505,125 @@ ini_load(const struct buf *clean)
 	return d;
 }
 
+/* The value v iniparser read for "section:key" in section sec: set, with
+ * where it came from, or complained about. */
+static void
+take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *key,
+    const char *v)
+{
+	const struct keyline *kl = keyline(sc, key);
+	/* iniparser joins a line that ends in \ with the next: a key the
+	 * pre-scan did not keep is looked up here. */
+	const struct option_def *o = kl->key ? kl->opt : settings_option(key);
+	const char *name = strchr(key, ':') + 1, *now;
+	int line = kl->key ? kl->line : 0;
+	struct buf why = {0}, where = {0};
+
+	if (!o)
+		return;
+	check_value(cfg, o, name, v, &why);
+	if (why.len) {
+		now = iniparser_getstring(cfg->values, key, NULL);
+		complain(sc, line, sec, name, "%s; %s%s", why.s, now ? "using " : "ignored",
+		    now ? (*now ? now : "\"\"") : "");
+		buf_free(&why);
+		return;
+	}
+	/* Choices are kept in the table's spelling. */
+	if (o->type == T_ENUM)
+		v = o->values[settings_index_in(o->values, v, strlen(v), 1)];
+	if (strcmp(sc->origin, "default") == 0)
+		buf_adds(&where, "default");
+	else
+		buf_printf(&where, "%s:%d", sc->origin, line);
+	/* iniparser lists the keys of a section only when it has an entry. */
+	iniparser_set(cfg->values, sec, NULL);
+	iniparser_set(cfg->values, key, v);
+	iniparser_set(cfg->origin, key, where.s);
+	buf_free(&where);
+}
+
 int
 settings_read_text(struct settings *cfg, const char *name, const char *origin,
     const char *text, size_t len)
 {
-	struct scan sc;
+	struct scan sc = {0};
 	dictionary *d;
-	int before = cfg->problems, i, ns;
+	int before = cfg->problems, i, j, ns;
 	size_t k;
 
-	memset(&sc, 0, sizeof sc);
 	sc.name = name;
 	sc.origin = origin ? origin : name;
+	sc.capkl = 16;
+	sc.kl = xcalloc(sc.capkl, sizeof *sc.kl);
 	buf_add(&sc.clean, "", 0);
 	prescan(cfg, &sc, text, len);
 	d = ini_load(&sc.clean);
-	if (!d) {
-		complain(&sc, 1, "could not be read (%s); ignored", strerror(errno));
-		goto done;
-	}
-	ns = iniparser_getnsec(d);
+	if (!d)
+		complain(&sc, 1, NULL, NULL, "could not be read (%s); ignored", strerror(errno));
+	ns = d ? iniparser_getnsec(d) : 0;
 	/* [languages] last: it may name a language whose section comes
 	 * later in the file (--print-config writes them in that order). */
 	for (i = 0; i < 2 * ns; i++) {
 		const char *sec = iniparser_getsecname(d, i % ns);
-		int nk = iniparser_getsecnkeys(d, sec), j;
+		int nk = iniparser_getsecnkeys(d, sec);
 		const char **keys;
 
 		if ((strcmp(sec, "languages") == 0) != (i >= ns))
 			continue;
 		keys = xmalloc(sizeof *keys * (nk + 1));
-
 		iniparser_getseckeys(d, sec, keys);
-		for (j = 0; j < nk; j++) {
-			const char *v = iniparser_getstring(d, keys[j], "");
-			const char *key = strchr(keys[j], ':') + 1;
-			const struct option_def *o = settings_option(sec, key);
-			int line = keyline_of(&sc, keys[j]);
-			struct buf why = {0}, where = {0};
-
-			if (!o)
-				continue;
-			check_value(cfg, o, key, v, &why);
-			if (why.len) {
-				const char *now = current(cfg, keys[j]);
-
-				complain(&sc, line, "[%s] %s: %s; %s%s", sec, key, why.s,
-				    now ? "using " : "ignored", now ? (*now ? now : "\"\"") : "");
-			} else {
-				char *val = xstrdup(v);
-
-				/* Choices are kept in the table's spelling. */
-				if (o->type == T_ENUM)
-					settings_lower(val);
-				if (strcmp(sc.origin, "default") == 0)
-					buf_adds(&where, "default");
-				else
-					buf_printf(&where, "%s:%d", sc.origin, line);
-				settings_set(cfg, keys[j], val, where.s);
-				free(val);
-			}
-			buf_free(&why);
-			buf_free(&where);
-		}
+		for (j = 0; j < nk; j++)
+			take_value(cfg, &sc, sec, keys[j], iniparser_getstring(d, keys[j], ""));
 		free(keys);
 	}
-	iniparser_freedict(d);
-done:
+	if (d)
+		iniparser_freedict(d);
 	flush_complaints(cfg, &sc);
-	for (k = 0; k < sc.nkl; k++)
+	for (k = 0; k < sc.capkl; k++)
 		free(sc.kl[k].key);
 	free(sc.kl);
 	buf_free(&sc.clean);
 	return cfg->problems - before;
 }
 
-/* Read a settings file; required files that cannot be read are errors. */
+/* Read a settings file; one that cannot be read is an error when it is
+ * required, else a complaint. */
 static int
 read_file(struct settings *cfg, const char *path, const char *origin, int required,
     struct buf *why)
 {
 	struct buf text = {0};
+	const char *err = NULL;
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 
-	if (fd < 0) {
-		if (!required && errno == ENOENT)
-			return 0;
-		buf_printf(why, "%s: %s", path, strerror(errno));
-		goto bad;
-	}
-	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
-		buf_printf(why, "%s: %s", path, S_ISDIR(st.st_mode) ?
-		    "is a directory, not a settings file" : strerror(errno));
-		close(fd);
-		goto bad;
-	}
-	for (;;) {
+	if (fd < 0 && !required && errno == ENOENT)
+		return 0;
+	if (fd < 0 || fstat(fd, &st) < 0)
+		err = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		err = "is a directory, not a settings file";
+	while (!err) {
 		ssize_t r;
 
 		text.s = xgrow(text.s, &text.cap, text.len + 65536, 1);
 		r = read(fd, text.s + text.len, text.cap - text.len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			buf_printf(why, "%s: %s", path, strerror(errno));
-			close(fd);
-			buf_free(&text);
-			goto bad;
-		}
 		if (r == 0)
 			break;
-		text.len += r;
+		if (r > 0)
+			text.len += r;
+		else if (errno != EINTR)
+			err = strerror(errno);
 	}
-	close(fd);
-	settings_read_text(cfg, path, origin, text.s ? text.s : "", text.len);
+	if (fd >= 0)
+		close(fd);
+	if (!err)
+		settings_read_text(cfg, path, origin, text.s, text.len);
 	buf_free(&text);
-	return 0;
-bad:
+	if (!err)
+		return 0;
+	buf_printf(why, "%s: %s", path, err);
 	if (required)
 		return -1;
 	diag_warn("%s; ignored", why->s);
@@ -648,16 +640,15 @@ settings_load(struct settings *cfg, char *const *extra, int n, struct buf *why)
 	const char *env = getenv("DIGLOT_CONFIG");
 	int i, rc = 0;
 
-	read_file(cfg, SYSCONFDIR "/diglot/diglot.ini", SYSCONFDIR "/diglot/diglot.ini",
-	    0, why);
+	read_file(cfg, SYSCONFDIR "/diglot/diglot.ini", NULL, 0, why);
 	if (xdg && *xdg)
 		buf_printf(&path, "%s/diglot/diglot.ini", xdg);
 	else if (home && *home)
 		buf_printf(&path, "%s/.config/diglot/diglot.ini", home);
 	if (path.len)
-		read_file(cfg, path.s, path.s, 0, why);
+		read_file(cfg, path.s, NULL, 0, why);
 	if (env && *env)
-		read_file(cfg, env, env, 0, why);
+		read_file(cfg, env, NULL, 0, why);
 	for (i = 0; i < n && rc == 0; i++) {
 		buf_reset(&origin);
 		buf_printf(&origin, "--config %s", extra[i]);

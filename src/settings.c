@@ -97,44 +97,32 @@ settings_lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-/* Whether name matches pattern, where "*" is one or more characters. */
+/* Whether name[0..n) matches pattern, where "*" is one or more characters. */
 static int
-glob(const char *pattern, const char *name)
+glob(const char *pattern, const char *name, size_t n)
 {
 	const char *star = strchr(pattern, '*');
-	size_t pre, post, n = strlen(name);
+	size_t pre, post;
 
 	if (!star)
-		return strcmp(pattern, name) == 0;
+		return strlen(pattern) == n && strncmp(pattern, name, n) == 0;
 	pre = star - pattern;
 	post = strlen(star + 1);
 	return n > pre + post && strncmp(pattern, name, pre) == 0 &&
-	    strcmp(name + n - post, star + 1) == 0;
+	    strncmp(name + n - post, star + 1, post) == 0;
 }
 
-/* Whether key is base or a numbered continuation base.N. */
+/* Whether key is the option's key or, for a list, a numbered continuation
+ * of it (KEY.2). */
 static int
 key_matches(const struct option_def *o, const char *key)
 {
-	const char *dot;
+	size_t n = strlen(key), base = n;
 
-	if (glob(o->key, key))
-		return 1;
-	if (o->type != T_LIST || !(dot = strrchr(key, '.')) || !isdigit((unsigned char)dot[1]))
-		return 0;
-	{
-		char base[256];
-		size_t k = dot - key;
-		const char *p = dot + 1;
-
-		while (isdigit((unsigned char)*p))
-			p++;
-		if (*p || k >= sizeof base)
-			return 0;
-		memcpy(base, key, k);
-		base[k] = '\0';
-		return glob(o->key, base);
-	}
+	while (base > 0 && isdigit((unsigned char)key[base - 1]))
+		base--;
+	return glob(o->key, key, n) || (o->type == T_LIST && base < n && base > 0 &&
+	    key[base - 1] == '.' && glob(o->key, key, base - 1));
 }
 
 int
@@ -143,18 +131,19 @@ settings_section_known(const char *section)
 	const struct option_def *o;
 
 	for (o = options; o->section; o++)
-		if (glob(o->section, section))
+		if (glob(o->section, section, strlen(section)))
 			return 1;
 	return 0;
 }
 
 const struct option_def *
-settings_option(const char *section, const char *key)
+settings_option(const char *key)
 {
+	const char *colon = strchr(key, ':');
 	const struct option_def *o;
 
-	for (o = options; o->section; o++)
-		if (glob(o->section, section) && key_matches(o, key))
+	for (o = options; colon && o->section; o++)
+		if (glob(o->section, key, colon - key) && key_matches(o, colon + 1))
 			return o;
 	return NULL;
 }
@@ -186,7 +175,18 @@ edit_distance(const char *a, const char *b)
 	return d[lb];
 }
 
-/* The closest known name to a misspelt one, for "did you mean". */
+/* Keep cand in *best when it is closer to name than any before. */
+static void
+closer(const char *name, const char *cand, const char **best, size_t *bestd)
+{
+	size_t d = edit_distance(name, cand);
+
+	if (d < *bestd) {
+		*bestd = d;
+		*best = cand;
+	}
+}
+
 const char *
 settings_suggest(const char *section, const char *key)
 {
@@ -197,77 +197,64 @@ settings_suggest(const char *section, const char *key)
 
 	for (o = options; o->section; o++) {
 		const char *cand = key ? o->key : o->section;
-		size_t d;
 
-		if (key && !glob(o->section, section))
-			continue;
-		if (strchr(cand, '*'))
-			continue;
-		d = edit_distance(key ? key : section, cand);
-		if (d < bestd) {
-			bestd = d;
-			best = cand;
-		}
+		if ((!key || glob(o->section, section, strlen(section))) && !strchr(cand, '*'))
+			closer(key ? key : section, cand, &best, &bestd);
 	}
 	if (key && strcmp(section, "keys") == 0)
-		for (k = keys_table; k->name; k++) {
-			size_t d = edit_distance(key, k->name);
-
-			if (d < bestd) {
-				bestd = d;
-				best = k->name;
-			}
-		}
+		for (k = keys_table; k->name; k++)
+			closer(key, k->name, &best, &bestd);
 	return best;
 }
 
 /* --- values --------------------------------------------------------- */
 
-static const char *const color_names[] = { "black", "red", "green", "yellow",
-	"blue", "magenta", "cyan", "white" };
+/* The colour names, "default" (-1) first, then 0-7. */
+static const char *const color_names[] = { "default", "black", "red", "green", "yellow",
+	"blue", "magenta", "cyan", "white", NULL };
+/* The attributes, in the order of the COLOR_ATTR_ bits. */
+static const char *const attr_names[] = { "bold", "reverse", "underline", "dim", NULL };
 
+/* A colour word w[0..n) into *out: a name, bright-NAME or 0-255. */
 static int
 color_word(const char *w, size_t n, short *out)
 {
-	size_t i;
+	int i = settings_index_in(color_names, w, n, 1);
 	char *end;
 	long v;
 
-	if (n == 7 && strncasecmp(w, "default", 7) == 0) {
-		*out = -1;
+	if (i >= 0) {
+		*out = (short)(i - 1);
 		return 0;
 	}
-	for (i = 0; i < 8; i++)
-		if (strlen(color_names[i]) == n && strncasecmp(w, color_names[i], n) == 0) {
-			*out = (short)i;
-			return 0;
-		}
 	if (n > 7 && strncasecmp(w, "bright-", 7) == 0 && color_word(w + 7, n - 7, out) == 0 &&
 	    *out >= 0) {
 		*out += 8;
 		return 0;
 	}
 	v = strtol(w, &end, 10);
-	if (end == w + n && n > 0 && v >= 0 && v <= 255) {
-		*out = (short)v;
-		return 0;
-	}
-	return -1;
+	if (end != w + n || n == 0 || v < 0 || v > 255)
+		return -1;
+	*out = (short)v;
+	return 0;
 }
 
 void
-settings_color_names(struct buf *out)
+settings_color_forms(struct buf *out)
 {
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof color_names / sizeof color_names[0]; i++)
-		buf_printf(out, ", %s", color_names[i]);
+	for (i = 0; attr_names[i]; i++)
+		buf_printf(out, "[%s] ", attr_names[i]);
+	buf_adds(out, "COLOR [on COLOR], COLOR one of ");
+	settings_join(color_names, ", ", ", ", out);
+	buf_adds(out, ", bright-NAME, 0\xe2\x80\x93" "255");
 }
 
 int
 settings_parse_color(const char *s, struct color *c)
 {
-	int on = 0, fg_set = 0;
+	int on = 0, fg_set = 0, a;
 
 	c->fg = c->bg = -1;
 	c->attrs = 0;
@@ -278,22 +265,15 @@ settings_parse_color(const char *s, struct color *c)
 		n = strcspn(s, " \t");
 		if (!n)
 			break;
-		if (n == 4 && strncasecmp(s, "bold", 4) == 0)
-			c->attrs |= COLOR_ATTR_BOLD;
-		else if (n == 7 && strncasecmp(s, "reverse", 7) == 0)
-			c->attrs |= COLOR_ATTR_REVERSE;
-		else if (n == 9 && strncasecmp(s, "underline", 9) == 0)
-			c->attrs |= COLOR_ATTR_UNDERLINE;
-		else if (n == 3 && strncasecmp(s, "dim", 3) == 0)
-			c->attrs |= COLOR_ATTR_DIM;
+		if ((a = settings_index_in(attr_names, s, n, 1)) >= 0)
+			c->attrs |= 1u << a;
 		else if (n == 2 && strncasecmp(s, "on", 2) == 0 && !on)
 			on = 1;
-		else if (color_word(s, n, on ? &c->bg : &c->fg) == 0) {
-			if (on == 1)
-				on = 2;
-			else if (fg_set++)
-				return -1;
-		} else
+		else if (color_word(s, n, on ? &c->bg : &c->fg) < 0)
+			return -1;
+		else if (on == 1)
+			on = 2;
+		else if (fg_set++)
 			return -1;
 		s += n;
 	}
@@ -303,36 +283,30 @@ settings_parse_color(const char *s, struct color *c)
 int
 settings_parse_bool(const char *v, int *out)
 {
-	static const char *const yes[] = { "yes", "true", "on", "1", "y" };
-	static const char *const no[] = { "no", "false", "off", "0", "n" };
-	size_t i;
+	static const char *const yes[] = { "yes", "true", "on", "1", "y", NULL };
+	static const char *const no[] = { "no", "false", "off", "0", "n", NULL };
 
-	for (i = 0; i < 5; i++) {
-		if (strcasecmp(v, yes[i]) == 0) {
-			*out = 1;
-			return 0;
-		}
-		if (strcasecmp(v, no[i]) == 0) {
-			*out = 0;
-			return 0;
-		}
-	}
-	return -1;
+	if (settings_index_in(yes, v, strlen(v), 1) >= 0)
+		*out = 1;
+	else if (settings_index_in(no, v, strlen(v), 1) >= 0)
+		*out = 0;
+	else
+		return -1;
+	return 0;
 }
 
-/* The index of v among values (case folded when fold), or -1. */
 int
-settings_index_in(const char *const *values, const char *v, int fold)
+settings_index_in(const char *const *values, const char *v, size_t n, int fold)
 {
 	int i;
 
 	for (i = 0; values[i]; i++)
-		if (fold ? strcasecmp(values[i], v) == 0 : strcmp(values[i], v) == 0)
+		if (strlen(values[i]) == n &&
+		    (fold ? strncasecmp(values[i], v, n) : strncmp(values[i], v, n)) == 0)
 			return i;
 	return -1;
 }
 
-/* values joined by sep, the last two by last ("a, b or c"). */
 void
 settings_join(const char *const *values, const char *sep, const char *last, struct buf *out)
 {
@@ -342,39 +316,17 @@ settings_join(const char *const *values, const char *sep, const char *last, stru
 		buf_printf(out, "%s%s", i == 0 ? "" : values[i + 1] ? sep : last, values[i]);
 }
 
-void
-settings_set(struct settings *cfg, const char *key, const char *value, const char *where)
-{
-	char sec[512];
-	const char *colon = strchr(key, ':');
-
-	snprintf(sec, sizeof sec, "%.*s", (int)(colon - key), key);
-	if (!iniparser_find_entry(cfg->values, sec))
-		iniparser_set(cfg->values, sec, NULL);
-	if (!iniparser_find_entry(cfg->origin, sec))
-		iniparser_set(cfg->origin, sec, NULL);
-	iniparser_set(cfg->values, key, value);
-	iniparser_set(cfg->origin, key, where);
-}
-
+/* The built-in defaults are the shipped file: it sets every option of the
+ * table that has a default, to that default. */
 struct settings *
 settings_new(void)
 {
 	struct settings *cfg = xcalloc(1, sizeof *cfg);
-	const struct option_def *o;
 
 	cfg->values = dictionary_new(0);
 	cfg->origin = dictionary_new(0);
 	if (!cfg->values || !cfg->origin)
 		die(1, "out of memory");
-	/* The table's defaults, then the shipped file (which agrees). */
-	for (o = options; o->section; o++)
-		if (o->def && !strchr(o->section, '*') && !strchr(o->key, '*')) {
-			char key[256];
-
-			snprintf(key, sizeof key, "%s:%s", o->section, o->key);
-			settings_set(cfg, key, o->def, "default");
-		}
 	settings_read_text(cfg, "built-in defaults", "default", config_builtin,
 	    strlen(config_builtin));
 	return cfg;
@@ -391,23 +343,16 @@ settings_free(struct settings *cfg)
 }
 
 /*
- * The table's option for "section:key".  A name the table does not have is
- * a mistake in the program, not in a settings file: it stops the program
- * here, naming the key.
+ * The table's option for "section:key" (a choice when choice is set).  A
+ * name the table does not have is a mistake in the program, not in a
+ * settings file: it stops the program here, naming the key.
  */
 static const struct option_def *
-table_option(const char *key, int type)
+table_option(const char *key, int choice)
 {
-	const char *colon = strchr(key, ':');
-	const struct option_def *o = NULL;
-	char section[256];
+	const struct option_def *o = settings_option(key);
 
-	if (colon && (size_t)(colon - key) < sizeof section) {
-		memcpy(section, key, colon - key);
-		section[colon - key] = '\0';
-		o = settings_option(section, colon + 1);
-	}
-	if (!o || (type >= 0 && o->type != (enum opt_type)type)) {
+	if (!o || (choice && o->type != T_ENUM)) {
 		fprintf(stderr, "diglot: internal error: '%s' is not %s of the option table\n",
 		    key, o ? "a choice" : "an option");
 		abort();
@@ -418,28 +363,30 @@ table_option(const char *key, int type)
 const char *
 settings_get(const struct settings *cfg, const char *key)
 {
-	table_option(key, -1);
+	table_option(key, 0);
 	return iniparser_getstring(cfg->values, key, NULL);
 }
 
 const char *const *
 settings_values(const char *key)
 {
-	return table_option(key, T_ENUM)->values;
+	return table_option(key, 1)->values;
 }
 
 int
 settings_value_index(const char *key, const char *value)
 {
-	return value ? settings_index_in(settings_values(key), value, 0) : -1;
+	return value ? settings_index_in(settings_values(key), value, strlen(value), 0) : -1;
 }
 
+/* A choice that is set was checked against the table when it was read. */
 int
 settings_choice(const struct settings *cfg, const char *key)
 {
-	int i = settings_value_index(key, settings_get(cfg, key));
+	const struct option_def *o = table_option(key, 1);
+	const char *v = iniparser_getstring(cfg->values, key, o->def);
 
-	return i >= 0 ? i : settings_index_in(settings_values(key), table_option(key, T_ENUM)->def, 0);
+	return settings_index_in(o->values, v, strlen(v), 0);
 }
 
 void
@@ -481,31 +428,23 @@ settings_each_item(const struct settings *cfg, const char *key,
     void (*fn)(void *ctx, const char *item, size_t len), void *ctx)
 {
 	struct buf k = {0};
+	const char *v;
 	int part;
 
-	for (part = 1;; part++) {
-		const char *v, *p;
+	buf_adds(&k, key);
+	for (part = 2; (v = settings_get(cfg, k.s)) != NULL; part++) {
+		while (*v) {
+			size_t n = strcspn(v, ",");
+			const char *a = v + strspn(v, " \t"), *b = v + n;
 
-		buf_reset(&k);
-		if (part == 1)
-			buf_adds(&k, key);
-		else
-			buf_printf(&k, "%s.%d", key, part);
-		v = settings_get(cfg, k.s);
-		if (!v)
-			break;
-		for (p = v; *p;) {
-			const char *e = strchr(p, ',');
-			const char *a = p, *b = e ? e : p + strlen(p);
-
-			while (a < b && (*a == ' ' || *a == '\t'))
-				a++;
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
 			if (b > a)
 				fn(ctx, a, b - a);
-			p = e ? e + 1 : p + strlen(p);
+			v += n + (v[n] == ',');
 		}
+		buf_reset(&k);
+		buf_printf(&k, "%s.%d", key, part);
 	}
 	buf_free(&k);
 }
@@ -564,26 +503,26 @@ print_section(FILE *f, const struct settings *cfg, const char *sec)
 	keys = xmalloc(sizeof *keys * nk);
 	iniparser_getseckeys(cfg->values, sec, keys);
 	for (j = 0; j < nk; j++) {
-		const char *where = iniparser_getstring(cfg->origin, keys[j], "default");
-
-		struct buf w = {0};
-
 		const char *v = iniparser_getstring(cfg->values, keys[j], "");
 		const char *k = strchr(keys[j], ':') + 1;
+		const char *where = iniparser_getstring(cfg->origin, keys[j], "default");
+		struct buf w = {0};
+		int apart;
 
-		/* A file name may hold anything: the comment shows it cleaned;
-		 * it goes on a line of its own when the line would be too long
-		 * for iniparser to read back. */
+		/* A file name may hold anything: the comment shows it cleaned,
+		 * on a line of its own when the line would be too long for
+		 * iniparser to read back. */
+		buf_add(&w, "", 0);
 		text_clean(&w, where, strlen(where));
-		if (strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES)
-			fprintf(f, "; %s\n%s = ", w.s ? w.s : "", k);
-		else
-			fprintf(f, "%s = ", k);
+		apart = strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES;
+		if (apart)
+			fprintf(f, "; %s\n", w.s);
+		fprintf(f, "%s = ", k);
 		print_value(f, v);
-		if (strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES)
+		if (apart)
 			fputc('\n', f);
 		else
-			fprintf(f, " ; %s\n", w.s ? w.s : "");
+			fprintf(f, " ; %s\n", w.s);
 		buf_free(&w);
 	}
 	free(keys);

@@ -71,4 +71,25 @@ printf '[keys]\nswap = Nope\n' >"$TMP/keys.ini"
 "$DIGLOT" --config "$TMP/keys.ini" --check-config 2>"$TMP/err" >/dev/null
 has "a bad key name lists the key names once each (PgDn, not PageDown)" "$TMP/err" \
     "'Nope' is not a key (allowed: a character, Up, Down, Left, Right, PgUp, PgDn, Home"
+# The table's defaults are what the built-in settings (config/diglot.ini)
+# set: every option of the table has its default from the start.
+"$DIGLOT" --print-config >"$TMP/effective"
+awk -F '\t' '
+FNR == NR {
+	if ($0 ~ /^\[.*\]$/)
+		sec = substr($0, 2, length($0) - 2)
+	else if (match($0, / = /)) {
+		v = substr($0, RSTART + 3)
+		sub(/ ; [^;]*$/, "", v)
+		if (v ~ /^".*"$/)
+			v = substr(v, 2, length(v) - 2)
+		eff[sec "\t" substr($0, 1, RSTART - 1)] = v
+	}
+	next
+}
+$1 !~ /\*/ && $2 !~ /\*/ && !(($1 "\t" $2) in eff && eff[$1 "\t" $2] == $3) {
+	printf "%s:%s table \"%s\", built in \"%s\"\n", $1, $2, $3, eff[$1 "\t" $2]
+}' "$TMP/effective" "$TMP/options" >"$TMP/disagree"
+[ ! -s "$TMP/disagree" ]
+ok $? "the built-in settings give every option the table's default ($(head -n 1 "$TMP/disagree"))"
 done_testing

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -479,28 +480,44 @@ quiet(const char *fmt, ...)
 	return 0;
 }
 
-/* Let iniparser read the clean lines (from a private temporary file). */
+/* iniparser's reading of path, open on fd, once it holds the clean lines. */
+static dictionary *
+ini_load_from(int fd, const char *path, const struct buf *clean)
+{
+	dictionary *d = NULL;
+
+	if (clean->len == 0 || write(fd, clean->s, clean->len) == (ssize_t)clean->len) {
+		iniparser_set_error_callback(quiet);
+		d = iniparser_load(path);
+		iniparser_set_error_callback(NULL);
+	}
+	return d;
+}
+
+/* Let iniparser read the clean lines: from a file in memory, or where the
+ * system has none (or no /proc to name it by), a private temporary file. */
 static dictionary *
 ini_load(const struct buf *clean)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	struct buf path = {0};
 	dictionary *d = NULL;
-	int fd;
+	int fd = memfd_create("diglot-ini", MFD_CLOEXEC);
 
-	buf_printf(&path, "%s/diglot-ini-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemp(path.s);
-	if (fd < 0) {
-		buf_free(&path);
-		return NULL;
+	if (fd >= 0) {
+		buf_printf(&path, "/proc/self/fd/%d", fd);
+		d = ini_load_from(fd, path.s, clean);
+		close(fd);
 	}
-	if (clean->len == 0 || write(fd, clean->s, clean->len) == (ssize_t)clean->len) {
-		iniparser_set_error_callback(quiet);
-		d = iniparser_load(path.s);
-		iniparser_set_error_callback(NULL);
+	if (!d) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/diglot-ini-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+		if ((fd = mkstemp(path.s)) >= 0) {
+			d = ini_load_from(fd, path.s, clean);
+			close(fd);
+			unlink(path.s);
+		}
 	}
-	close(fd);
-	unlink(path.s);
 	buf_free(&path);
 	return d;
 }

@@ -316,19 +316,41 @@ settings_join(const char *const *values, const char *sep, const char *last, stru
 		buf_printf(out, "%s%s", i == 0 ? "" : values[i + 1] ? sep : last, values[i]);
 }
 
+/* A copy of dictionary d of the same size, each entry in the same slot. */
+static dictionary *
+dict_copy(const dictionary *d)
+{
+	dictionary *c = dictionary_new((size_t)d->size);
+	ssize_t i;
+
+	for (i = 0; c && i < d->size; i++)
+		if (d->key[i] && dictionary_set(c, d->key[i], d->val[i]) != 0)
+			c = NULL;
+	if (!c)
+		die(1, "out of memory");
+	return c;
+}
+
 /* The built-in defaults are the shipped file: it sets every option of the
- * table that has a default, to that default. */
+ * table that has a default, to that default.  It is read once; each
+ * settings_new copies what it set. */
 struct settings *
 settings_new(void)
 {
+	static struct settings builtin;
 	struct settings *cfg = xcalloc(1, sizeof *cfg);
 
-	cfg->values = dictionary_new(0);
-	cfg->origin = dictionary_new(0);
-	if (!cfg->values || !cfg->origin)
-		die(1, "out of memory");
-	settings_read_text(cfg, "built-in defaults", "default", config_builtin,
-	    strlen(config_builtin));
+	if (!builtin.values) {
+		builtin.values = dictionary_new(0);
+		builtin.origin = dictionary_new(0);
+		if (!builtin.values || !builtin.origin)
+			die(1, "out of memory");
+		settings_read_text(&builtin, "built-in defaults", "default", config_builtin,
+		    strlen(config_builtin));
+	}
+	cfg->values = dict_copy(builtin.values);
+	cfg->origin = dict_copy(builtin.origin);
+	cfg->problems = builtin.problems;
 	return cfg;
 }
 

@@ -240,12 +240,13 @@ dialog_key(struct ui *u, struct dialog *d, int k)
 }
 
 void
-ui_print_dialog(struct ui *u)
+ui_print_dialog(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
 	struct dialog d;
 	int open = 1;
 
+	(void)a;
 	memset(&d, 0, sizeof d);
 	d.rows = xmalloc(sizeof *d.rows * (u->doc->nrows + 1));
 	d.nchoice[PD_WHAT] = W_COUNT;

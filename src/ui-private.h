@@ -69,6 +69,9 @@ void ui_relayout(struct ui *u);
 /* The first screen line of the text, and how many lines it has. */
 int ui_text_top(const struct ui *u);
 int ui_text_lines(const struct ui *u);
+/* How many lines action a scrolls down (up: negative), a page being page
+ * lines and half a page half; 0 for an action that does not scroll. */
+int ui_scroll_lines(enum action a, int page, int half);
 /* Say something on the status line until the next key. */
 void ui_message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The one place keys come in: curses codes become key codes (keys.h),
@@ -94,10 +97,12 @@ int ui_prompt_key(struct ui *u);
 /* Read a line on the status line into out; 0, or -1 when cancelled. */
 int ui_prompt(struct ui *u, const char *label, struct buf *out);
 
-/* ui-help.c: the help screen, until a key that does not scroll it. */
-void ui_help(struct ui *u);
+/* ui-help.c: the help screen, until a key that does not scroll it (an
+ * action: a is ACT_HELP). */
+void ui_help(struct ui *u, enum action a);
 
-/* ui-print.c: the print dialog: choose what, languages, layout, where. */
-void ui_print_dialog(struct ui *u);
+/* ui-print.c: the print dialog: choose what, languages, layout, where (an
+ * action: a is ACT_PRINT). */
+void ui_print_dialog(struct ui *u, enum action a);
 
 #endif

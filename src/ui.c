@@ -109,6 +109,20 @@ ui_text_lines(const struct ui *u)
 	return n > 0 ? n : 1;
 }
 
+int
+ui_scroll_lines(enum action a, int page, int half)
+{
+	switch (a) {
+	case ACT_DOWN: return 1;
+	case ACT_UP: return -1;
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_HALF_DOWN: return half;
+	case ACT_HALF_UP: return -half;
+	default: return 0;
+	}
+}
+
 void
 ui_relayout(struct ui *u)
 {

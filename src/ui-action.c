@@ -26,9 +26,8 @@ search_tick(void *ctx, size_t done, size_t total)
 	    cancel);
 	ui_draw_status(u);
 	refresh();
-	nodelay(stdscr, TRUE);
+	timeout(0);
 	k = ui_key(NULL);
-	nodelay(stdscr, FALSE);
 	timeout(200);
 	return (k >= 0 && keys_dialog(k) == ACT_CANCEL) || ui_signal;
 }

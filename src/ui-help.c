@@ -3,7 +3,6 @@
  * bound to it now, scrolled by the keys that scroll the text. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -51,7 +50,6 @@ static void
 draw_help(struct ui *u, const struct key_action **rows, int nrows, int top)
 {
 	char down[32], up[32], quit[32];
-	struct buf s = {0};
 	int y;
 
 	keys_first(ACT_DOWN, down, sizeof down);
@@ -59,20 +57,16 @@ draw_help(struct ui *u, const struct key_action **rows, int nrows, int top)
 	keys_first(ACT_QUIT, quit, sizeof quit);
 	erase();
 	attrset(A_BOLD);
-	buf_printf(&s, "diglot keys (%s to go back)", quit);
-	mvaddstr(0, 0, s.s);
+	mvprintw(0, 0, "diglot keys (%s to go back)", quit);
 	attrset(A_NORMAL);
 	for (y = 1; top + y - 1 < nrows && y < u->lines - 1; y++)
 		draw_row(u, y, rows[top + y - 1]);
 	attrset(u->attr[PAIR_STATUS]);
 	move(u->lines - 1, 0);
 	hline(' ', u->cols);
-	buf_reset(&s);
-	buf_printf(&s, " Help: %s/%s scroll, %s returns", down, up, quit);
-	mvaddstr(u->lines - 1, 0, s.s);
+	mvprintw(u->lines - 1, 0, " Help: %s/%s scroll, %s returns", down, up, quit);
 	attrset(A_NORMAL);
 	refresh();
-	buf_free(&s);
 }
 
 /* The help screen, until a key that does not scroll it. */

@@ -43,6 +43,22 @@ ui_hold_warnings(void)
 	diag_set_sink(hold);
 }
 
+/* Say the first warning held after the first from of them, if any. */
+static void
+say_held(struct ui *u, int from)
+{
+	const char *m = held.s, *nl;
+	int i;
+
+	if (nheld <= from)
+		return;
+	for (i = 0; i < from; i++)
+		m = strchr(m, '\n') + 1;
+	nl = strchr(m, '\n');
+	ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
+	    nheld > from + 1 ? " (and more, shown on exit)" : "");
+}
+
 static void
 restore_terminal(void)
 {
@@ -150,36 +166,28 @@ ui_message(struct ui *u, const char *fmt, ...)
 int
 ui_key(MEVENT *mouse)
 {
+	static const int codes[][2] = {		/* curses' code, ours */
+		{ KEY_UP, K_UP }, { KEY_DOWN, K_DOWN }, { KEY_LEFT, K_LEFT },
+		{ KEY_RIGHT, K_RIGHT }, { KEY_PPAGE, K_PGUP }, { KEY_NPAGE, K_PGDN },
+		{ KEY_HOME, K_HOME }, { KEY_END, K_END }, { KEY_BTAB, K_BTAB },
+		{ KEY_BACKSPACE, K_BACKSPACE }, { KEY_DC, K_DELETE }, { KEY_IC, K_INSERT },
+		{ KEY_ENTER, K_ENTER }, { KEY_RESIZE, KEY_RESIZE },
+	};
 	wint_t ch;
 	int r = get_wch(&ch);
+	size_t i;
 
 	if (r == ERR)
 		return -1;
 	if (r == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_UP: return K_UP;
-		case KEY_DOWN: return K_DOWN;
-		case KEY_LEFT: return K_LEFT;
-		case KEY_RIGHT: return K_RIGHT;
-		case KEY_PPAGE: return K_PGUP;
-		case KEY_NPAGE: return K_PGDN;
-		case KEY_HOME: return K_HOME;
-		case KEY_END: return K_END;
-		case KEY_BTAB: return K_BTAB;
-		case KEY_BACKSPACE: return K_BACKSPACE;
-		case KEY_DC: return K_DELETE;
-		case KEY_IC: return K_INSERT;
-		case KEY_ENTER: return K_ENTER;
-		case KEY_RESIZE: return KEY_RESIZE;
-		case KEY_MOUSE:
-			if (mouse && getmouse(mouse) == OK)
-				return KEY_MOUSE;
-			return -1;
-		default:
-			if (ch >= KEY_F(1) && ch <= KEY_F(12))
-				return K_F1 + (ch - KEY_F(1));
-			return -1;
-		}
+		for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+			if (codes[i][0] == (int)ch)
+				return codes[i][1];
+		if (ch == KEY_MOUSE)
+			return mouse && getmouse(mouse) == OK ? KEY_MOUSE : -1;
+		if (ch >= KEY_F(1) && ch <= KEY_F(12))
+			return K_F1 + (ch - KEY_F(1));
+		return -1;
 	}
 	switch (ch) {
 	case '\n': case '\r': return K_ENTER;
@@ -244,16 +252,7 @@ adopt(struct ui *u)
 		if (!view_visible(v, v->cur))
 			view_goto(v, v->cur);
 	}
-	if (nheld > before) {
-		const char *m = held.s, *nl;
-		int i;
-
-		for (i = 0; i < before; i++)
-			m = strchr(m, '\n') + 1;
-		nl = strchr(m, '\n');
-		ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
-		    nheld > before + 1 ? " (and more, shown on exit)" : "");
-	}
+	say_held(u, before);
 }
 
 /*
@@ -424,9 +423,8 @@ next_key(struct ui *u, MEVENT *m)
 			ui_draw_bar(u);
 			refresh();
 		}
-		nodelay(stdscr, TRUE);
+		timeout(0);
 		k = ui_key(m);
-		nodelay(stdscr, FALSE);
 		timeout(u->loader ? 50 : 200);
 	}
 	return k;
@@ -472,12 +470,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	getmaxyx(stdscr, u.lines, u.cols);
 	current_layout(&u, &cur);
 	view_init(&u.view, doc, &cur, ui_text_lines(&u));
-	if (nheld) {
-		const char *nl = strchr(held.s, '\n');
-
-		ui_message(&u, "%.*s%s", (int)(nl ? nl - held.s : (long)held.len), held.s,
-		    nheld > 1 ? " (and more, shown on exit)" : "");
-	}
+	say_held(&u, 0);
 	loop(&u);
 	if (ui_signal)
 		status = 128 + ui_signal;

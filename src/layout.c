@@ -12,35 +12,21 @@
 void
 layout_geom(const struct layout_opts *o, struct layout_geom *g)
 {
-	int avail, both = o->side[0] >= 0 && o->side[1] >= 0;
-	int s;
+	int avail = o->width - o->gutter > 2 ? o->width - o->gutter : 2, s;
 
 	memset(g, 0, sizeof *g);
-	if (!both || o->mode != LAYOUT_SIDE) {
-		/* One column, full width, for whichever sides are shown. */
+	if (o->mode == LAYOUT_SIDE && o->side[0] >= 0 && o->side[1] >= 0) {
+		g->w[0] = avail * o->split / 100 > 1 ? avail * o->split / 100 : 1;
+		g->w[1] = avail - g->w[0] > 1 ? avail - g->w[0] : 1;
+		g->x[1] = g->w[0] + (o->width - avail > 0 ? o->width - avail : 0);
+	} else {
+		/* One column, full width, for whichever sides are shown (the
+		 * left one only, when single). */
 		for (s = 0; s < 2; s++)
 			if (o->side[s] >= 0 && (o->mode != LAYOUT_SINGLE || s == 0 ||
-			    o->side[0] < 0)) {
-				g->w[s] = o->width;
-				if (o->wrap > 0 && g->w[s] > o->wrap)
-					g->w[s] = o->wrap;
-				if (g->w[s] < 1)
-					g->w[s] = 1;
-			}
-		if (o->mode == LAYOUT_SINGLE && o->side[0] >= 0)
-			g->w[1] = 0;
-		return;
+			    o->side[0] < 0))
+				g->w[s] = o->width > 1 ? o->width : 1;
 	}
-	avail = o->width - o->gutter;
-	if (avail < 2)
-		avail = 2;
-	g->w[0] = avail * o->split / 100;
-	if (g->w[0] < 1)
-		g->w[0] = 1;
-	g->w[1] = avail - g->w[0];
-	if (g->w[1] < 1)
-		g->w[1] = 1;
-	g->x[1] = g->w[0] + (o->width - avail > 0 ? o->width - avail : 0);
 	for (s = 0; s < 2; s++)
 		if (o->wrap > 0 && g->w[s] > o->wrap)
 			g->w[s] = o->wrap;

@@ -55,11 +55,9 @@ view_row(const struct view *v, size_t i)
 size_t
 view_index(const struct view *v, size_t r)
 {
-	size_t lo = 0, hi = v->nshown;
+	size_t lo = v->shown ? 0 : r, hi = v->nshown;
 
-	if (!v->shown)
-		return r < v->nshown ? r : (v->nshown ? v->nshown - 1 : 0);
-	while (lo < hi) {
+	while (v->shown && lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (v->shown[mid] < r)
@@ -264,7 +262,6 @@ view_goto(struct view *v, size_t i)
 
 	if (i >= v->nshown)
 		return;
-	v->cur = i;
 	off = offset_of(v, i);
 	if (off < 0 || off >= v->lines) {
 		v->top = i;
@@ -273,8 +270,6 @@ view_goto(struct view *v, size_t i)
 	    view_height(v, i) - 1 <= v->lines) {
 		/* Partly below the screen: scroll just enough to show it. */
 		view_scroll(v, off + view_height(v, i) - 1 - v->lines);
-		v->cur = i;
-		return;
 	}
 	clamp(v);
 	v->cur = i;

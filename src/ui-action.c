@@ -10,6 +10,8 @@
 #include "command.h"
 #include "doc.h"
 #include "lang.h"
+#include "settings.h"
+#include "ui.h"
 #include "ui-private.h"
 #include "xalloc.h"
 
@@ -222,6 +224,7 @@ static void
 copy_paragraph(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
+	const char *command = settings_get(u->opts->cfg, "copy:command");
 	struct buf text = {0}, why = {0};
 	int slot = v->lo.side[u->focus];
 	const uint32_t *ids;
@@ -243,8 +246,8 @@ copy_paragraph(struct ui *u, enum action a)
 			buf_adds(&text, "\n\n");
 		doc_block_text(u->doc, ids[i], &text);
 	}
-	if (u->copy_command && *u->copy_command) {
-		char **argv = command_split(u->copy_command, &why);
+	if (command && *command) {
+		char **argv = command_split(command, &why);
 
 		if (argv && command_run(argv, text.s, text.len, &why) == 0)
 			ui_message(u, "Copied paragraph %zu (%s) with %s", r + 1, code, argv[0]);

@@ -32,9 +32,8 @@ enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_M
 struct ui {
 	struct doc *doc;
 	const struct ui_opts *opts;
-	const char *copy_command;	/* [copy] command, or empty for OSC 52 */
 	int stack_below;		/* stack by itself under this width */
-	int mouse, status;
+	int status;			/* the status line is shown */
 	struct view view;
 	struct layout_opts base;	/* split, gutter, wrap */
 	int pair[2];			/* language slots, left and right */

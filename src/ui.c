@@ -313,12 +313,9 @@ click(struct ui *u, const MEVENT *m)
 	size_t i;
 	int line;
 
-	if (m->bstate & BUTTON4_PRESSED) {
-		view_scroll(&u->view, -3);
-		return;
-	}
-	if (m->bstate & BUTTON5_PRESSED) {
-		view_scroll(&u->view, 3);
+	/* The wheel scrolls three lines. */
+	if (m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		view_scroll(&u->view, m->bstate & BUTTON4_PRESSED ? -3 : 3);
 		return;
 	}
 	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
@@ -359,9 +356,7 @@ ui_init(struct ui *u, struct doc *doc, const struct layout_opts *lo, const struc
 	u->range = -1;
 	u->marked = xcalloc(doc->nrows + 1, 1);
 	u->bar = settings_bool(o->cfg, "layout:pillar_bar");
-	u->copy_command = settings_get(o->cfg, "copy:command");
 	u->stack_below = settings_int(o->cfg, "layout:stack_below");
-	u->mouse = settings_bool(o->cfg, "layout:mouse");
 	u->status = settings_bool(o->cfg, "layout:status");
 	keys_init();
 	settings_each_key(o->cfg, "keys", bind_key, NULL);
@@ -400,7 +395,7 @@ open_terminal(struct ui *u, FILE **in)
 	timeout(200);
 	curs_set(0);
 	ui_draw_colors(u);
-	if (u->mouse) {
+	if (settings_bool(u->opts->cfg, "layout:mouse")) {
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 		    BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
@@ -463,7 +458,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	struct layout_opts cur;
 	FILE *in;
 	SCREEN *scr;
-	int status = 0;
+	int status;
 
 	ui_init(&u, doc, lo, o);
 	scr = open_terminal(&u, &in);
@@ -472,8 +467,7 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	view_init(&u.view, doc, &cur, ui_text_lines(&u));
 	say_held(&u, 0);
 	loop(&u);
-	if (ui_signal)
-		status = 128 + ui_signal;
+	status = ui_signal ? 128 + ui_signal : 0;
 	view_free(&u.view);
 	free(u.marked);
 	search_free(&u.search);

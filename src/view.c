@@ -181,19 +181,17 @@ follow(struct view *v)
 void
 view_set_layout(struct view *v, const struct layout_opts *lo, int lines)
 {
-	int keep = 0;
+	long keep;
 
 	v->lo = *lo;
 	v->lines = lines > 0 ? lines : 1;
-	/* Keep the same fraction of the top row above the screen. */
-	if (v->nshown && v->top_line > 0) {
-		int h = view_height(v, v->top);
-
-		keep = (int)((long)v->top_line * 1000 / h);
-	}
+	/* Keep the same fraction (in thousandths) of the top row above the
+	 * screen. */
+	keep = v->nshown && v->top_line > 0 ?
+	    (long)v->top_line * 1000 / view_height(v, v->top) : 0;
 	forget_layout(v);
 	if (v->nshown)
-		v->top_line = (int)((long)keep * view_height(v, v->top) / 1000);
+		v->top_line = (int)(keep * view_height(v, v->top) / 1000);
 	clamp(v);
 	follow(v);
 }

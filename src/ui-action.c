@@ -376,6 +376,20 @@ mark(struct ui *u, enum action a)
 	    r + 1, u->nmarked);
 }
 
+int
+ui_scroll_lines(enum action a, int page, int half)
+{
+	switch (a) {
+	case ACT_DOWN: return 1;
+	case ACT_UP: return -1;
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_HALF_DOWN: return half;
+	case ACT_HALF_UP: return -half;
+	default: return 0;
+	}
+}
+
 /* j k, the pages and half pages, down or up. */
 static void
 scroll_text(struct ui *u, enum action a)

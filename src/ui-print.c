@@ -3,7 +3,6 @@
  * layout, and where; the keys are those of the dialogs' map (keys.c). */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -68,9 +68,6 @@ void ui_relayout(struct ui *u);
 /* The first screen line of the text, and how many lines it has. */
 int ui_text_top(const struct ui *u);
 int ui_text_lines(const struct ui *u);
-/* How many lines action a scrolls down (up: negative), a page being page
- * lines and half a page half; 0 for an action that does not scroll. */
-int ui_scroll_lines(enum action a, int page, int half);
 /* Say something on the status line until the next key. */
 void ui_message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The one place keys come in: curses codes become key codes (keys.h),
@@ -82,6 +79,9 @@ int ui_need_whole(struct ui *u);
 
 /* ui-action.c: do what the key bound to action a does. */
 void ui_act(struct ui *u, enum action a);
+/* How many lines action a scrolls down (up: negative), a page being page
+ * lines and half a page half; 0 for an action that does not scroll. */
+int ui_scroll_lines(enum action a, int page, int half);
 
 /* ui-draw.c: the attributes of [colors]. */
 void ui_draw_colors(struct ui *u);

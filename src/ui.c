@@ -62,10 +62,9 @@ say_held(struct ui *u, int from)
 static void
 restore_terminal(void)
 {
-	if (curses_up) {
+	if (curses_up)
 		endwin();
-		curses_up = 0;
-	}
+	curses_up = 0;
 }
 
 static void
@@ -123,20 +122,6 @@ ui_text_lines(const struct ui *u)
 	int n = u->lines - (u->status ? 1 : 0) - ui_text_top(u);
 
 	return n > 0 ? n : 1;
-}
-
-int
-ui_scroll_lines(enum action a, int page, int half)
-{
-	switch (a) {
-	case ACT_DOWN: return 1;
-	case ACT_UP: return -1;
-	case ACT_PAGE_DOWN: return page;
-	case ACT_PAGE_UP: return -page;
-	case ACT_HALF_DOWN: return half;
-	case ACT_HALF_UP: return -half;
-	default: return 0;
-	}
 }
 
 void
@@ -211,25 +196,25 @@ static void
 adopt(struct ui *u)
 {
 	struct doc *first = u->doc, *whole;
+	struct loader *ld = u->loader;
 	struct view *v = &u->view;
 	struct layout_opts lo;
 	struct buf why = {0};
 	long top = 0, cur = 0;
 	int top_line = v->top_line, before = nheld, k;
 
-	whole = loader_doc(u->loader, &why);
+	u->loader = NULL;
+	whole = loader_doc(ld, &why);
 	diag_flush();
 	if (!whole) {
 		ui_message(u, "%s (showing the first part only)", why.s ? why.s : "");
-		u->loader = NULL;
 		buf_free(&why);
 		return;
 	}
 	if (v->nshown) {
-		top = loader_map_row(u->loader, first, view_row(v, v->top));
-		cur = loader_map_row(u->loader, first, view_row(v, v->cur));
+		top = loader_map_row(ld, first, view_row(v, v->top));
+		cur = loader_map_row(ld, first, view_row(v, v->cur));
 	}
-	u->loader = NULL;
 	u->doc = whole;
 	u->pillars = u->opts->whole(whole, &lo);
 	for (k = 0; k < 2 && first->nlangs > 1; k++)

@@ -1,10 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/*
- * The full-screen viewer: its main loop, the one place keys come in, and
- * the hand-over from a large briefing's first part to the whole.  The
- * actions, drawing, prompts, help and the print dialog have files of their
- * own (ui-private.h); only the ui*.c files include curses.
- */
+/* The full-screen viewer: its main loop, the one place keys come in, and
+ * the hand-over from a large briefing's first part to the whole. */
 #include "config.h"
 
 #include <errno.h>
@@ -303,9 +299,8 @@ click(struct ui *u, const MEVENT *m)
 		view_scroll(&u->view, m->bstate & BUTTON4_PRESSED ? -3 : 3);
 		return;
 	}
-	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-		return;
-	if (!view_at(&u->view, m->y - ui_text_top(u), &i, &line))
+	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) ||
+	    !view_at(&u->view, m->y - ui_text_top(u), &i, &line))
 		return;
 	u->view.cur = i;
 	layout_geom(&u->view.lo, &g);

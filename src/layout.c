@@ -12,35 +12,21 @@
 void
 layout_geom(const struct layout_opts *o, struct layout_geom *g)
 {
-	int avail, both = o->side[0] >= 0 && o->side[1] >= 0;
-	int s;
+	int avail = o->width - o->gutter > 2 ? o->width - o->gutter : 2, s;
 
 	memset(g, 0, sizeof *g);
-	if (!both || o->mode != LAYOUT_SIDE) {
-		/* One column, full width, for whichever sides are shown. */
+	if (o->mode == LAYOUT_SIDE && o->side[0] >= 0 && o->side[1] >= 0) {
+		g->w[0] = avail * o->split / 100 > 1 ? avail * o->split / 100 : 1;
+		g->w[1] = avail - g->w[0] > 1 ? avail - g->w[0] : 1;
+		g->x[1] = g->w[0] + (o->width - avail > 0 ? o->width - avail : 0);
+	} else {
+		/* One column, full width, for whichever sides are shown (the
+		 * left one only, when single). */
 		for (s = 0; s < 2; s++)
 			if (o->side[s] >= 0 && (o->mode != LAYOUT_SINGLE || s == 0 ||
-			    o->side[0] < 0)) {
-				g->w[s] = o->width;
-				if (o->wrap > 0 && g->w[s] > o->wrap)
-					g->w[s] = o->wrap;
-				if (g->w[s] < 1)
-					g->w[s] = 1;
-			}
-		if (o->mode == LAYOUT_SINGLE && o->side[0] >= 0)
-			g->w[1] = 0;
-		return;
+			    o->side[0] < 0))
+				g->w[s] = o->width > 1 ? o->width : 1;
 	}
-	avail = o->width - o->gutter;
-	if (avail < 2)
-		avail = 2;
-	g->w[0] = avail * o->split / 100;
-	if (g->w[0] < 1)
-		g->w[0] = 1;
-	g->w[1] = avail - g->w[0];
-	if (g->w[1] < 1)
-		g->w[1] = 1;
-	g->x[1] = g->w[0] + (o->width - avail > 0 ? o->width - avail : 0);
 	for (s = 0; s < 2; s++)
 		if (o->wrap > 0 && g->w[s] > o->wrap)
 			g->w[s] = o->wrap;
@@ -55,32 +41,32 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 
 	layout_geom(o, &g);
 	for (s = 0; s < 2; s++) {
+		struct buf *text = &rv->text[s];
+		struct text_lines *lines = &rv->lines[s];
 		const uint32_t *ids;
 		size_t n = 0, i;
 
-		buf_reset(&rv->text[s]);
-		buf_add(&rv->text[s], "", 0);
-		rv->lines[s].n = 0;
+		buf_reset(text);
+		buf_add(text, "", 0);
+		lines->n = 0;
 		if (g.w[s] == 0)
 			continue;
 		ids = doc_row_blocks(doc, r, o->side[s], &n);
 		for (i = 0; i < n; i++) {
-			size_t from = rv->text[s].len, k0 = rv->lines[s].n, k;
+			size_t from = text->len, k;
 
 			/* Blocks that share a row are set apart by an
 			 * empty line. */
 			if (i > 0) {
-				rv->lines[s].v = xgrow(rv->lines[s].v, &rv->lines[s].cap,
-				    rv->lines[s].n + 1, sizeof *rv->lines[s].v);
-				rv->lines[s].v[rv->lines[s].n++] =
-				    (struct text_line){ from, 0, 0 };
-				k0++;
+				lines->v = xgrow(lines->v, &lines->cap, lines->n + 1,
+				    sizeof *lines->v);
+				lines->v[lines->n++] = (struct text_line){ from, 0, 0 };
 			}
-			doc_block_text(doc, ids[i], &rv->text[s]);
-			text_wrap(rv->text[s].s + from, rv->text[s].len - from,
-			    g.w[s], &rv->lines[s]);
-			for (k = k0; k < rv->lines[s].n; k++)
-				rv->lines[s].v[k].off += from;
+			k = lines->n;
+			doc_block_text(doc, ids[i], text);
+			text_wrap(text->s + from, text->len - from, g.w[s], lines);
+			for (; k < lines->n; k++)
+				lines->v[k].off += from;
 		}
 	}
 	if (o->mode == LAYOUT_SIDE && g.w[0] && g.w[1])

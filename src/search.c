@@ -32,27 +32,26 @@ search_text(const struct search *s, const char *text, size_t n,
 {
 	struct buf f = {0};
 	struct fold_map fm = { NULL, 0 };
-	size_t *map, count = 0;
+	size_t count = 0;
 	const char *p;
 
 	if (!s->folded.len || n == 0)
 		return 0;
 	text_fold(text, n, &f, &fm);
-	map = fm.v;
 	for (p = f.s; f.s && (p = memmem(p, f.len - (p - f.s), s->folded.s,
 	    s->folded.len)) != NULL; p += s->folded.len) {
 		size_t a = p - f.s, b = a + s->folded.len;
 
 		if (count < max) {
-			out[count].start = map[a];
+			out[count].start = fm.v[a];
 			/* The end is where the next source character starts. */
-			out[count].end = b < f.len ? map[b] : n;
+			out[count].end = b < f.len ? fm.v[b] : n;
 			if (out[count].end <= out[count].start)
-				out[count].end = map[b];
+				out[count].end = fm.v[b];
 		}
 		count++;
 	}
-	free(map);
+	free(fm.v);
 	buf_free(&f);
 	return count;
 }
@@ -78,7 +77,6 @@ search_scan(struct search *s, const struct doc *doc, const int sides[2],
 			ids = doc_row_blocks(doc, r, sides[k], &n);
 			for (i = 0; i < n; i++) {
 				buf_reset(&text);
-				buf_add(&text, "", 0);
 				doc_block_text(doc, ids[i], &text);
 				found += search_text(s, text.s, text.len, NULL, 0);
 				bytes += doc->blocks[ids[i]].len;

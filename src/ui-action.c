@@ -6,11 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "command.h"
 #include "doc.h"
 #include "lang.h"
+#include "settings.h"
+#include "ui.h"
 #include "ui-private.h"
 #include "xalloc.h"
 
@@ -27,9 +28,8 @@ search_tick(void *ctx, size_t done, size_t total)
 	    cancel);
 	ui_draw_status(u);
 	refresh();
-	nodelay(stdscr, TRUE);
+	timeout(0);
 	k = ui_key(NULL);
-	nodelay(stdscr, FALSE);
 	timeout(200);
 	return (k >= 0 && keys_dialog(k) == ACT_CANCEL) || ui_signal;
 }
@@ -61,8 +61,8 @@ search_go(struct ui *u, int backward)
 {
 	struct view *v = &u->view;
 	const struct search *sr = &u->search;
-	size_t r = v->nshown ? view_row(v, v->cur) : 0, m, k;
-	int wrapped = 0;
+	size_t r = v->nshown ? view_row(v, v->cur) : 0, m;
+	int wrapped;
 
 	if (!u->searching)
 		return;
@@ -71,69 +71,49 @@ search_go(struct ui *u, int backward)
 		return;
 	}
 	if (u->match >= 0 && sr->rows[row_of_match(sr, (size_t)u->match)] == r) {
-		if (backward) {
-			wrapped = u->match == 0;
-			m = wrapped ? sr->total - 1 : (size_t)u->match - 1;
-		} else {
-			wrapped = (size_t)u->match + 1 == sr->total;
-			m = wrapped ? 0 : (size_t)u->match + 1;
-		}
+		m = ((size_t)u->match + (backward ? sr->total - 1 : 1)) % sr->total;
+		wrapped = backward ? m == sr->total - 1 : m == 0;
 	} else {
-		long i = search_next(sr, r, backward);
+		/* A match was found, so some row has one. */
+		size_t i = (size_t)search_next(sr, r, backward);
 
-		if (i < 0) {
-			ui_message(u, "Pattern not found: %s", sr->pattern.s);
-			return;
-		}
 		wrapped = backward ? sr->rows[i] >= r : sr->rows[i] <= r;
 		/* Backward, the last match of that row. */
-		m = backward ? ((size_t)i + 1 < sr->nrows ? sr->before[i + 1] : sr->total) - 1 :
+		m = backward ? (i + 1 < sr->nrows ? sr->before[i + 1] : sr->total) - 1 :
 		    sr->before[i];
 	}
 	u->match = (long)m;
-	k = row_of_match(sr, m);
-	view_goto(v, view_index(v, sr->rows[k]));
+	view_goto(v, view_index(v, sr->rows[row_of_match(sr, m)]));
 	ui_message(u, "%zu/%zu%s", m + 1, sr->total, wrapped ? " (wrapped)" : "");
 }
 
-/* / and ?: the pattern, first (an empty one repeats the last search, as
- * in less, there and then). */
-static int
-ask_pattern(struct ui *u, enum action a)
+/* / and ?: find the pattern asked for in the shown languages of every
+ * row, once the whole briefing is read (an empty pattern repeats the last
+ * search, as in less, there and then). */
+static void
+search(struct ui *u, enum action a)
 {
 	int backward = a == ACT_SEARCH_BACK;
 
 	if (ui_prompt(u, backward ? "?" : "/", &u->input) < 0)
-		return 0;
+		return;
 	u->backward = backward;
 	if (u->input.len == 0) {
 		search_go(u, backward);
-		return 0;
-	}
-	return 1;
-}
-
-/* Find the pattern asked for in the shown languages of every row. */
-static void
-search(struct ui *u, enum action a)
-{
-	int sides[2];
-
-	(void)a;
-	if (search_set(&u->search, u->input.s) < 0) {
-		u->searching = 0;
 		return;
 	}
-	sides[0] = u->view.lo.side[0];
-	sides[1] = u->view.lo.side[1];
-	if (search_scan(&u->search, u->doc, sides, search_tick, u) < 0) {
-		u->searching = 0;
+	if (!ui_need_whole(u))
+		return;
+	u->searching = 0;
+	if (search_set(&u->search, u->input.s) < 0)
+		return;
+	if (search_scan(&u->search, u->doc, u->view.lo.side, search_tick, u) < 0) {
 		ui_message(u, "Search cancelled");
 		return;
 	}
 	u->searching = 1;
 	u->match = -1;
-	search_go(u, u->backward);
+	search_go(u, backward);
 }
 
 static void
@@ -142,33 +122,31 @@ next_match(struct ui *u, enum action a)
 	search_go(u, a == ACT_NEXT_MATCH ? u->backward : !u->backward);
 }
 
-/* :, the paragraph's number. */
-static int
-ask_paragraph(struct ui *u, enum action a)
-{
-	(void)a;
-	return ui_prompt(u, "Go to paragraph: ", &u->input) == 0 && u->input.len;
-}
-
+/* :, to the paragraph of the number asked for, once the whole briefing
+ * is read. */
 static void
 goto_paragraph(struct ui *u, enum action a)
 {
-	const char *in = u->input.s;
 	char *end;
-	long n = strtol(in, &end, 10);
+	long n;
 
 	(void)a;
+	if (ui_prompt(u, "Go to paragraph: ", &u->input) < 0 || !u->input.len ||
+	    !ui_need_whole(u))
+		return;
+	n = strtol(u->input.s, &end, 10);
 	if (*end || n < 1 || (size_t)n > u->doc->nrows)
-		ui_message(u, "No paragraph %s (1-%zu)", in, u->doc->nrows);
+		ui_message(u, "No paragraph %s (1-%zu)", u->input.s, u->doc->nrows);
 	else
 		view_goto_top(&u->view, view_index(&u->view, n - 1));
 }
 
+/* L: the two languages to show, of three or more, asked for by code. */
 static void
 choose_pair(struct ui *u, enum action a)
 {
-	struct buf in = {0}, label = {0};
-	int l, got[2], n = 0;
+	struct buf label = {0};
+	int l, got[2], n = 0, asked;
 	const char *p;
 
 	(void)a;
@@ -181,36 +159,34 @@ choose_pair(struct ui *u, enum action a)
 	for (l = 0; l < u->doc->nlangs; l++)
 		buf_printf(&label, "%s%s", l ? " " : "", lang_code(u->doc->langs[l]));
 	buf_adds(&label, "): ");
-	if (ui_prompt(u, label.s, &in) == 0) {
-		for (p = in.s; *p && n < 2;) {
-			size_t k;
-			int id, slot;
-
-			p += strspn(p, " ,");
-			k = strcspn(p, " ,");
-			if (!k)
-				break;
-			id = lang_find(p, k);
-			slot = id >= 0 ? doc_lang_slot(u->doc, id) : -1;
-			if (slot < 0) {
-				ui_message(u, "Not a language of this briefing: %.*s", (int)k, p);
-				n = -1;
-				break;
-			}
-			got[n++] = slot;
-			p += k;
-		}
-		if (n == 2 && got[0] != got[1]) {
-			u->pair[0] = got[0];
-			u->pair[1] = got[1];
-			u->show = 0;
-			ui_relayout(u);
-		} else if (n >= 0) {
-			ui_message(u, "Name two languages, left then right");
-		}
-	}
-	buf_free(&in);
+	asked = ui_prompt(u, label.s, &u->input) == 0;
 	buf_free(&label);
+	if (!asked)
+		return;
+	for (p = u->input.s; *p && n < 2;) {
+		size_t k;
+		int id;
+
+		p += strspn(p, " ,");
+		k = strcspn(p, " ,");
+		if (!k)
+			break;
+		id = lang_find(p, k);
+		got[n] = id >= 0 ? doc_lang_slot(u->doc, id) : -1;
+		if (got[n++] < 0) {
+			ui_message(u, "Not a language of this briefing: %.*s", (int)k, p);
+			return;
+		}
+		p += k;
+	}
+	if (n < 2 || got[0] == got[1]) {
+		ui_message(u, "Name two languages, left then right");
+		return;
+	}
+	u->pair[0] = got[0];
+	u->pair[1] = got[1];
+	u->show = 0;
+	ui_relayout(u);
 }
 
 static const char b64[] =
@@ -237,69 +213,70 @@ osc52(const char *s, size_t n)
 		buf_addc(&out, i + 2 < n ? b64[v & 63] : '=');
 	}
 	buf_adds(&out, "\a");
+	fwrite(out.s, 1, out.len, stdout);
 	fflush(stdout);
-	{
-		ssize_t w = write(STDOUT_FILENO, out.s, out.len);
-
-		(void)w;
-	}
 	buf_free(&out);
 }
 
+/* y: copy the current paragraph in the focused language, with the [copy]
+ * command or to the terminal's clipboard. */
 static void
 copy_paragraph(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
+	const char *command = settings_get(u->opts->cfg, "copy:command");
 	struct buf text = {0}, why = {0};
 	int slot = v->lo.side[u->focus];
 	const uint32_t *ids;
-	size_t n, i;
+	const char *code;
+	size_t n, i, r;
 
 	(void)a;
 	if (v->nshown == 0 || slot < 0)
 		return;
-	ids = doc_row_blocks(u->doc, view_row(v, v->cur), slot, &n);
+	r = view_row(v, v->cur);
+	code = lang_code(u->doc->langs[slot]);
+	ids = doc_row_blocks(u->doc, r, slot, &n);
+	if (n == 0) {
+		ui_message(u, "No %s text in this paragraph", code);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (i)
 			buf_adds(&text, "\n\n");
 		doc_block_text(u->doc, ids[i], &text);
 	}
-	if (n == 0) {
-		ui_message(u, "No %s text in this paragraph", lang_code(u->doc->langs[slot]));
-		return;
-	}
-	if (u->copy_command && *u->copy_command) {
-		char **argv = command_split(u->copy_command, &why);
+	if (command && *command) {
+		char **argv = command_split(command, &why);
 
 		if (argv && command_run(argv, text.s, text.len, &why) == 0)
-			ui_message(u, "Copied paragraph %zu (%s) with %s", view_row(v, v->cur) + 1,
-			    lang_code(u->doc->langs[slot]), argv[0]);
+			ui_message(u, "Copied paragraph %zu (%s) with %s", r + 1, code, argv[0]);
 		else
 			ui_message(u, "Copy failed: [copy] command: %s", why.s);
 		command_free(argv);
 	} else {
 		osc52(text.s, text.len);
-		ui_message(u, "Copied paragraph %zu (%s) to the clipboard",
-		    view_row(v, v->cur) + 1, lang_code(u->doc->langs[slot]));
+		ui_message(u, "Copied paragraph %zu (%s) to the clipboard", r + 1, code);
 	}
 	buf_free(&text);
 	buf_free(&why);
 }
 
-/* Go to the next (or previous) row tagged with pillar k, wrapping round,
- * and make k the active pillar. */
+/* 1-9: the next paragraph of that pillar, which becomes the active one;
+ * ] and [: the next or previous of the active pillar; wrapping round. */
 static void
-pillar_jump(struct ui *u, int k, int backward)
+pillar(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
+	int backward = a == ACT_PREV_PILLAR, count = pillars_count(u->pillars);
+	int k = backward || a == ACT_NEXT_PILLAR ? u->active : (int)(a - ACT_PILLAR_1);
 	size_t n = v->nshown, i, step;
 
 	if (k < 0) {
-		ui_message(u, "No active pillar: press 1-%d first",
-		    pillars_count(u->pillars) < 9 ? pillars_count(u->pillars) : 9);
+		ui_message(u, "No active pillar: press 1-%d first", count < 9 ? count : 9);
 		return;
 	}
-	if (k >= pillars_count(u->pillars)) {
+	if (k >= count) {
 		ui_message(u, "There is no pillar %d (see [pillars] order)", k + 1);
 		return;
 	}
@@ -349,40 +326,38 @@ filter_rows(struct ui *u, enum action a)
 	free(rows);
 }
 
+/* Mark row r, or unmark it, keeping the count. */
 static void
 mark_row(struct ui *u, size_t r, int on)
 {
-	if (u->marked[r] != on) {
-		u->marked[r] = (unsigned char)on;
-		if (on)
-			u->nmarked++;
-		else
-			u->nmarked--;
-	}
+	if (on && !u->marked[r])
+		u->nmarked++;
+	if (!on && u->marked[r])
+		u->nmarked--;
+	u->marked[r] = (unsigned char)on;
 }
 
 /* v: start a range here, or mark from its start to here. */
 static void
-mark_range(struct ui *u, enum action act)
+mark_range(struct ui *u, enum action a)
 {
-	size_t r, a, b, k;
+	size_t r, from, to, k;
 
-	(void)act;
+	(void)a;
 	if (u->view.nshown == 0)
 		return;
 	r = view_row(&u->view, u->view.cur);
-
 	if (u->range < 0) {
 		u->range = (long)r;
 		ui_message(u, "Range from paragraph %zu: v again at its end", r + 1);
 		return;
 	}
-	a = (size_t)u->range < r ? (size_t)u->range : r;
-	b = (size_t)u->range < r ? r : (size_t)u->range;
-	for (k = a; k <= b; k++)
+	from = (size_t)u->range < r ? (size_t)u->range : r;
+	to = (size_t)u->range < r ? r : (size_t)u->range;
+	for (k = from; k <= to; k++)
 		mark_row(u, k, 1);
 	u->range = -1;
-	ui_message(u, "Marked paragraphs %zu-%zu (%zu marked)", a + 1, b + 1, u->nmarked);
+	ui_message(u, "Marked paragraphs %zu-%zu (%zu marked)", from + 1, to + 1, u->nmarked);
 }
 
 /* m: mark the current paragraph, or unmark it. */
@@ -401,56 +376,50 @@ mark(struct ui *u, enum action a)
 	    r + 1, u->nmarked);
 }
 
-/* The lines a page and half a page scroll. */
-static long
-page_lines(const struct ui *u, enum action a)
-{
-	int page = ui_text_lines(u);
-
-	if (a == ACT_HALF_DOWN || a == ACT_HALF_UP)
-		return page / 2 ? page / 2 : 1;
-	return page > 2 ? page - 1 : 1;
-}
-
-static void
-scroll_text(struct ui *u, enum action a)
+int
+ui_scroll_lines(enum action a, int page, int half)
 {
 	switch (a) {
-	case ACT_DOWN: view_scroll(&u->view, 1); break;
-	case ACT_UP: view_scroll(&u->view, -1); break;
-	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: view_scroll(&u->view, page_lines(u, a)); break;
-	default: view_scroll(&u->view, -page_lines(u, a)); break;
+	case ACT_DOWN: return 1;
+	case ACT_UP: return -1;
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_HALF_DOWN: return half;
+	case ACT_HALF_UP: return -half;
+	default: return 0;
 	}
 }
 
+/* j k, the pages and half pages, down or up. */
 static void
-go_top(struct ui *u, enum action a)
+scroll_text(struct ui *u, enum action a)
 {
-	(void)a;
-	view_goto_top(&u->view, 0);
+	int page = ui_text_lines(u);
+
+	view_scroll(&u->view, ui_scroll_lines(a, page > 2 ? page - 1 : 1,
+	    page / 2 ? page / 2 : 1));
 }
 
+/* g and G: the first paragraph, at the top, or the end. */
 static void
-go_bottom(struct ui *u, enum action a)
+go_end(struct ui *u, enum action a)
 {
-	(void)a;
-	view_end(&u->view);
+	if (a == ACT_TOP)
+		view_goto_top(&u->view, 0);
+	else
+		view_end(&u->view);
 }
 
+/* { and }: the paragraph before or after the current one. */
 static void
-prev_paragraph(struct ui *u, enum action a)
+step_paragraph(struct ui *u, enum action a)
 {
-	(void)a;
-	if (u->view.cur > 0)
-		view_goto(&u->view, u->view.cur - 1);
-}
+	struct view *v = &u->view;
 
-static void
-next_paragraph(struct ui *u, enum action a)
-{
-	(void)a;
-	if (u->view.cur + 1 < u->view.nshown)
-		view_goto(&u->view, u->view.cur + 1);
+	if (a == ACT_PREV_PARA && v->cur > 0)
+		view_goto(v, v->cur - 1);
+	else if (a == ACT_NEXT_PARA && v->cur + 1 < v->nshown)
+		view_goto(v, v->cur + 1);
 }
 
 static void
@@ -498,36 +467,12 @@ stack(struct ui *u, enum action a)
 	ui_relayout(u);
 }
 
-/* 1-9: the next paragraph of that pillar; ] and [: of the active one. */
-static void
-pillar(struct ui *u, enum action a)
-{
-	if (a == ACT_NEXT_PILLAR || a == ACT_PREV_PILLAR)
-		pillar_jump(u, u->active, a == ACT_PREV_PILLAR);
-	else
-		pillar_jump(u, a - ACT_PILLAR_1, 0);
-}
-
 static void
 pillar_bar(struct ui *u, enum action a)
 {
 	(void)a;
 	u->bar = !u->bar;
 	ui_relayout(u);
-}
-
-static void
-print_dialog(struct ui *u, enum action a)
-{
-	(void)a;
-	ui_print_dialog(u);
-}
-
-static void
-help(struct ui *u, enum action a)
-{
-	(void)a;
-	ui_help(u);
 }
 
 static void
@@ -549,57 +494,53 @@ quit(struct ui *u, enum action a)
  * it, or all of it once the end of the part read is on the screen. */
 enum need { NEED_NOTHING, NEED_WHOLE, NEED_WHOLE_AT_END };
 
-/*
- * The actions: ask (NULL: nothing) gets what the action needs to know
- * from the reader, before any wait for the whole briefing, and returns 0
- * when there is nothing more to do; then run does it.
- */
+/* The actions.  Those that ask the reader something first (:, / and ?)
+ * wait for the whole briefing themselves, once they have asked. */
 static const struct ui_action {
 	enum action action;
 	void (*run)(struct ui *u, enum action a);
 	enum need need;
-	int (*ask)(struct ui *u, enum action a);
 } actions[] = {
-	{ ACT_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
-	{ ACT_UP, scroll_text, NEED_NOTHING, NULL },
-	{ ACT_PAGE_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
-	{ ACT_PAGE_UP, scroll_text, NEED_NOTHING, NULL },
-	{ ACT_HALF_DOWN, scroll_text, NEED_WHOLE_AT_END, NULL },
-	{ ACT_HALF_UP, scroll_text, NEED_NOTHING, NULL },
-	{ ACT_TOP, go_top, NEED_NOTHING, NULL },
-	{ ACT_BOTTOM, go_bottom, NEED_WHOLE, NULL },
-	{ ACT_PREV_PARA, prev_paragraph, NEED_NOTHING, NULL },
-	{ ACT_NEXT_PARA, next_paragraph, NEED_WHOLE_AT_END, NULL },
-	{ ACT_GOTO, goto_paragraph, NEED_WHOLE, ask_paragraph },
-	{ ACT_FOCUS, focus, NEED_NOTHING, NULL },
-	{ ACT_SWAP, swap, NEED_NOTHING, NULL },
-	{ ACT_CYCLE, cycle, NEED_NOTHING, NULL },
-	{ ACT_PAIR, choose_pair, NEED_NOTHING, NULL },
-	{ ACT_STACK, stack, NEED_NOTHING, NULL },
-	{ ACT_SEARCH, search, NEED_WHOLE, ask_pattern },
-	{ ACT_SEARCH_BACK, search, NEED_WHOLE, ask_pattern },
-	{ ACT_NEXT_MATCH, next_match, NEED_NOTHING, NULL },
-	{ ACT_PREV_MATCH, next_match, NEED_NOTHING, NULL },
-	{ ACT_PILLAR_1, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_2, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_3, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_4, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_5, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_6, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_7, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_8, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_9, pillar, NEED_WHOLE, NULL },
-	{ ACT_NEXT_PILLAR, pillar, NEED_WHOLE, NULL },
-	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE, NULL },
-	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING, NULL },
-	{ ACT_FILTER, filter_rows, NEED_WHOLE, NULL },
-	{ ACT_MARK, mark, NEED_WHOLE, NULL },
-	{ ACT_RANGE, mark_range, NEED_WHOLE, NULL },
-	{ ACT_PRINT, print_dialog, NEED_WHOLE, NULL },
-	{ ACT_COPY, copy_paragraph, NEED_NOTHING, NULL },
-	{ ACT_HELP, help, NEED_NOTHING, NULL },
-	{ ACT_REDRAW, redraw, NEED_NOTHING, NULL },
-	{ ACT_QUIT, quit, NEED_NOTHING, NULL },
+	{ ACT_DOWN, scroll_text, NEED_WHOLE_AT_END },
+	{ ACT_UP, scroll_text, NEED_NOTHING },
+	{ ACT_PAGE_DOWN, scroll_text, NEED_WHOLE_AT_END },
+	{ ACT_PAGE_UP, scroll_text, NEED_NOTHING },
+	{ ACT_HALF_DOWN, scroll_text, NEED_WHOLE_AT_END },
+	{ ACT_HALF_UP, scroll_text, NEED_NOTHING },
+	{ ACT_TOP, go_end, NEED_NOTHING },
+	{ ACT_BOTTOM, go_end, NEED_WHOLE },
+	{ ACT_PREV_PARA, step_paragraph, NEED_NOTHING },
+	{ ACT_NEXT_PARA, step_paragraph, NEED_WHOLE_AT_END },
+	{ ACT_GOTO, goto_paragraph, NEED_NOTHING },
+	{ ACT_FOCUS, focus, NEED_NOTHING },
+	{ ACT_SWAP, swap, NEED_NOTHING },
+	{ ACT_CYCLE, cycle, NEED_NOTHING },
+	{ ACT_PAIR, choose_pair, NEED_NOTHING },
+	{ ACT_STACK, stack, NEED_NOTHING },
+	{ ACT_SEARCH, search, NEED_NOTHING },
+	{ ACT_SEARCH_BACK, search, NEED_NOTHING },
+	{ ACT_NEXT_MATCH, next_match, NEED_NOTHING },
+	{ ACT_PREV_MATCH, next_match, NEED_NOTHING },
+	{ ACT_PILLAR_1, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_2, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_3, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_4, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_5, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_6, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_7, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_8, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_9, pillar, NEED_WHOLE },
+	{ ACT_NEXT_PILLAR, pillar, NEED_WHOLE },
+	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE },
+	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING },
+	{ ACT_FILTER, filter_rows, NEED_WHOLE },
+	{ ACT_MARK, mark, NEED_WHOLE },
+	{ ACT_RANGE, mark_range, NEED_WHOLE },
+	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE },
+	{ ACT_COPY, copy_paragraph, NEED_NOTHING },
+	{ ACT_HELP, ui_help, NEED_NOTHING },
+	{ ACT_REDRAW, redraw, NEED_NOTHING },
+	{ ACT_QUIT, quit, NEED_NOTHING },
 };
 
 /* Whether the last row read so far is on the screen. */
@@ -618,8 +559,6 @@ ui_act(struct ui *u, enum action a)
 		if (actions[i].action == a)
 			break;
 	if (i == sizeof actions / sizeof actions[0])
-		return;
-	if (actions[i].ask && !actions[i].ask(u, a))
 		return;
 	if (u->loader && (actions[i].need == NEED_WHOLE ||
 	    (actions[i].need == NEED_WHOLE_AT_END && at_end(u))) && !ui_need_whole(u))

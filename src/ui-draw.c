@@ -15,10 +15,15 @@
 #include "ui-private.h"
 #include "xalloc.h"
 
-static attr_t
-attr_of(struct ui *u, int pair)
+/* The attribute a for the bytes of text[start..end) that are on the line
+ * text[off..off+len), whose attributes are at. */
+static void
+paint(attr_t *at, size_t off, size_t len, size_t start, size_t end, attr_t a)
 {
-	return u->attr[pair];
+	size_t k;
+
+	for (k = start > off ? start : off; k < end && k < off + len; k++)
+		at[k - off] = a;
 }
 
 /* Draw text[off..off+len) at (y, x): the pillars' terms in their colours,
@@ -33,8 +38,7 @@ draw_text(struct ui *u, int y, int x, int lang, const char *text, size_t tlen,
 	attr_t *at = xmalloc(sizeof *at * (len + 1));
 	size_t n, i, k, pos, from, to;
 
-	for (k = 0; k < len; k++)
-		at[k] = base;
+	paint(at, off, len, off, off + len, base);
 	/* Terms and search matches are looked for around the line only (a
 	 * paragraph may be huge): from a blank before it to one after, with
 	 * room for a term or a pattern of several words either side. */
@@ -46,15 +50,12 @@ draw_text(struct ui *u, int y, int x, int lang, const char *text, size_t tlen,
 		to++;
 	n = pillars_match(u->pillars, lang, text + from, to - from, pm, 64);
 	for (i = 0; i < n && i < 64; i++)
-		for (k = from + pm[i].start; k < from + pm[i].end; k++)
-			if (k >= off && k < off + len)
-				at[k - off] = attr_of(u, PAIR_PILLAR + pm[i].pillar) |
-				    (base & A_BOLD);
+		paint(at, off, len, from + pm[i].start, from + pm[i].end,
+		    u->attr[PAIR_PILLAR + pm[i].pillar] | (base & A_BOLD));
 	n = u->searching ? search_text(&u->search, text + from, to - from, spans, 64) : 0;
 	for (i = 0; i < n && i < 64; i++)
-		for (k = from + spans[i].start; k < from + spans[i].end; k++)
-			if (k >= off && k < off + len)
-				at[k - off] = attr_of(u, PAIR_MATCH) | (base & A_BOLD);
+		paint(at, off, len, from + spans[i].start, from + spans[i].end,
+		    u->attr[PAIR_MATCH] | (base & A_BOLD));
 	move(y, x);
 	for (pos = 0; pos < len; pos = k) {
 		for (k = pos + 1; k < len && at[k] == at[pos]; k++)
@@ -78,23 +79,23 @@ ui_draw_bar(struct ui *u)
 	if (!ui_text_top(u))
 		return;
 	move(0, 0);
-	attrset(attr_of(u, PAIR_STATUS));
+	attrset(u->attr[PAIR_STATUS]);
 	hline(' ', u->cols);
 	for (i = 0; i < pillars_count(u->pillars) && x < u->cols - 1; i++) {
+		const char *title = pillars_title(u->pillars, i, u->doc->langs[slot], 0);
 		struct buf s = {0};
 		int used;
 		size_t fit;
 
 		buf_printf(&s, " %d ", i + 1);
-		text_clean(&s, pillars_title(u->pillars, i, u->doc->langs[slot], 0),
-		    strlen(pillars_title(u->pillars, i, u->doc->langs[slot], 0)));
+		text_clean(&s, title, strlen(title));
 		if (pillars_done(u->pillars) && !u->loader)
 			buf_printf(&s, " (%zu) ", pillars_rows(u->pillars, i));
 		else
 			buf_adds(&s, " (\xe2\x80\xa6) ");
 		fit = text_fit(s.s, s.len, u->cols - x, &used);
-		attrset(i == u->active ? attr_of(u, PAIR_PILLAR + i) | A_REVERSE :
-		    attr_of(u, PAIR_STATUS));
+		attrset(i == u->active ? u->attr[PAIR_PILLAR + i] | A_REVERSE :
+		    u->attr[PAIR_STATUS]);
 		mvaddnstr(0, x, s.s, (int)fit);
 		x += used + 1;
 		buf_free(&s);
@@ -107,66 +108,56 @@ ui_draw_status(struct ui *u)
 {
 	struct layout_opts *lo = &u->view.lo;
 	struct buf s = {0}, right = {0};
-	int y = u->lines - 1, w, k;
+	size_t row = u->view.nshown ? view_row(&u->view, u->view.cur) : 0;
+	uint32_t tags = u->view.nshown ? pillars_row(u->pillars, row) : 0;
+	int y = u->lines - 1, w, used, k, any = 0;
+	size_t fit;
 
 	if (!u->status)
 		return;
 	buf_adds(&s, " ");
 	text_clean(&s, u->opts->name, strlen(u->opts->name));
 	buf_adds(&s, " ");
+	/* The languages' codes in capitals (15 letters at most), the focused
+	 * one in brackets. */
 	for (k = 0; k < 2; k++) {
-		int slot = lo->side[k];
-		char code[16];
-		size_t i;
+		int focused = lo->side[1] >= 0 && u->focus == k, i;
+		const char *code;
 
-		if (slot < 0)
+		if (lo->side[k] < 0)
 			continue;
-		snprintf(code, sizeof code, "%s", lang_code(u->doc->langs[slot]));
-		for (i = 0; code[i]; i++)
-			code[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
-		if (k == 1)
-			buf_adds(&s, " | ");
-		if (lo->side[1] >= 0 && u->focus == k)
-			buf_printf(&s, "[%s]", code);
-		else
-			buf_adds(&s, code);
+		code = lang_code(u->doc->langs[lo->side[k]]);
+		buf_adds(&s, k == 1 ? " | " : "");
+		buf_adds(&s, focused ? "[" : "");
+		for (i = 0; code[i] && i < 15; i++)
+			buf_addc(&s, (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]));
+		buf_adds(&s, focused ? "]" : "");
 	}
-	if (u->view.nshown && u->loader)
-		buf_printf(&s, "  \xc2\xb6 %zu/\xe2\x80\xa6", view_row(&u->view, u->view.cur) + 1);
-	else if (u->view.nshown)
-		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", view_row(&u->view, u->view.cur) + 1,
-		    u->doc->nrows, (view_row(&u->view, u->view.cur) + 1) * 100 /
-		    (u->doc->nrows ? u->doc->nrows : 1));
-	else
+	if (!u->view.nshown)
 		buf_adds(&s, "  (no paragraphs)");
+	else if (u->loader)
+		buf_printf(&s, "  \xc2\xb6 %zu/\xe2\x80\xa6", row + 1);
+	else
+		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", row + 1, u->doc->nrows,
+		    (row + 1) * 100 / (u->doc->nrows ? u->doc->nrows : 1));
 	if (u->filtered)
 		buf_printf(&s, "  [filter: %s]", pillars_id(u->pillars, u->active));
 	if (u->nmarked)
 		buf_printf(&s, "  *%zu", u->nmarked);
-	if (u->view.nshown) {
-		uint32_t m = pillars_row(u->pillars, view_row(&u->view, u->view.cur));
-		int i, any = 0;
-
-		for (i = 0; i < pillars_count(u->pillars); i++)
-			if (m >> i & 1)
-				buf_printf(&s, "%s%s", any++ ? ", " : "  ", pillars_id(u->pillars, i));
-	}
+	for (k = 0; k < pillars_count(u->pillars); k++)
+		if (tags >> k & 1)
+			buf_printf(&s, "%s%s", any++ ? ", " : "  ", pillars_id(u->pillars, k));
 	if (u->msg.len)
 		text_clean(&right, u->msg.s, u->msg.len);
-	attrset(attr_of(u, PAIR_STATUS));
+	attrset(u->attr[PAIR_STATUS]);
 	move(y, 0);
 	hline(' ', u->cols);
+	fit = text_fit(s.s, s.len, u->cols, &used);
+	mvaddnstr(y, 0, s.s, (int)fit);
+	/* The message at the right, where there is room. */
 	w = text_width(s.s, s.len);
-	{
-		int used;
-		size_t fit = text_fit(s.s, s.len, u->cols, &used);
-
-		mvaddnstr(y, 0, s.s, (int)fit);
-	}
 	if (right.len && w + 2 < u->cols) {
-		int used, room = u->cols - w - 2;
-		size_t fit = text_fit(right.s, right.len, room, &used);
-
+		fit = text_fit(right.s, right.len, u->cols - w - 2, &used);
 		mvaddnstr(y, u->cols - used - 1, right.s, (int)fit);
 	}
 	attrset(A_NORMAL);
@@ -179,9 +170,13 @@ ui_draw(struct ui *u)
 {
 	struct view *v = &u->view;
 	struct layout_geom g;
-	int y, n = ui_text_lines(u), top = ui_text_top(u);
+	int y, n = ui_text_lines(u), top = ui_text_top(u), gx, mx;
 
 	layout_geom(&v->lo, &g);
+	/* The gutter's line (side by side only), and where a mark goes: by
+	 * the gutter, or at the right edge. */
+	gx = v->lo.mode == LAYOUT_SIDE ? g.w[0] + v->lo.gutter / 2 : u->cols;
+	mx = v->lo.mode == LAYOUT_SIDE ? g.w[0] + (v->lo.gutter - 1) / 2 - 1 : u->cols - 1;
 	erase();
 	ui_draw_bar(u);
 	for (y = 0; y < n; y++) {
@@ -194,26 +189,15 @@ ui_draw(struct ui *u)
 			break;
 		rv = view_layout(v, i);
 		cur = i == v->cur;
-		if (v->lo.mode == LAYOUT_SIDE) {
-			int gx = g.w[0] + v->lo.gutter / 2;
-
-			if (gx < u->cols) {
-				attrset(cur ? attr_of(u, PAIR_CURRENT) :
-				    attr_of(u, PAIR_GUTTER));
-				mvaddstr(sy, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
-				attrset(A_NORMAL);
-			}
+		if (gx < u->cols) {
+			attrset(cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_GUTTER]);
+			mvaddstr(sy, gx, cur ? "\xe2\x94\x83" : "\xe2\x94\x82");
 		}
-		if (line == 0 && u->marked[view_row(v, i)]) {
-			int mx = v->lo.mode == LAYOUT_SIDE ? g.w[0] + (v->lo.gutter - 1) / 2 - 1 :
-			    u->cols - 1;
-
-			if (mx >= 0 && mx < u->cols) {
-				attrset(attr_of(u, PAIR_MARK) | A_BOLD);
-				mvaddstr(sy, mx, "*");
-				attrset(A_NORMAL);
-			}
+		if (line == 0 && u->marked[view_row(v, i)] && mx >= 0 && mx < u->cols) {
+			attrset(u->attr[PAIR_MARK] | A_BOLD);
+			mvaddstr(sy, mx, "*");
 		}
+		attrset(A_NORMAL);
 		if (line >= rv->height)
 			continue;
 		ns = layout_line(rv, &v->lo, line, seg);
@@ -225,21 +209,26 @@ ui_draw(struct ui *u)
 				continue;
 			draw_text(u, sy, seg[k].x, u->doc->langs[v->lo.side[seg[k].side]],
 			    t->s, t->len, tl->off, tl->len,
-			    cur ? attr_of(u, PAIR_CURRENT) : attr_of(u, PAIR_TEXT));
+			    cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]);
 		}
 	}
 	ui_draw_status(u);
 	refresh();
 }
 
-/* The curses attributes of a [colors] setting; colours only where the
- * terminal has them and NO_COLOR is not set. */
+/* The curses attributes of pair from the setting key, or from the colour
+ * fallback when key is not set; colours only where the terminal has them
+ * and NO_COLOR is not set. */
 static void
-color_attr(struct ui *u, int pair, const struct color *cp)
+setup_color(struct ui *u, int pair, const char *key, const char *fallback)
 {
-	struct color c = *cp;
+	struct color c;
 	attr_t a = 0;
 
+	if (fallback && !settings_get(u->opts->cfg, key))
+		settings_parse_color(fallback, &c);
+	else
+		settings_color(u->opts->cfg, key, &c);
 	if (c.attrs & COLOR_ATTR_BOLD)
 		a |= A_BOLD;
 	if (c.attrs & COLOR_ATTR_REVERSE)
@@ -255,21 +244,18 @@ color_attr(struct ui *u, int pair, const struct color *cp)
 	u->attr[pair] = a;
 }
 
-static void
-setup_color(struct ui *u, int pair, const char *key)
-{
-	struct color c;
-	char k[300];
-
-	snprintf(k, sizeof k, "colors:%s", key);
-	settings_color(u->opts->cfg, k, &c);
-	color_attr(u, pair, &c);
-}
-
 void
 ui_draw_colors(struct ui *u)
 {
+	static const char *const keys[PAIR_PILLAR] = { [PAIR_TEXT] = "colors:text",
+		[PAIR_GUTTER] = "colors:gutter", [PAIR_STATUS] = "colors:status",
+		[PAIR_CURRENT] = "colors:current", [PAIR_MATCH] = "colors:match",
+		[PAIR_MARK] = "colors:mark" };
+	/* A pillar without [colors] pillar.ID has a colour of the palette. */
+	static const char *const palette[] = { "bold green", "bold magenta",
+		"bold cyan", "bold red", "bold blue", "bold yellow" };
 	const char *nc = getenv("NO_COLOR");
+	char key[300];
 	int i;
 
 	u->colors = !(nc && *nc) && has_colors();
@@ -277,34 +263,19 @@ ui_draw_colors(struct ui *u)
 		start_color();
 		use_default_colors();
 	}
-	setup_color(u, PAIR_TEXT, "text");
-	setup_color(u, PAIR_GUTTER, "gutter");
-	setup_color(u, PAIR_STATUS, "status");
-	setup_color(u, PAIR_CURRENT, "current");
-	setup_color(u, PAIR_MATCH, "match");
-	setup_color(u, PAIR_MARK, "mark");
+	for (i = PAIR_TEXT; i < PAIR_PILLAR; i++)
+		setup_color(u, i, keys[i], NULL);
 	for (i = 0; i < pillars_count(u->pillars); i++) {
-		static const char *const palette[] = { "bold green", "bold magenta",
-			"bold cyan", "bold red", "bold blue", "bold yellow" };
-		char key[300];
-		struct color c;
-
-		/* [colors] pillar.ID, else a colour of the palette. */
 		snprintf(key, sizeof key, "colors:pillar.%s", pillars_id(u->pillars, i));
-		if (!settings_get(u->opts->cfg, key)) {
-			settings_parse_color(palette[i % 6], &c);
-			color_attr(u, PAIR_PILLAR + i, &c);
-		} else {
-			setup_color(u, PAIR_PILLAR + i, key + strlen("colors:"));
-		}
+		setup_color(u, PAIR_PILLAR + i, key, palette[i % 6]);
 		if (!u->colors)
 			u->attr[PAIR_PILLAR + i] |= A_UNDERLINE;
 	}
 	/* Without colours, what must stand out still does. */
-	if (!u->colors || !(u->attr[PAIR_STATUS] & A_COLOR))
+	if (!(u->attr[PAIR_STATUS] & A_COLOR))
 		u->attr[PAIR_STATUS] |= A_REVERSE;
-	if (!u->colors || !(u->attr[PAIR_MATCH] & A_COLOR))
+	if (!(u->attr[PAIR_MATCH] & A_COLOR))
 		u->attr[PAIR_MATCH] |= A_REVERSE;
-	if (!u->colors || !(u->attr[PAIR_CURRENT] & A_COLOR))
+	if (!(u->attr[PAIR_CURRENT] & A_COLOR))
 		u->attr[PAIR_CURRENT] |= A_BOLD;
 }

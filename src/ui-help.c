@@ -3,7 +3,6 @@
  * bound to it now, scrolled by the keys that scroll the text. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -51,7 +50,6 @@ static void
 draw_help(struct ui *u, const struct key_action **rows, int nrows, int top)
 {
 	char down[32], up[32], quit[32];
-	struct buf s = {0};
 	int y;
 
 	keys_first(ACT_DOWN, down, sizeof down);
@@ -59,48 +57,29 @@ draw_help(struct ui *u, const struct key_action **rows, int nrows, int top)
 	keys_first(ACT_QUIT, quit, sizeof quit);
 	erase();
 	attrset(A_BOLD);
-	buf_printf(&s, "diglot keys (%s to go back)", quit);
-	mvaddstr(0, 0, s.s);
+	mvprintw(0, 0, "diglot keys (%s to go back)", quit);
 	attrset(A_NORMAL);
 	for (y = 1; top + y - 1 < nrows && y < u->lines - 1; y++)
 		draw_row(u, y, rows[top + y - 1]);
 	attrset(u->attr[PAIR_STATUS]);
 	move(u->lines - 1, 0);
 	hline(' ', u->cols);
-	buf_reset(&s);
-	buf_printf(&s, " Help: %s/%s scroll, %s returns", down, up, quit);
-	mvaddstr(u->lines - 1, 0, s.s);
+	mvprintw(u->lines - 1, 0, " Help: %s/%s scroll, %s returns", down, up, quit);
 	attrset(A_NORMAL);
 	refresh();
-	buf_free(&s);
 }
 
-/* How far the text's action a scrolls the help, page lines a page; 0
- * when a does not scroll. */
-static int
-scroll_by(enum action a, int page, int nrows)
-{
-	switch (a) {
-	case ACT_DOWN: return 1;
-	case ACT_UP: return -1;
-	case ACT_PAGE_DOWN: return page;
-	case ACT_PAGE_UP: return -page;
-	case ACT_HALF_DOWN: return page / 2 ? page / 2 : 1;
-	case ACT_HALF_UP: return -(page / 2 ? page / 2 : 1);
-	case ACT_BOTTOM: return nrows;
-	case ACT_TOP: return -nrows;
-	default: return 0;
-	}
-}
-
+/* The help screen, until a key that does not scroll it. */
 void
-ui_help(struct ui *u)
+ui_help(struct ui *u, enum action a)
 {
 	const struct key_action *rows[2 * ACT_COUNT];
 	int nrows = help_rows(rows), top = 0;
 
+	(void)a;
 	for (;;) {
 		int key, step, page = u->lines - 2 > 1 ? u->lines - 2 : 1;
+		enum action scroll;
 
 		draw_help(u, rows, nrows, top);
 		key = ui_prompt_key(u);
@@ -108,7 +87,10 @@ ui_help(struct ui *u)
 			return;
 		if (key == KEY_RESIZE)
 			continue;
-		step = scroll_by(keys_action(key), page, nrows);
+		scroll = keys_action(key);
+		step = ui_scroll_lines(scroll, page, page / 2 ? page / 2 : 1);
+		if (scroll == ACT_TOP || scroll == ACT_BOTTOM)
+			step = scroll == ACT_TOP ? -nrows : nrows;
 		if (step == 0)
 			return;
 		top += step;

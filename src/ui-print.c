@@ -3,7 +3,6 @@
  * layout, and where; the keys are those of the dialogs' map (keys.c). */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,45 +31,35 @@ struct dialog {
 	size_t *rows;			/* room for every row */
 };
 
-/* What the dialog's choices print, as print_select takes it. */
-static void
-dialog_pick(struct ui *u, const struct dialog *d, struct print_pick *pk)
-{
-	struct view *v = &u->view;
-	int langs = d->choice[PD_LANGS];
-
-	memset(pk, 0, sizeof *pk);
-	pk->last = u->doc->nrows;
-	pk->pillars = u->pillars;
-	pk->layout = d->choice[PD_LAYOUT];
-	pk->side[0] = langs == 2 && u->pair[1] >= 0 ? u->pair[1] : u->pair[0];
-	pk->side[1] = langs == 0 ? u->pair[1] : -1;
-	switch (d->choice[PD_WHAT]) {
-	case W_MARKED:
-		pk->marked = u->marked;
-		break;
-	case W_PILLAR:
-		pk->want = u->active >= 0 ? (uint32_t)1 << u->active : 0;
-		pk->last = u->active >= 0 ? u->doc->nrows : 0;
-		break;
-	case W_CURRENT:
-		pk->first = v->nshown ? view_row(v, v->cur) : 0;
-		pk->last = v->nshown ? pk->first + 1 : 0;
-		break;
-	case W_VIEW:
-		pk->only = v->shown;
-		pk->nonly = v->nshown;
-		break;
-	}
-}
-
-/* The rows the dialog's choices print, and the options to print them. */
+/* The rows the dialog's choices print into d->rows, and the options to
+ * print them; returns how many rows. */
 static size_t
 dialog_select(struct ui *u, struct dialog *d, struct print_opts *po, struct buf *section)
 {
-	struct print_pick pk;
+	struct view *v = &u->view;
+	struct print_pick pk = { .last = u->doc->nrows, .pillars = u->pillars };
+	int langs = d->choice[PD_LANGS];
 
-	dialog_pick(u, d, &pk);
+	pk.layout = d->choice[PD_LAYOUT];
+	pk.side[0] = langs == 2 && u->pair[1] >= 0 ? u->pair[1] : u->pair[0];
+	pk.side[1] = langs == 0 ? u->pair[1] : -1;
+	switch (d->choice[PD_WHAT]) {
+	case W_MARKED:
+		pk.marked = u->marked;
+		break;
+	case W_PILLAR:
+		pk.want = u->active >= 0 ? (uint32_t)1 << u->active : 0;
+		pk.last = u->active >= 0 ? u->doc->nrows : 0;
+		break;
+	case W_CURRENT:
+		pk.first = v->nshown ? view_row(v, v->cur) : 0;
+		pk.last = v->nshown ? pk.first + 1 : 0;
+		break;
+	case W_VIEW:
+		pk.only = v->shown;
+		pk.nonly = v->nshown;
+		break;
+	}
 	return print_select(u->opts->cfg, u->doc, &pk, d->rows, po, section);
 }
 
@@ -133,7 +122,6 @@ draw_dialog(struct ui *u, struct dialog *d, int w, int h)
 {
 	char prev[32], next[32], less[32], more[32], ok[32], cancel[32];
 	int x0 = (u->cols - w) / 2, y0 = (u->lines - h) / 2, f, k;
-	struct buf s = {0};
 
 	keys_first(ACT_PREV_FIELD, prev, sizeof prev);
 	keys_first(ACT_NEXT_FIELD, next, sizeof next);
@@ -150,27 +138,18 @@ draw_dialog(struct ui *u, struct dialog *d, int w, int h)
 	for (f = 0; f < PD_FIELDS; f++)
 		draw_field(u, d, f, y0 + 2 + f, x0, w);
 	attrset(u->attr[PAIR_STATUS]);
-	buf_printf(&s, "%s/%s choose, %s/%s change,", prev, next, less, more);
-	mvaddstr(y0 + h - 2, x0 + 2, s.s);
-	buf_reset(&s);
-	buf_printf(&s, "%s prints, %s cancels", ok, cancel);
-	mvaddstr(y0 + h - 1, x0 + 2, s.s);
+	mvprintw(y0 + h - 2, x0 + 2, "%s/%s choose, %s/%s change,", prev, next, less, more);
+	mvprintw(y0 + h - 1, x0 + 2, "%s prints, %s cancels", ok, cancel);
 	attrset(A_NORMAL);
 	refresh();
-	buf_free(&s);
 }
 
-/* Ask for the file to print to. */
+/* Ask for the file to print to (none, when cancelled). */
 static void
 ask_path(struct ui *u, struct dialog *d)
 {
-	struct buf in = {0};
-
-	if (ui_prompt(u, "Print to file: ", &in) == 0 && in.len) {
+	if (ui_prompt(u, "Print to file: ", &d->path) < 0)
 		buf_reset(&d->path);
-		buf_add(&d->path, in.s, in.len);
-	}
-	buf_free(&in);
 	ui_draw(u);
 }
 
@@ -240,12 +219,13 @@ dialog_key(struct ui *u, struct dialog *d, int k)
 }
 
 void
-ui_print_dialog(struct ui *u)
+ui_print_dialog(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
 	struct dialog d;
 	int open = 1;
 
+	(void)a;
 	memset(&d, 0, sizeof d);
 	d.rows = xmalloc(sizeof *d.rows * (u->doc->nrows + 1));
 	d.nchoice[PD_WHAT] = W_COUNT;

@@ -32,9 +32,8 @@ enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_M
 struct ui {
 	struct doc *doc;
 	const struct ui_opts *opts;
-	const char *copy_command;	/* [copy] command, or empty for OSC 52 */
 	int stack_below;		/* stack by itself under this width */
-	int mouse, status;
+	int status;			/* the status line is shown */
 	struct view view;
 	struct layout_opts base;	/* split, gutter, wrap */
 	int pair[2];			/* language slots, left and right */
@@ -80,6 +79,9 @@ int ui_need_whole(struct ui *u);
 
 /* ui-action.c: do what the key bound to action a does. */
 void ui_act(struct ui *u, enum action a);
+/* How many lines action a scrolls down (up: negative), a page being page
+ * lines and half a page half; 0 for an action that does not scroll. */
+int ui_scroll_lines(enum action a, int page, int half);
 
 /* ui-draw.c: the attributes of [colors]. */
 void ui_draw_colors(struct ui *u);
@@ -94,10 +96,12 @@ int ui_prompt_key(struct ui *u);
 /* Read a line on the status line into out; 0, or -1 when cancelled. */
 int ui_prompt(struct ui *u, const char *label, struct buf *out);
 
-/* ui-help.c: the help screen, until a key that does not scroll it. */
-void ui_help(struct ui *u);
+/* ui-help.c: the help screen, until a key that does not scroll it (an
+ * action: a is ACT_HELP). */
+void ui_help(struct ui *u, enum action a);
 
-/* ui-print.c: the print dialog: choose what, languages, layout, where. */
-void ui_print_dialog(struct ui *u);
+/* ui-print.c: the print dialog: choose what, languages, layout, where (an
+ * action: a is ACT_PRINT). */
+void ui_print_dialog(struct ui *u, enum action a);
 
 #endif

@@ -3,8 +3,9 @@
  * dialogs' map (keys.c) to take, cancel or erase it. */
 #include "config.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "text.h"
 #include "ui-private.h"
@@ -52,15 +53,11 @@ draw_prompt(struct ui *u, const char *label, const struct buf *in)
 static void
 type_char(struct buf *in, int k)
 {
-	char tmp[8];
-	wchar_t wc = (wchar_t)k;
-	mbstate_t st;
-	size_t m;
+	char tmp[MB_LEN_MAX];
+	int m = wctomb(tmp, (wchar_t)k);
 
-	memset(&st, 0, sizeof st);
-	m = wcrtomb(tmp, wc, &st);
-	if (m != (size_t)-1)
-		buf_add(in, tmp, m);
+	if (m > 0)
+		buf_add(in, tmp, (size_t)m);
 }
 
 /* Remove the last character (all its UTF-8 bytes). */

@@ -1,10 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/*
- * The full-screen viewer: its main loop, the one place keys come in, and
- * the hand-over from a large briefing's first part to the whole.  The
- * actions, drawing, prompts, help and the print dialog have files of their
- * own (ui-private.h); only the ui*.c files include curses.
- */
+/* The full-screen viewer: its main loop, the one place keys come in, and
+ * the hand-over from a large briefing's first part to the whole. */
 #include "config.h"
 
 #include <errno.h>
@@ -43,13 +39,28 @@ ui_hold_warnings(void)
 	diag_set_sink(hold);
 }
 
+/* Say the first warning held after the first from of them, if any. */
+static void
+say_held(struct ui *u, int from)
+{
+	const char *m = held.s, *nl;
+	int i;
+
+	if (nheld <= from)
+		return;
+	for (i = 0; i < from; i++)
+		m = strchr(m, '\n') + 1;
+	nl = strchr(m, '\n');
+	ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
+	    nheld > from + 1 ? " (and more, shown on exit)" : "");
+}
+
 static void
 restore_terminal(void)
 {
-	if (curses_up) {
+	if (curses_up)
 		endwin();
-		curses_up = 0;
-	}
+	curses_up = 0;
 }
 
 static void
@@ -136,36 +147,28 @@ ui_message(struct ui *u, const char *fmt, ...)
 int
 ui_key(MEVENT *mouse)
 {
+	static const int codes[][2] = {		/* curses' code, ours */
+		{ KEY_UP, K_UP }, { KEY_DOWN, K_DOWN }, { KEY_LEFT, K_LEFT },
+		{ KEY_RIGHT, K_RIGHT }, { KEY_PPAGE, K_PGUP }, { KEY_NPAGE, K_PGDN },
+		{ KEY_HOME, K_HOME }, { KEY_END, K_END }, { KEY_BTAB, K_BTAB },
+		{ KEY_BACKSPACE, K_BACKSPACE }, { KEY_DC, K_DELETE }, { KEY_IC, K_INSERT },
+		{ KEY_ENTER, K_ENTER }, { KEY_RESIZE, KEY_RESIZE },
+	};
 	wint_t ch;
 	int r = get_wch(&ch);
+	size_t i;
 
 	if (r == ERR)
 		return -1;
 	if (r == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_UP: return K_UP;
-		case KEY_DOWN: return K_DOWN;
-		case KEY_LEFT: return K_LEFT;
-		case KEY_RIGHT: return K_RIGHT;
-		case KEY_PPAGE: return K_PGUP;
-		case KEY_NPAGE: return K_PGDN;
-		case KEY_HOME: return K_HOME;
-		case KEY_END: return K_END;
-		case KEY_BTAB: return K_BTAB;
-		case KEY_BACKSPACE: return K_BACKSPACE;
-		case KEY_DC: return K_DELETE;
-		case KEY_IC: return K_INSERT;
-		case KEY_ENTER: return K_ENTER;
-		case KEY_RESIZE: return KEY_RESIZE;
-		case KEY_MOUSE:
-			if (mouse && getmouse(mouse) == OK)
-				return KEY_MOUSE;
-			return -1;
-		default:
-			if (ch >= KEY_F(1) && ch <= KEY_F(12))
-				return K_F1 + (ch - KEY_F(1));
-			return -1;
-		}
+		for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+			if (codes[i][0] == (int)ch)
+				return codes[i][1];
+		if (ch == KEY_MOUSE)
+			return mouse && getmouse(mouse) == OK ? KEY_MOUSE : -1;
+		if (ch >= KEY_F(1) && ch <= KEY_F(12))
+			return K_F1 + (ch - KEY_F(1));
+		return -1;
 	}
 	switch (ch) {
 	case '\n': case '\r': return K_ENTER;
@@ -189,24 +192,24 @@ static void
 adopt(struct ui *u)
 {
 	struct doc *first = u->doc, *whole;
+	struct loader *ld = u->loader;
 	struct view *v = &u->view;
 	struct layout_opts lo;
 	struct buf why = {0};
 	long top = 0, cur = 0;
 	int top_line = v->top_line, before = nheld, k;
 
-	whole = loader_doc(u->loader, &why);
+	u->loader = NULL;
+	whole = loader_doc(ld, &why);
 	if (!whole) {
 		ui_message(u, "%s (showing the first part only)", why.s ? why.s : "");
-		u->loader = NULL;
 		buf_free(&why);
 		return;
 	}
 	if (v->nshown) {
-		top = loader_map_row(u->loader, first, view_row(v, v->top));
-		cur = loader_map_row(u->loader, first, view_row(v, v->cur));
+		top = loader_map_row(ld, first, view_row(v, v->top));
+		cur = loader_map_row(ld, first, view_row(v, v->cur));
 	}
-	u->loader = NULL;
 	u->doc = whole;
 	u->pillars = u->opts->whole(whole, &lo);
 	for (k = 0; k < 2 && first->nlangs > 1; k++)
@@ -229,16 +232,7 @@ adopt(struct ui *u)
 		if (!view_visible(v, v->cur))
 			view_goto(v, v->cur);
 	}
-	if (nheld > before) {
-		const char *m = held.s, *nl;
-		int i;
-
-		for (i = 0; i < before; i++)
-			m = strchr(m, '\n') + 1;
-		nl = strchr(m, '\n');
-		ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
-		    nheld > before + 1 ? " (and more, shown on exit)" : "");
-	}
+	say_held(u, before);
 }
 
 /*
@@ -299,17 +293,13 @@ click(struct ui *u, const MEVENT *m)
 	size_t i;
 	int line;
 
-	if (m->bstate & BUTTON4_PRESSED) {
-		view_scroll(&u->view, -3);
+	/* The wheel scrolls three lines. */
+	if (m->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		view_scroll(&u->view, m->bstate & BUTTON4_PRESSED ? -3 : 3);
 		return;
 	}
-	if (m->bstate & BUTTON5_PRESSED) {
-		view_scroll(&u->view, 3);
-		return;
-	}
-	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-		return;
-	if (!view_at(&u->view, m->y - ui_text_top(u), &i, &line))
+	if (!(m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) ||
+	    !view_at(&u->view, m->y - ui_text_top(u), &i, &line))
 		return;
 	u->view.cur = i;
 	layout_geom(&u->view.lo, &g);
@@ -345,9 +335,7 @@ ui_init(struct ui *u, struct doc *doc, const struct layout_opts *lo, const struc
 	u->range = -1;
 	u->marked = xcalloc(doc->nrows + 1, 1);
 	u->bar = settings_bool(o->cfg, "layout:pillar_bar");
-	u->copy_command = settings_get(o->cfg, "copy:command");
 	u->stack_below = settings_int(o->cfg, "layout:stack_below");
-	u->mouse = settings_bool(o->cfg, "layout:mouse");
 	u->status = settings_bool(o->cfg, "layout:status");
 	keys_init();
 	settings_each_key(o->cfg, "keys", bind_key, NULL);
@@ -386,7 +374,7 @@ open_terminal(struct ui *u, FILE **in)
 	timeout(200);
 	curs_set(0);
 	ui_draw_colors(u);
-	if (u->mouse) {
+	if (settings_bool(u->opts->cfg, "layout:mouse")) {
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 		    BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
@@ -409,9 +397,8 @@ next_key(struct ui *u, MEVENT *m)
 			ui_draw_bar(u);
 			refresh();
 		}
-		nodelay(stdscr, TRUE);
+		timeout(0);
 		k = ui_key(m);
-		nodelay(stdscr, FALSE);
 		timeout(u->loader ? 50 : 200);
 	}
 	return k;
@@ -450,22 +437,16 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	struct layout_opts cur;
 	FILE *in;
 	SCREEN *scr;
-	int status = 0;
+	int status;
 
 	ui_init(&u, doc, lo, o);
 	scr = open_terminal(&u, &in);
 	getmaxyx(stdscr, u.lines, u.cols);
 	current_layout(&u, &cur);
 	view_init(&u.view, doc, &cur, ui_text_lines(&u));
-	if (nheld) {
-		const char *nl = strchr(held.s, '\n');
-
-		ui_message(&u, "%.*s%s", (int)(nl ? nl - held.s : (long)held.len), held.s,
-		    nheld > 1 ? " (and more, shown on exit)" : "");
-	}
+	say_held(&u, 0);
 	loop(&u);
-	if (ui_signal)
-		status = 128 + ui_signal;
+	status = ui_signal ? 128 + ui_signal : 0;
 	view_free(&u.view);
 	free(u.marked);
 	search_free(&u.search);

@@ -55,11 +55,9 @@ view_row(const struct view *v, size_t i)
 size_t
 view_index(const struct view *v, size_t r)
 {
-	size_t lo = 0, hi = v->nshown;
+	size_t lo = v->shown ? 0 : r, hi = v->nshown;
 
-	if (!v->shown)
-		return r < v->nshown ? r : (v->nshown ? v->nshown - 1 : 0);
-	while (lo < hi) {
+	while (v->shown && lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (v->shown[mid] < r)
@@ -183,19 +181,17 @@ follow(struct view *v)
 void
 view_set_layout(struct view *v, const struct layout_opts *lo, int lines)
 {
-	int keep = 0;
+	long keep;
 
 	v->lo = *lo;
 	v->lines = lines > 0 ? lines : 1;
-	/* Keep the same fraction of the top row above the screen. */
-	if (v->nshown && v->top_line > 0) {
-		int h = view_height(v, v->top);
-
-		keep = (int)((long)v->top_line * 1000 / h);
-	}
+	/* Keep the same fraction (in thousandths) of the top row above the
+	 * screen. */
+	keep = v->nshown && v->top_line > 0 ?
+	    (long)v->top_line * 1000 / view_height(v, v->top) : 0;
 	forget_layout(v);
 	if (v->nshown)
-		v->top_line = (int)((long)keep * view_height(v, v->top) / 1000);
+		v->top_line = (int)(keep * view_height(v, v->top) / 1000);
 	clamp(v);
 	follow(v);
 }
@@ -264,7 +260,6 @@ view_goto(struct view *v, size_t i)
 
 	if (i >= v->nshown)
 		return;
-	v->cur = i;
 	off = offset_of(v, i);
 	if (off < 0 || off >= v->lines) {
 		v->top = i;
@@ -273,8 +268,6 @@ view_goto(struct view *v, size_t i)
 	    view_height(v, i) - 1 <= v->lines) {
 		/* Partly below the screen: scroll just enough to show it. */
 		view_scroll(v, off + view_height(v, i) - 1 - v->lines);
-		v->cur = i;
-		return;
 	}
 	clamp(v);
 	v->cur = i;

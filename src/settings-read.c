@@ -565,8 +565,10 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
     const char *text, size_t len)
 {
 	struct scan sc = {0};
+	struct buf sec = {0};
 	dictionary *d;
-	int before = cfg->problems, i, j, ns;
+	int before = cfg->problems, pass;
+	ssize_t i;
 	size_t k;
 
 	sc.name = name;
@@ -578,22 +580,20 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 	d = ini_load(&sc.clean);
 	if (!d)
 		complain(&sc, 1, NULL, NULL, "could not be read (%s); ignored", strerror(errno));
-	ns = d ? iniparser_getnsec(d) : 0;
-	/* [languages] last: it may name a language whose section comes
-	 * later in the file (--print-config writes them in that order). */
-	for (i = 0; i < 2 * ns; i++) {
-		const char *sec = iniparser_getsecname(d, i % ns);
-		int nk = iniparser_getsecnkeys(d, sec);
-		const char **keys;
+	/* Each key in the order iniparser keeps them; [languages] last: it
+	 * may name a language whose section comes later in the file
+	 * (--print-config writes them in that order). */
+	for (pass = 0; d && pass < 2; pass++)
+		for (i = 0; i < d->size; i++) {
+			const char *key = d->key[i], *colon = key ? strchr(key, ':') : NULL;
 
-		if ((strcmp(sec, "languages") == 0) != (i >= ns))
-			continue;
-		keys = xmalloc(sizeof *keys * (nk + 1));
-		iniparser_getseckeys(d, sec, keys);
-		for (j = 0; j < nk; j++)
-			take_value(cfg, &sc, sec, keys[j], iniparser_getstring(d, keys[j], ""));
-		free(keys);
-	}
+			if (!colon || (strncmp(key, "languages:", 10) == 0) != pass)
+				continue;
+			buf_reset(&sec);
+			buf_add(&sec, key, colon - key);
+			if (iniparser_find_entry(d, sec.s))
+				take_value(cfg, &sc, sec.s, key, d->val[i] ? d->val[i] : "");
+		}
 	if (d)
 		iniparser_freedict(d);
 	flush_complaints(cfg, &sc);
@@ -601,6 +601,7 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 		free(sc.kl[k].key);
 	free(sc.kl);
 	buf_free(&sc.clean);
+	buf_free(&sec);
 	return cfg->problems - before;
 }
 

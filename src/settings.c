@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -136,8 +137,9 @@ settings_section_known(const char *section)
 	return 0;
 }
 
-const struct option_def *
-settings_option(const char *key)
+/* The first option of the table that key matches, or NULL. */
+static const struct option_def *
+find_option(const char *key)
 {
 	const char *colon = strchr(key, ':');
 	const struct option_def *o;
@@ -146,6 +148,40 @@ settings_option(const char *key)
 		if (glob(o->section, key, colon - key) && key_matches(o, colon + 1))
 			return o;
 	return NULL;
+}
+
+/*
+ * Keys already looked up (of up to KNOWN_LEN bytes), each in the slot of
+ * its hash or the next free one: a key is found in the table once, then by
+ * its name.  Each thread has its own; once they are full, or for a longer
+ * key, the table is searched.
+ */
+enum { KNOWN_SLOTS = 1024, KNOWN_MAX = 768, KNOWN_LEN = 47 };
+static _Thread_local struct known {
+	char key[KNOWN_LEN + 1];	/* "": a free slot */
+	const struct option_def *o;
+} known[KNOWN_SLOTS];
+static _Thread_local int nknown;
+
+const struct option_def *
+settings_option(const char *key)
+{
+	uint32_t h = 2166136261u;
+	size_t i, n;
+
+	for (n = 0; key[n]; n++)
+		h = (h ^ (unsigned char)key[n]) * 16777619u;
+	if (n == 0 || n > KNOWN_LEN)
+		return find_option(key);
+	for (i = h % KNOWN_SLOTS; known[i].key[0]; i = (i + 1) % KNOWN_SLOTS)
+		if (strcmp(known[i].key, key) == 0)
+			return known[i].o;
+	if (nknown == KNOWN_MAX)
+		return find_option(key);
+	memcpy(known[i].key, key, n + 1);
+	known[i].o = find_option(key);
+	nknown++;
+	return known[i].o;
 }
 
 static size_t

@@ -507,34 +507,64 @@ settings_each_item(const struct settings *cfg, const char *key,
 	buf_free(&k);
 }
 
+/*
+ * The entries of d in its order: with sec NULL its sections, else the
+ * keys of section sec (any case) when d has it; *n of them.  The array is to be freed
+ * (they are iniparser's strings).
+ */
+static const char **
+entries(const dictionary *d, const char *sec, int *n)
+{
+	const char **v = xmalloc(sizeof *v * ((size_t)d->n + 1));
+	char *low = sec ? xstrdup(sec) : NULL;
+	size_t len = sec ? strlen(sec) : 0;
+	ssize_t i;
+
+	if (low)
+		settings_lower(low);
+	*n = 0;
+	for (i = 0; (!low || iniparser_find_entry((dictionary *)d, low)) && i < d->size; i++) {
+		const char *k = d->key[i];
+
+		if (k && (low ? strncmp(k, low, len) == 0 && k[len] == ':' : !strchr(k, ':')))
+			v[(*n)++] = k;
+	}
+	free(low);
+	return v;
+}
+
 void
 settings_each_section(const struct settings *cfg, const char *prefix,
     void (*fn)(void *ctx, const char *section), void *ctx)
 {
-	int i, n = iniparser_getnsec(cfg->values);
 	size_t pl = strlen(prefix);
+	int i, n;
+	const char **secs = entries(cfg->values, NULL, &n);
 
-	for (i = 0; i < n; i++) {
-		const char *sec = iniparser_getsecname(cfg->values, i);
+	for (i = 0; i < n; i++)
+		if (strncmp(secs[i], prefix, pl) == 0)
+			fn(ctx, secs[i]);
+	free(secs);
+}
 
-		if (sec && strncmp(sec, prefix, pl) == 0)
-			fn(ctx, sec);
-	}
+/* The value of an entry (iniparser's NULL for none is ""). */
+static const char *
+value_of(const dictionary *d, const char *key, const char *def)
+{
+	const char *v = iniparser_getstring((dictionary *)d, key, def);
+
+	return v ? v : "";
 }
 
 void
 settings_each_key(const struct settings *cfg, const char *section,
     void (*fn)(void *ctx, const char *key, const char *value), void *ctx)
 {
-	int nk = iniparser_getsecnkeys(cfg->values, section), j;
-	const char **keys;
+	int j, nk;
+	const char **keys = entries(cfg->values, section, &nk);
 
-	if (nk <= 0)
-		return;
-	keys = xmalloc(sizeof *keys * nk);
-	iniparser_getseckeys(cfg->values, section, keys);
 	for (j = 0; j < nk; j++)
-		fn(ctx, keys[j], iniparser_getstring(cfg->values, keys[j], ""));
+		fn(ctx, keys[j], value_of(cfg->values, keys[j], ""));
 	free(keys);
 }
 
@@ -552,16 +582,13 @@ print_value(FILE *f, const char *v)
 static void
 print_section(FILE *f, const struct settings *cfg, const char *sec)
 {
-	int nk = iniparser_getsecnkeys(cfg->values, sec), j;
-	const char **keys;
+	int j, nk;
+	const char **keys = entries(cfg->values, sec, &nk);
 
-	if (nk <= 0)
-		return;
-	fprintf(f, "\n[%s]\n", sec);
-	keys = xmalloc(sizeof *keys * nk);
-	iniparser_getseckeys(cfg->values, sec, keys);
+	if (nk > 0)
+		fprintf(f, "\n[%s]\n", sec);
 	for (j = 0; j < nk; j++) {
-		const char *v = iniparser_getstring(cfg->values, keys[j], "");
+		const char *v = value_of(cfg->values, keys[j], "");
 		const char *k = strchr(keys[j], ':') + 1;
 		const char *where = iniparser_getstring(cfg->origin, keys[j], "default");
 		struct buf w = {0};
@@ -590,19 +617,18 @@ void
 settings_print(const struct settings *cfg, FILE *f)
 {
 	const struct option_def *o;
-	int i, n = iniparser_getnsec(cfg->values);
+	int i, n;
+	const char **secs = entries(cfg->values, NULL, &n);
 
 	fputs("; diglot's effective settings; each value says where it came from.\n", f);
 	/* The table's sections first, in its order, then the named ones. */
 	for (o = options; o->section; o++)
 		if (!strchr(o->section, '*') && (o == options || strcmp(o->section, o[-1].section)))
 			print_section(f, cfg, o->section);
-	for (i = 0; i < n; i++) {
-		const char *sec = iniparser_getsecname(cfg->values, i);
-
-		if (sec && strchr(sec, '.'))
-			print_section(f, cfg, sec);
-	}
+	for (i = 0; i < n; i++)
+		if (strchr(secs[i], '.'))
+			print_section(f, cfg, secs[i]);
+	free(secs);
 }
 
 void

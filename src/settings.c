@@ -509,25 +509,28 @@ settings_each_item(const struct settings *cfg, const char *key,
 
 /*
  * The entries of d in its order: with sec NULL its sections, else the
- * keys of section sec (any case) when d has it; *n of them.  The array is to be freed
- * (they are iniparser's strings).
+ * keys of section sec (any case) when d has it; *n of them, as indices
+ * into d->key and d->val.  The array is to be freed.
  */
-static const char **
+static ssize_t *
 entries(const dictionary *d, const char *sec, int *n)
 {
-	const char **v = xmalloc(sizeof *v * ((size_t)d->n + 1));
+	ssize_t *v = xmalloc(sizeof *v * ((size_t)d->n + 1)), i;
 	char *low = sec ? xstrdup(sec) : NULL;
 	size_t len = sec ? strlen(sec) : 0;
-	ssize_t i;
 
+	*n = 0;
 	if (low)
 		settings_lower(low);
-	*n = 0;
-	for (i = 0; (!low || iniparser_find_entry((dictionary *)d, low)) && i < d->size; i++) {
+	if (low && !iniparser_find_entry((dictionary *)d, low))
+		i = d->size;
+	else
+		i = 0;
+	for (; i < d->size; i++) {
 		const char *k = d->key[i];
 
 		if (k && (low ? strncmp(k, low, len) == 0 && k[len] == ':' : !strchr(k, ':')))
-			v[(*n)++] = k;
+			v[(*n)++] = i;
 	}
 	free(low);
 	return v;
@@ -539,32 +542,24 @@ settings_each_section(const struct settings *cfg, const char *prefix,
 {
 	size_t pl = strlen(prefix);
 	int i, n;
-	const char **secs = entries(cfg->values, NULL, &n);
+	ssize_t *secs = entries(cfg->values, NULL, &n);
 
 	for (i = 0; i < n; i++)
-		if (strncmp(secs[i], prefix, pl) == 0)
-			fn(ctx, secs[i]);
+		if (strncmp(cfg->values->key[secs[i]], prefix, pl) == 0)
+			fn(ctx, cfg->values->key[secs[i]]);
 	free(secs);
-}
-
-/* The value of an entry (iniparser's NULL for none is ""). */
-static const char *
-value_of(const dictionary *d, const char *key, const char *def)
-{
-	const char *v = iniparser_getstring((dictionary *)d, key, def);
-
-	return v ? v : "";
 }
 
 void
 settings_each_key(const struct settings *cfg, const char *section,
     void (*fn)(void *ctx, const char *key, const char *value), void *ctx)
 {
+	const dictionary *d = cfg->values;
 	int j, nk;
-	const char **keys = entries(cfg->values, section, &nk);
+	ssize_t *keys = entries(d, section, &nk);
 
 	for (j = 0; j < nk; j++)
-		fn(ctx, keys[j], value_of(cfg->values, keys[j], ""));
+		fn(ctx, d->key[keys[j]], d->val[keys[j]] ? d->val[keys[j]] : "");
 	free(keys);
 }
 
@@ -582,15 +577,16 @@ print_value(FILE *f, const char *v)
 static void
 print_section(FILE *f, const struct settings *cfg, const char *sec)
 {
+	const dictionary *d = cfg->values;
 	int j, nk;
-	const char **keys = entries(cfg->values, sec, &nk);
+	ssize_t *keys = entries(d, sec, &nk);
 
 	if (nk > 0)
 		fprintf(f, "\n[%s]\n", sec);
 	for (j = 0; j < nk; j++) {
-		const char *v = value_of(cfg->values, keys[j], "");
-		const char *k = strchr(keys[j], ':') + 1;
-		const char *where = iniparser_getstring(cfg->origin, keys[j], "default");
+		const char *key = d->key[keys[j]], *v = d->val[keys[j]] ? d->val[keys[j]] : "";
+		const char *k = strchr(key, ':') + 1;
+		const char *where = iniparser_getstring(cfg->origin, key, "default");
 		struct buf w = {0};
 		int apart;
 
@@ -618,7 +614,7 @@ settings_print(const struct settings *cfg, FILE *f)
 {
 	const struct option_def *o;
 	int i, n;
-	const char **secs = entries(cfg->values, NULL, &n);
+	ssize_t *secs = entries(cfg->values, NULL, &n);
 
 	fputs("; diglot's effective settings; each value says where it came from.\n", f);
 	/* The table's sections first, in its order, then the named ones. */
@@ -626,8 +622,8 @@ settings_print(const struct settings *cfg, FILE *f)
 		if (!strchr(o->section, '*') && (o == options || strcmp(o->section, o[-1].section)))
 			print_section(f, cfg, o->section);
 	for (i = 0; i < n; i++)
-		if (strchr(secs[i], '.'))
-			print_section(f, cfg, secs[i]);
+		if (strchr(cfg->values->key[secs[i]], '.'))
+			print_section(f, cfg, cfg->values->key[secs[i]]);
 	free(secs);
 }
 

@@ -368,26 +368,30 @@ dict_copy(const dictionary *d)
 }
 
 /* The built-in defaults are the shipped file: it sets every option of the
- * table that has a default, to that default.  It is read once; each
- * settings_new copies what it set. */
+ * table that has a default, to that default. */
 struct settings *
 settings_new(void)
 {
-	static struct settings builtin;
 	struct settings *cfg = xcalloc(1, sizeof *cfg);
 
-	if (!builtin.values) {
-		builtin.values = dictionary_new(0);
-		builtin.origin = dictionary_new(0);
-		if (!builtin.values || !builtin.origin)
-			die(1, "out of memory");
-		settings_read_text(&builtin, "built-in defaults", "default", config_builtin,
-		    strlen(config_builtin));
-	}
-	cfg->values = dict_copy(builtin.values);
-	cfg->origin = dict_copy(builtin.origin);
-	cfg->problems = builtin.problems;
+	cfg->values = dictionary_new(0);
+	cfg->origin = dictionary_new(0);
+	if (!cfg->values || !cfg->origin)
+		die(1, "out of memory");
+	settings_read_text(cfg, "built-in defaults", "default", config_builtin,
+	    strlen(config_builtin));
 	return cfg;
+}
+
+struct settings *
+settings_copy(const struct settings *cfg)
+{
+	struct settings *c = xcalloc(1, sizeof *c);
+
+	c->values = dict_copy(cfg->values);
+	c->origin = dict_copy(cfg->origin);
+	c->problems = cfg->problems;
+	return c;
 }
 
 void

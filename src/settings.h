@@ -21,6 +21,9 @@ struct color {
 
 /* Settings holding the built-in defaults (config/diglot.ini). */
 struct settings *settings_new(void);
+/* A copy of cfg: its values, where each came from, its complaints so far
+ * (the same as reading the same files again). */
+struct settings *settings_copy(const struct settings *cfg);
 void settings_free(struct settings *cfg);
 
 /*

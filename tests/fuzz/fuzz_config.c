@@ -113,22 +113,23 @@ print(const struct settings *cfg, size_t *n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int init;
+	/* The built-in settings, read once: each run starts from copies. */
+	static struct settings *base;
 	struct settings *cfg, *again;
 	struct compare c;
 	size_t n, keys = 0;
 	char *out;
 	int before;
 
-	if (!init) {
+	if (!base) {
 		diag_set_sink(keep_last);
-		init = 1;
+		base = settings_new();
 	}
-	cfg = settings_new();
+	cfg = settings_copy(base);
 	settings_read_text(cfg, "fuzz.ini", NULL, (const char *)data, size);
 	out = print(cfg, &n);
 
-	again = settings_new();
+	again = settings_copy(base);
 	before = settings_problems(again);
 	settings_read_text(again, "printed.ini", NULL, out, n);
 	check(settings_problems(again) == before,

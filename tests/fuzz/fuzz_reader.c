@@ -541,7 +541,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_rows(doc);
 
 	/* A briefing's %pillar lines go into the settings: give it a copy. */
-	cfg = doc->pillar_ini.len ? settings_new() : base_cfg;
+	cfg = doc->pillar_ini.len ? settings_copy(base_cfg) : base_cfg;
 	set = cfg != base_cfg ? pillar_set_new(cfg, &doc->pillar_ini) : base_set;
 	p = pillars_new(set, doc);
 	while (!pillars_tag_some(p, 7))

@@ -185,6 +185,45 @@ test_keymaps(void)
 	keys_init();
 }
 
+/* settings as --print-config prints them, into a new string. */
+static char *
+printed(const struct settings *cfg)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	settings_print(cfg, f);
+	fclose(f);
+	return out;
+}
+
+/* A copy holds what its original holds, and stands on its own. */
+static void
+test_copy(struct settings *cfg)
+{
+	static const char ini[] = "[layout]\nsplit = 61\n[pillar.extra]\nterms.en = alpha\n";
+	static const char more[] = "[layout]\nsplit = 40\n";
+	struct settings *copy;
+	char *a, *b, *c;
+
+	settings_read_text(cfg, "copy.ini", NULL, ini, strlen(ini));
+	copy = settings_copy(cfg);
+	a = printed(cfg);
+	b = printed(copy);
+	ok(strcmp(a, b) == 0 && settings_problems(copy) == settings_problems(cfg),
+	    "a copy prints as its original, read file and defaults alike");
+	settings_read_text(copy, "more.ini", NULL, more, strlen(more));
+	c = printed(cfg);
+	ok(strcmp(a, c) == 0 && settings_int(copy, "layout:split") == 40 &&
+	    settings_int(cfg, "layout:split") == 61,
+	    "what is read into a copy leaves the original as it was");
+	free(a);
+	free(b);
+	free(c);
+	settings_free(copy);
+}
+
 int
 main(void)
 {
@@ -194,6 +233,7 @@ main(void)
 	test_values(cfg);
 	test_print(cfg);
 	test_keymaps();
+	test_copy(cfg);
 	settings_free(cfg);
 	return tap_done();
 }

@@ -418,7 +418,7 @@ config_command(void)
 	if (c.list_options)
 		settings_print_table(stdout);
 	else if (c.print_config)
-		settings_print(cfg, stdout);
+		settings_print(cfg, NULL, stdout);
 	else if (!settings_problems(cfg))
 		puts("settings OK");
 	check_output(stdout);

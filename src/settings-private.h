@@ -10,6 +10,8 @@
 #include <iniparser.h>
 #endif
 
+#include <stdint.h>
+
 #include "buf.h"
 
 /* iniparser's limit: a line holds at most 1022 bytes and its newline. */
@@ -33,11 +35,45 @@ struct option_def {
 	const char *help;
 };
 
+/*
+ * A section ("pillar.causes") or a key ("pillar.causes:terms.en"), in
+ * lower case.  A section links its keys in the order they were first set.
+ */
+struct entry {
+	const char *name;
+	const char *value;	/* a section's: NULL */
+	const char *origin;	/* where it was set; NULL: the defaults */
+	uint32_t hash;
+	uint32_t next;		/* a section: its first key; a key: the next one of its
+				 * section (an index + 1; 0: none) */
+	uint32_t last;		/* a section: its last key */
+	int section;
+};
+
+/*
+ * The settings: the entries in the order they were first set, each
+ * section before its keys; a table of slots (a power of two, at most half
+ * full, each an entry's index + 1) that finds an entry by name; the
+ * strings, in chunks that never move, so that a value stays valid until
+ * the settings are freed (the first nshared are shared with the settings
+ * this is a copy of, and not written to).
+ */
 struct settings {
-	dictionary *values;	/* "section:key" -> value */
-	dictionary *origin;	/* "section:key" -> where it was set */
+	struct entry *v;
+	size_t n, cap;
+	uint32_t *slot;
+	size_t nslot;
+	struct chunk **chunk;
+	size_t nchunk, capchunk, nshared;
 	int problems;
 };
+
+/* The entry of a section or "section:key" (any case), or NULL. */
+const struct entry *settings_find(const struct settings *cfg, const char *name);
+/* Set key ("section:key", in lower case) of section to value, set at
+ * origin (NULL: the defaults). */
+void settings_put(struct settings *cfg, const char *section, const char *key,
+    const char *value, const char *origin);
 
 /* The table's option for "section:key", or NULL. */
 const struct option_def *settings_option(const char *key);

@@ -38,11 +38,11 @@ static const char list_hint[] = " (continue a long list in KEY.2, KEY.3, ...)";
 static int
 has_controls(const char *s)
 {
-	const uint8_t *p = (const uint8_t *)s;
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 
-	while (*p) {
+	while (p < end) {
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, strlen((const char *)p));
+		int k = u8_mbtouc(&uc, p, end - p);
 
 		if ((uc < 0x20 && uc != '\t') || uc == 0x7F || (uc >= 0x80 && uc < 0xA0) ||
 		    uc_is_general_category(uc, UC_CATEGORY_Cf))
@@ -72,7 +72,7 @@ check_langs(const struct settings *cfg, const struct option_def *o, const char *
 			buf_printf(why, "'%s' is not one language code", v);
 		buf_printf(&sec, "language.%.*s", (int)k, p);
 		settings_lower(sec.s);
-		if (!why->len && !iniparser_find_entry(cfg->values, sec.s))
+		if (!why->len && !settings_find(cfg, sec.s))
 			buf_printf(why, "'%.*s' is not a language with a [language.%.*s] "
 			    "section", (int)k, p, (int)k, p);
 		buf_free(&sec);
@@ -395,7 +395,7 @@ scan_key(struct settings *cfg, struct scan *sc, const char *key, char *value,
 	if (!o || (o->type == T_KEYS && keys_find(key) == ACT_NONE)) {
 		complain_unknown(sc, first, sc->section, key);
 	} else if (len > LINE_MAX_BYTES) {
-		const char *now = iniparser_getstring(cfg->values, full.s, NULL);
+		const char *now = settings_get(cfg, full.s);
 
 		complain(sc, first, sc->section, key, "the line is longer than %d bytes%s; %s%s",
 		    LINE_MAX_BYTES, o->type == T_LIST ? list_hint : "", now ? "using " : "ignored",
@@ -540,7 +540,7 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 		return;
 	check_value(cfg, o, name, v, &why);
 	if (why.len) {
-		now = iniparser_getstring(cfg->values, key, NULL);
+		now = settings_get(cfg, key);
 		complain(sc, line, sec, name, "%s; %s%s", why.s, now ? "using " : "ignored",
 		    now ? (*now ? now : "\"\"") : "");
 		buf_free(&why);
@@ -549,14 +549,12 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 	/* Choices are kept in the table's spelling. */
 	if (o->type == T_ENUM)
 		v = o->values[settings_index_in(o->values, v, strlen(v), 1)];
-	if (strcmp(sc->origin, "default") == 0)
-		buf_adds(&where, "default");
-	else
+	if (strcmp(sc->origin, "default") == 0) {
+		settings_put(cfg, sec, key, v, NULL);
+	} else {
 		buf_printf(&where, "%s:%d", sc->origin, line);
-	/* iniparser lists the keys of a section only when it has an entry. */
-	iniparser_set(cfg->values, sec, NULL);
-	iniparser_set(cfg->values, key, v);
-	iniparser_set(cfg->origin, key, where.s);
+		settings_put(cfg, sec, key, v, where.s);
+	}
 	buf_free(&where);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -215,8 +216,12 @@ edit_distance(const char *a, const char *b)
 static void
 closer(const char *name, const char *cand, const char **best, size_t *bestd)
 {
-	size_t d = edit_distance(name, cand);
+	size_t ln = strlen(name), lc = strlen(cand), d;
 
+	/* The distance is at least the difference in length. */
+	if ((ln > lc ? ln - lc : lc - ln) >= *bestd)
+		return;
+	d = edit_distance(name, cand);
 	if (d < *bestd) {
 		*bestd = d;
 		*best = cand;
@@ -352,19 +357,139 @@ settings_join(const char *const *values, const char *sep, const char *last, stru
 		buf_printf(out, "%s%s", i == 0 ? "" : values[i + 1] ? sep : last, values[i]);
 }
 
-/* A copy of dictionary d of the same size, each entry in the same slot. */
-static dictionary *
-dict_copy(const dictionary *d)
-{
-	dictionary *c = dictionary_new((size_t)d->size);
-	ssize_t i;
+/* --- the store ------------------------------------------------------ */
 
-	for (i = 0; c && i < d->size; i++)
-		if (d->key[i] && dictionary_set(c, d->key[i], d->val[i]) != 0)
-			c = NULL;
-	if (!c)
-		die(1, "out of memory");
-	return c;
+/*
+ * Strings are copied into chunks; a full chunk is followed by a larger one.
+ * A copy of the settings shares the chunks of the original (each counts
+ * the settings that hold it) and adds to chunks of its own.
+ */
+struct chunk {
+	atomic_int refs;
+	size_t len, cap;
+	char s[];
+};
+
+enum { CHUNK_MIN = 4096 };
+
+/* A copy of s in cfg's chunks. */
+static const char *
+keep(struct settings *cfg, const char *s)
+{
+	struct chunk *c = cfg->nchunk > cfg->nshared ? cfg->chunk[cfg->nchunk - 1] : NULL;
+	size_t n = strlen(s) + 1;
+	char *p;
+
+	if (!c || c->cap - c->len < n) {
+		size_t cap = c ? 2 * c->cap : CHUNK_MIN;
+
+		if (cap < n)
+			cap = n;
+		c = xmalloc(sizeof *c + cap);
+		atomic_init(&c->refs, 1);
+		c->len = 0;
+		c->cap = cap;
+		cfg->chunk = xgrow(cfg->chunk, &cfg->capchunk, cfg->nchunk + 1, sizeof *cfg->chunk);
+		cfg->chunk[cfg->nchunk++] = c;
+	}
+	p = c->s + c->len;
+	memcpy(p, s, n);
+	c->len += n;
+	return p;
+}
+
+/* The hash of name, its ASCII letters in lower case; its length in *len. */
+static uint32_t
+name_hash(const char *name, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	size_t n;
+
+	for (n = 0; name[n]; n++)
+		h = (h ^ (unsigned char)tolower((unsigned char)name[n])) * 16777619u;
+	*len = n;
+	return h;
+}
+
+/* The slot holding name (hash h, n bytes), or the free one it goes in. */
+static uint32_t *
+slot_of(const struct settings *cfg, const char *name, size_t n, uint32_t h)
+{
+	size_t mask = cfg->nslot - 1, i;
+
+	for (i = h & mask; cfg->slot[i]; i = (i + 1) & mask) {
+		const struct entry *e = &cfg->v[cfg->slot[i] - 1];
+
+		if (e->hash == h && strlen(e->name) == n && strncasecmp(e->name, name, n) == 0)
+			break;
+	}
+	return &cfg->slot[i];
+}
+
+const struct entry *
+settings_find(const struct settings *cfg, const char *name)
+{
+	size_t n;
+	uint32_t h = name_hash(name, &n), *sl;
+
+	if (!cfg->nslot)
+		return NULL;
+	sl = slot_of(cfg, name, n, h);
+	return *sl ? &cfg->v[*sl - 1] : NULL;
+}
+
+/* The index of name's entry (in lower case), added when it is new. */
+static uint32_t
+entry_of(struct settings *cfg, const char *name, int section)
+{
+	size_t n, i;
+	uint32_t h = name_hash(name, &n), *sl;
+	struct entry *e;
+
+	if (2 * (cfg->n + 1) > cfg->nslot) {
+		free(cfg->slot);
+		cfg->nslot = cfg->nslot ? 2 * cfg->nslot : 512;
+		cfg->slot = xcalloc(cfg->nslot, sizeof *cfg->slot);
+		for (i = 0; i < cfg->n; i++)
+			*slot_of(cfg, cfg->v[i].name, strlen(cfg->v[i].name), cfg->v[i].hash) =
+			    (uint32_t)i + 1;
+	}
+	sl = slot_of(cfg, name, n, h);
+	if (*sl)
+		return *sl - 1;
+	cfg->v = xgrow(cfg->v, &cfg->cap, cfg->n + 1, sizeof *cfg->v);
+	e = &cfg->v[cfg->n];
+	memset(e, 0, sizeof *e);
+	e->name = keep(cfg, name);
+	e->hash = h;
+	e->section = section;
+	*sl = (uint32_t)++cfg->n;
+	return *sl - 1;
+}
+
+void
+settings_put(struct settings *cfg, const char *section, const char *key,
+    const char *value, const char *origin)
+{
+	uint32_t s = entry_of(cfg, section, 1), k;
+	size_t before = cfg->n;
+	struct entry *e;
+
+	k = entry_of(cfg, key, 0);
+	if (cfg->n > before) {
+		if (cfg->v[s].last)
+			cfg->v[cfg->v[s].last - 1].next = k + 1;
+		else
+			cfg->v[s].next = k + 1;
+		cfg->v[s].last = k + 1;
+	}
+	e = &cfg->v[k];
+	if (!e->value || strcmp(e->value, value) != 0)
+		e->value = keep(cfg, value);
+	if (!origin)
+		e->origin = NULL;
+	else if (!e->origin || strcmp(e->origin, origin) != 0)
+		e->origin = keep(cfg, origin);
 }
 
 /* The built-in defaults are the shipped file: it sets every option of the
@@ -374,10 +499,6 @@ settings_new(void)
 {
 	struct settings *cfg = xcalloc(1, sizeof *cfg);
 
-	cfg->values = dictionary_new(0);
-	cfg->origin = dictionary_new(0);
-	if (!cfg->values || !cfg->origin)
-		die(1, "out of memory");
 	settings_read_text(cfg, "built-in defaults", "default", config_builtin,
 	    strlen(config_builtin));
 	return cfg;
@@ -387,9 +508,20 @@ struct settings *
 settings_copy(const struct settings *cfg)
 {
 	struct settings *c = xcalloc(1, sizeof *c);
+	size_t i;
 
-	c->values = dict_copy(cfg->values);
-	c->origin = dict_copy(cfg->origin);
+	c->nchunk = c->capchunk = c->nshared = cfg->nchunk;
+	c->chunk = xmalloc(sizeof *c->chunk * (cfg->nchunk + 1));
+	for (i = 0; i < cfg->nchunk; i++) {
+		c->chunk[i] = cfg->chunk[i];
+		atomic_fetch_add(&c->chunk[i]->refs, 1);
+	}
+	c->n = c->cap = cfg->n;
+	c->v = xmalloc(sizeof *c->v * (cfg->n + 1));
+	memcpy(c->v, cfg->v, sizeof *c->v * cfg->n);
+	c->nslot = cfg->nslot;
+	c->slot = xmalloc(sizeof *c->slot * (cfg->nslot + 1));
+	memcpy(c->slot, cfg->slot, sizeof *c->slot * cfg->nslot);
 	c->problems = cfg->problems;
 	return c;
 }
@@ -397,10 +529,16 @@ settings_copy(const struct settings *cfg)
 void
 settings_free(struct settings *cfg)
 {
+	size_t i;
+
 	if (!cfg)
 		return;
-	dictionary_del(cfg->values);
-	dictionary_del(cfg->origin);
+	for (i = 0; i < cfg->nchunk; i++)
+		if (atomic_fetch_sub(&cfg->chunk[i]->refs, 1) == 1)
+			free(cfg->chunk[i]);
+	free(cfg->chunk);
+	free(cfg->v);
+	free(cfg->slot);
 	free(cfg);
 }
 
@@ -425,8 +563,11 @@ table_option(const char *key, int choice)
 const char *
 settings_get(const struct settings *cfg, const char *key)
 {
+	const struct entry *e;
+
 	table_option(key, 0);
-	return iniparser_getstring(cfg->values, key, NULL);
+	e = settings_find(cfg, key);
+	return e && !e->section ? e->value : NULL;
 }
 
 const char *const *
@@ -446,8 +587,10 @@ int
 settings_choice(const struct settings *cfg, const char *key)
 {
 	const struct option_def *o = table_option(key, 1);
-	const char *v = iniparser_getstring(cfg->values, key, o->def);
+	const char *v = settings_get(cfg, key);
 
+	if (!v)
+		v = o->def;
 	return settings_index_in(o->values, v, strlen(v), 0);
 }
 
@@ -511,60 +654,26 @@ settings_each_item(const struct settings *cfg, const char *key,
 	buf_free(&k);
 }
 
-/*
- * The entries of d in its order: with sec NULL its sections, else the
- * keys of section sec (any case) when d has it; *n of them, as indices
- * into d->key and d->val.  The array is to be freed.
- */
-static ssize_t *
-entries(const dictionary *d, const char *sec, int *n)
-{
-	ssize_t *v = xmalloc(sizeof *v * ((size_t)d->n + 1)), i;
-	char *low = sec ? xstrdup(sec) : NULL;
-	size_t len = sec ? strlen(sec) : 0;
-
-	*n = 0;
-	if (low)
-		settings_lower(low);
-	if (low && !iniparser_find_entry((dictionary *)d, low))
-		i = d->size;
-	else
-		i = 0;
-	for (; i < d->size; i++) {
-		const char *k = d->key[i];
-
-		if (k && (low ? strncmp(k, low, len) == 0 && k[len] == ':' : !strchr(k, ':')))
-			v[(*n)++] = i;
-	}
-	free(low);
-	return v;
-}
-
 void
 settings_each_section(const struct settings *cfg, const char *prefix,
     void (*fn)(void *ctx, const char *section), void *ctx)
 {
-	size_t pl = strlen(prefix);
-	int i, n;
-	ssize_t *secs = entries(cfg->values, NULL, &n);
+	size_t pl = strlen(prefix), i;
 
-	for (i = 0; i < n; i++)
-		if (strncmp(cfg->values->key[secs[i]], prefix, pl) == 0)
-			fn(ctx, cfg->values->key[secs[i]]);
-	free(secs);
+	for (i = 0; i < cfg->n; i++)
+		if (cfg->v[i].section && strncmp(cfg->v[i].name, prefix, pl) == 0)
+			fn(ctx, cfg->v[i].name);
 }
 
 void
 settings_each_key(const struct settings *cfg, const char *section,
     void (*fn)(void *ctx, const char *key, const char *value), void *ctx)
 {
-	const dictionary *d = cfg->values;
-	int j, nk;
-	ssize_t *keys = entries(d, section, &nk);
+	const struct entry *e = settings_find(cfg, section);
+	uint32_t k;
 
-	for (j = 0; j < nk; j++)
-		fn(ctx, d->key[keys[j]], d->val[keys[j]] ? d->val[keys[j]] : "");
-	free(keys);
+	for (k = e && e->section ? e->next : 0; k; k = cfg->v[k - 1].next)
+		fn(ctx, cfg->v[k - 1].name, cfg->v[k - 1].value);
 }
 
 /* Quote a value when iniparser would otherwise change it. */
@@ -578,57 +687,75 @@ print_value(FILE *f, const char *v)
 		fputs(v, f);
 }
 
-static void
-print_section(FILE *f, const struct settings *cfg, const char *sec)
+/* Whether key k (an index + 1) of cfg has the value and origin it has in
+ * base (a copy of base keeps each entry at its index). */
+static int
+same_in(const struct settings *cfg, const struct settings *base, uint32_t k)
 {
-	const dictionary *d = cfg->values;
-	int j, nk;
-	ssize_t *keys = entries(d, sec, &nk);
+	const struct entry *e = &cfg->v[k - 1], *b;
 
-	if (nk > 0)
-		fprintf(f, "\n[%s]\n", sec);
-	for (j = 0; j < nk; j++) {
-		const char *key = d->key[keys[j]], *v = d->val[keys[j]] ? d->val[keys[j]] : "";
-		const char *k = strchr(key, ':') + 1;
-		const char *where = iniparser_getstring(cfg->origin, key, "default");
-		struct buf w = {0};
+	if (k <= base->n && strcmp(base->v[k - 1].name, e->name) == 0)
+		b = &base->v[k - 1];
+	else
+		b = settings_find(base, e->name);
+	return b && !b->section && strcmp(e->value, b->value) == 0 && !e->origin == !b->origin &&
+	    (!e->origin || strcmp(e->origin, b->origin) == 0);
+}
+
+/* The keys of section sec of cfg (with base, those not the same in base),
+ * under the section's line. */
+static void
+print_section(FILE *f, const struct settings *cfg, const struct settings *base,
+    const char *sec)
+{
+	const struct entry *s = settings_find(cfg, sec);
+	struct buf w = {0};
+	uint32_t k;
+	int head = 0;
+
+	for (k = s && s->section ? s->next : 0; k; k = cfg->v[k - 1].next) {
+		const struct entry *key = &cfg->v[k - 1];
+		const char *name = strchr(key->name, ':') + 1;
+		const char *where = key->origin ? key->origin : "default";
 		int apart;
 
+		if (base && same_in(cfg, base, k))
+			continue;
+		if (!head++)
+			fprintf(f, "\n[%s]\n", s->name);
 		/* A file name may hold anything: the comment shows it cleaned,
 		 * on a line of its own when the line would be too long for
 		 * iniparser to read back. */
+		buf_reset(&w);
 		buf_add(&w, "", 0);
 		text_clean(&w, where, strlen(where));
-		apart = strlen(k) + strlen(v) + w.len + 10 > LINE_MAX_BYTES;
+		apart = strlen(name) + strlen(key->value) + w.len + 10 > LINE_MAX_BYTES;
 		if (apart)
 			fprintf(f, "; %s\n", w.s);
-		fprintf(f, "%s = ", k);
-		print_value(f, v);
+		fprintf(f, "%s = ", name);
+		print_value(f, key->value);
 		if (apart)
 			fputc('\n', f);
 		else
 			fprintf(f, " ; %s\n", w.s);
-		buf_free(&w);
 	}
-	free(keys);
+	buf_free(&w);
 }
 
 void
-settings_print(const struct settings *cfg, FILE *f)
+settings_print(const struct settings *cfg, const struct settings *base, FILE *f)
 {
 	const struct option_def *o;
-	int i, n;
-	ssize_t *secs = entries(cfg->values, NULL, &n);
+	size_t i;
 
 	fputs("; diglot's effective settings; each value says where it came from.\n", f);
 	/* The table's sections first, in its order, then the named ones. */
 	for (o = options; o->section; o++)
 		if (!strchr(o->section, '*') && (o == options || strcmp(o->section, o[-1].section)))
-			print_section(f, cfg, o->section);
-	for (i = 0; i < n; i++)
-		if (strchr(cfg->values->key[secs[i]], '.'))
-			print_section(f, cfg, cfg->values->key[secs[i]]);
-	free(secs);
+			print_section(f, cfg, base, o->section);
+	for (i = 0; i < cfg->n; i++)
+		if (cfg->v[i].section && strchr(cfg->v[i].name, '.'))
+			print_section(f, cfg, base, cfg->v[i].name);
 }
 
 void

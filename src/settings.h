@@ -84,8 +84,9 @@ void settings_each_key(const struct settings *cfg, const char *section,
     void (*fn)(void *ctx, const char *key, const char *value), void *ctx);
 
 /* Write the effective settings as INI, each value followed by where it
- * came from. */
-void settings_print(const struct settings *cfg, FILE *f);
+ * came from; with base, only the keys whose value or origin differ from
+ * base's. */
+void settings_print(const struct settings *cfg, const struct settings *base, FILE *f);
 
 /* Write the table of options (section, key, default, allowed, help), one
  * per line separated by tabs: the documentation is checked against it. */

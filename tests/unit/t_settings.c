@@ -185,20 +185,22 @@ test_keymaps(void)
 	keys_init();
 }
 
-/* settings as --print-config prints them, into a new string. */
+/* settings as --print-config prints them (with base, what differs from
+ * it), into a new string. */
 static char *
-printed(const struct settings *cfg)
+printed(const struct settings *cfg, const struct settings *base)
 {
 	char *out = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&out, &n);
 
-	settings_print(cfg, f);
+	settings_print(cfg, base, f);
 	fclose(f);
 	return out;
 }
 
-/* A copy holds what its original holds, and stands on its own. */
+/* A copy holds what its original holds, and stands on its own (cfg is
+ * freed here). */
 static void
 test_copy(struct settings *cfg)
 {
@@ -209,18 +211,36 @@ test_copy(struct settings *cfg)
 
 	settings_read_text(cfg, "copy.ini", NULL, ini, strlen(ini));
 	copy = settings_copy(cfg);
-	a = printed(cfg);
-	b = printed(copy);
+	a = printed(cfg, NULL);
+	b = printed(copy, NULL);
 	ok(strcmp(a, b) == 0 && settings_problems(copy) == settings_problems(cfg),
 	    "a copy prints as its original, read file and defaults alike");
 	settings_read_text(copy, "more.ini", NULL, more, strlen(more));
-	c = printed(cfg);
+	c = printed(cfg, NULL);
 	ok(strcmp(a, c) == 0 && settings_int(copy, "layout:split") == 40 &&
 	    settings_int(cfg, "layout:split") == 61,
 	    "what is read into a copy leaves the original as it was");
 	free(a);
 	free(b);
 	free(c);
+	a = printed(copy, cfg);
+	ok(strstr(a, "\n[layout]\nsplit = 40 ; more.ini:2\n") && !strstr(a, "gutter") &&
+	    !strstr(a, "[pillar.extra]") && !strstr(a, "[colors]"),
+	    "printed against its original, a copy shows only what it changed");
+	free(a);
+	a = printed(cfg, cfg);
+	ok(strchr(a, '\n') == a + strlen(a) - 1, "settings printed against themselves: "
+	    "the header line alone");
+	free(a);
+	settings_free(copy);
+
+	/* The copy outlives its original. */
+	copy = settings_copy(cfg);
+	settings_free(cfg);
+	a = printed(copy, NULL);
+	ok(settings_int(copy, "layout:split") == 61 && strstr(a, "terms.en = alpha ; copy.ini:4"),
+	    "a copy keeps its values when the original is freed");
+	free(a);
 	settings_free(copy);
 }
 
@@ -234,6 +254,5 @@ main(void)
 	test_print(cfg);
 	test_keymaps();
 	test_copy(cfg);
-	settings_free(cfg);
 	return tap_done();
 }

@@ -486,7 +486,7 @@ ini_load_from(int fd, const char *path, const struct buf *clean)
 {
 	dictionary *d = NULL;
 
-	if (clean->len == 0 || write(fd, clean->s, clean->len) == (ssize_t)clean->len) {
+	if (write(fd, clean->s, clean->len) == (ssize_t)clean->len) {
 		iniparser_set_error_callback(quiet);
 		d = iniparser_load(path);
 		iniparser_set_error_callback(NULL);
@@ -565,7 +565,7 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 	struct scan sc = {0};
 	struct buf sec = {0};
 	dictionary *d;
-	int before = cfg->problems, pass;
+	int before = cfg->problems, pass, has = 0;
 	ssize_t i;
 	size_t k;
 
@@ -575,8 +575,9 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 	sc.kl = xcalloc(sc.capkl, sizeof *sc.kl);
 	buf_add(&sc.clean, "", 0);
 	prescan(cfg, &sc, text, len);
-	d = ini_load(&sc.clean);
-	if (!d)
+	/* Nothing to read, or iniparser's reading of the clean lines. */
+	d = sc.clean.len ? ini_load(&sc.clean) : NULL;
+	if (sc.clean.len && !d)
 		complain(&sc, 1, NULL, NULL, "could not be read (%s); ignored", strerror(errno));
 	/* Each key in the order iniparser keeps them; [languages] last: it
 	 * may name a language whose section comes later in the file
@@ -587,9 +588,14 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 
 			if (!colon || (strncmp(key, "languages:", 10) == 0) != pass)
 				continue;
-			buf_reset(&sec);
-			buf_add(&sec, key, colon - key);
-			if (iniparser_find_entry(d, sec.s))
+			/* Keys come section by section: a section is looked
+			 * up once. */
+			if (sec.len != (size_t)(colon - key) || memcmp(sec.s, key, sec.len) != 0) {
+				buf_reset(&sec);
+				buf_add(&sec, key, colon - key);
+				has = iniparser_find_entry(d, sec.s);
+			}
+			if (has)
 				take_value(cfg, &sc, sec.s, key, d->val[i] ? d->val[i] : "");
 		}
 	if (d)

@@ -698,8 +698,10 @@ same_in(const struct settings *cfg, const struct settings *base, uint32_t k)
 		b = &base->v[k - 1];
 	else
 		b = settings_find(base, e->name);
-	return b && !b->section && strcmp(e->value, b->value) == 0 && !e->origin == !b->origin &&
-	    (!e->origin || strcmp(e->origin, b->origin) == 0);
+	/* A copy shares the strings it did not change. */
+	return b && !b->section && (e->value == b->value || strcmp(e->value, b->value) == 0) &&
+	    (e->origin == b->origin || (e->origin && b->origin &&
+	    strcmp(e->origin, b->origin) == 0));
 }
 
 /* The keys of section sec of cfg (with base, those not the same in base),

@@ -176,6 +176,7 @@ struct scan {
 	struct keyline *kl;
 	size_t nkl, capkl;	/* capkl: a power of two */
 	struct buf clean;	/* the lines iniparser may see */
+	struct buf scratch;	/* a key's full name, a value's origin */
 	struct complaint *cv;
 	size_t ncv, capcv;
 	/* The pre-scan's place: the section being read (empty when none or
@@ -387,26 +388,28 @@ scan_key(struct settings *cfg, struct scan *sc, const char *key, char *value,
     int first, size_t len)
 {
 	const struct option_def *o;
-	struct buf full = {0};
+	struct buf *full = &sc->scratch;
 	int prev;
 
-	buf_printf(&full, "%s:%s", sc->section, key);
-	o = settings_option(full.s);
+	buf_reset(full);
+	buf_adds(full, sc->section);
+	buf_addc(full, ':');
+	buf_adds(full, key);
+	o = settings_option(full->s);
 	if (!o || (o->type == T_KEYS && keys_find(key) == ACT_NONE)) {
 		complain_unknown(sc, first, sc->section, key);
 	} else if (len > LINE_MAX_BYTES) {
-		const char *now = settings_get(cfg, full.s);
+		const char *now = settings_get(cfg, full->s);
 
 		complain(sc, first, sc->section, key, "the line is longer than %d bytes%s; %s%s",
 		    LINE_MAX_BYTES, o->type == T_LIST ? list_hint : "", now ? "using " : "ignored",
 		    now ? now : "");
 	} else {
-		if ((prev = keyline_set(sc, full.s, o, first)) != 0)
+		if ((prev = keyline_set(sc, full->s, o, first)) != 0)
 			complain(sc, first, sc->section, key,
 			    "also set on line %d; the later one wins", prev);
 		buf_printf(&sc->clean, "%s = %s\n", key, trim(value));
 	}
-	buf_free(&full);
 }
 
 /* A line s that is not a section (on line first, len bytes long). */
@@ -534,7 +537,7 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 	const struct option_def *o = kl->key ? kl->opt : settings_option(key);
 	const char *name = strchr(key, ':') + 1, *now;
 	int line = kl->key ? kl->line : 0;
-	struct buf why = {0}, where = {0};
+	struct buf why = {0}, *where = &sc->scratch;
 
 	if (!o)
 		return;
@@ -552,10 +555,12 @@ take_value(struct settings *cfg, struct scan *sc, const char *sec, const char *k
 	if (strcmp(sc->origin, "default") == 0) {
 		settings_put(cfg, sec, key, v, NULL);
 	} else {
-		buf_printf(&where, "%s:%d", sc->origin, line);
-		settings_put(cfg, sec, key, v, where.s);
+		buf_reset(where);
+		buf_adds(where, sc->origin);
+		buf_addc(where, ':');
+		buf_addu(where, (unsigned)line);
+		settings_put(cfg, sec, key, v, where->s);
 	}
-	buf_free(&where);
 }
 
 int
@@ -605,6 +610,7 @@ settings_read_text(struct settings *cfg, const char *name, const char *origin,
 		free(sc.kl[k].key);
 	free(sc.kl);
 	buf_free(&sc.clean);
+	buf_free(&sc.scratch);
 	buf_free(&sec);
 	return cfg->problems - before;
 }

@@ -185,19 +185,20 @@ settings_option(const char *key)
 	return known[i].o;
 }
 
+/* The edit distance between a and b, or limit when it is not below it. */
 static size_t
-edit_distance(const char *a, const char *b)
+edit_distance(const char *a, const char *b, size_t limit)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, d[64];
 
 	if (lb >= 63)
-		return 99;
+		return limit;
 	for (j = 0; j <= lb; j++)
 		d[j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t prev = d[0];
+		size_t prev = d[0], least;
 
-		d[0] = i;
+		least = d[0] = i;
 		for (j = 1; j <= lb; j++) {
 			size_t t = d[j], c = prev + (a[i - 1] != b[j - 1]);
 
@@ -207,9 +208,14 @@ edit_distance(const char *a, const char *b)
 				c = d[j - 1] + 1;
 			d[j] = c;
 			prev = t;
+			if (c < least)
+				least = c;
 		}
+		/* A row never falls below the one before it. */
+		if (least >= limit)
+			return limit;
 	}
-	return d[lb];
+	return d[lb] < limit ? d[lb] : limit;
 }
 
 /* Keep cand in *best when it is closer to name than any before. */
@@ -221,7 +227,7 @@ closer(const char *name, const char *cand, const char **best, size_t *bestd)
 	/* The distance is at least the difference in length. */
 	if ((ln > lc ? ln - lc : lc - ln) >= *bestd)
 		return;
-	d = edit_distance(name, cand);
+	d = edit_distance(name, cand, *bestd);
 	if (d < *bestd) {
 		*bestd = d;
 		*best = cand;

@@ -112,12 +112,11 @@ keys_parse(const char *name, int len)
 			c += 32;
 		return c > 0 && c < 0x80 ? K_CTRL | c : -1;
 	}
-	for (k = 1; k <= 12; k++) {
-		char f[4];
-
-		if (snprintf(f, sizeof f, "F%d", k) == len && strncasecmp(f, name, len) == 0)
-			return K_F1 + k - 1;
-	}
+	/* F1-F12 */
+	if ((len == 2 || len == 3) && (name[0] == 'F' || name[0] == 'f') &&
+	    name[1] >= '1' && name[1] <= '9' && (len == 2 || (name[1] == '1' &&
+	    name[2] >= '0' && name[2] <= '2')))
+		return K_F1 + (len == 2 ? name[1] - '1' : 9 + name[2] - '0');
 	for (i = 0; i < NNAMED; i++)
 		if ((int)strlen(named[i].name) == len &&
 		    strncasecmp(named[i].name, name, len) == 0)

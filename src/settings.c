@@ -145,9 +145,15 @@ find_option(const char *key)
 	const char *colon = strchr(key, ':');
 	const struct option_def *o;
 
-	for (o = options; colon && o->section; o++)
-		if (glob(o->section, key, colon - key) && key_matches(o, colon + 1))
+	int in = 0;
+
+	/* The table lists each section's options together. */
+	for (o = options; colon && o->section; o++) {
+		if (o == options || o->section != o[-1].section)
+			in = glob(o->section, key, colon - key);
+		if (in && key_matches(o, colon + 1))
 			return o;
+	}
 	return NULL;
 }
 

@@ -37,14 +37,18 @@
  *   [1] the width, 1-200 columns
  *   [2] the languages asked for: one from each nibble, a third from both
  *   [3] where the second file starts, in 256ths of the text; bit 0 also
- *       names it so that its name gives its language
+ *       names it so that its name gives its language; bits 1-2 also
+ *       choose the layout: side by side, stacked, single, or side by side
+ *       with a third version on the left (as the viewer's language keys
+ *       allow; side by side when there is no third)
  *
  * Invariants, each an abort() when broken:
  *  - every block is in exactly one row, in its language's column, and the
  *    rows take each language's blocks in document order;
- *  - every laid-out line lies in its text, is as wide as it says and no
- *    wider than its column unless it is one grapheme cluster (and code
- *    points of no width after it);
+ *  - every laid-out line of every row, in the layout of the header, lies
+ *    in its text, is as wide as it says and no wider than its column
+ *    unless it is one grapheme cluster (and code points of no width after
+ *    it);
  *  - every laid-out line and every line of layout_text is valid UTF-8
  *    with no control character (C0, DEL, C1), no bidi embedding, override
  *    or isolate and no line or paragraph separator;
@@ -55,6 +59,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 enum { HEADER = 4, JSON_DEPTH = 64 };
+
+/* The layouts of header byte 3's bits 1-2: the viewer's modes, and side by
+ * side with the third version on the left. */
+enum { THIRD_LEFT = LAYOUT_SINGLE + 1 };
 
 static const char *const encodings[8] = {
 	NULL, NULL, NULL, NULL, "WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "UTF-16LE"
@@ -506,7 +514,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct doc *doc;
 	struct buf why = {0};
 	size_t cut;
-	int nfiles, want[3], mode, v;
+	int nfiles, want[3], layout, v;
 
 	if (!base_cfg)
 		init();
@@ -548,26 +556,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		continue;
 	check(pillars_done(p), "pillars_tag_some stopped short");
 
-	v = h[0] >> 6 & 3;
 	check_breaks(doc);
-	for (mode = LAYOUT_SIDE; mode <= LAYOUT_SINGLE; mode++) {
-		memset(&lo, 0, sizeof lo);
-		lo.width = 1 + h[1] % 200;
-		lo.mode = mode;
-		lo.split = variants[v].split;
-		lo.gutter = variants[v].gutter;
-		lo.wrap = variants[v].wrap;
-		lo.side[0] = doc->nlangs > 0 ? 0 : -1;
-		lo.side[1] = doc->nlangs > 1 && mode != LAYOUT_SINGLE ? 1 : -1;
-		check_layout(doc, &lo);
-		/* A third version on the left, as the viewer's language keys
-		 * allow. */
-		if (doc->nlangs > 2 && mode == LAYOUT_SIDE) {
-			lo.side[0] = 2;
-			lo.side[1] = 0;
-			check_layout(doc, &lo);
-		}
+	v = h[0] >> 6 & 3;
+	layout = h[3] >> 1 & 3;
+	memset(&lo, 0, sizeof lo);
+	lo.width = 1 + h[1] % 200;
+	lo.mode = layout == THIRD_LEFT ? LAYOUT_SIDE : layout;
+	lo.split = variants[v].split;
+	lo.gutter = variants[v].gutter;
+	lo.wrap = variants[v].wrap;
+	lo.side[0] = doc->nlangs > 0 ? 0 : -1;
+	lo.side[1] = doc->nlangs > 1 && lo.mode != LAYOUT_SINGLE ? 1 : -1;
+	if (layout == THIRD_LEFT && doc->nlangs > 2) {
+		lo.side[0] = 2;
+		lo.side[1] = 0;
 	}
+	check_layout(doc, &lo);
 
 	check_json(doc, p);
 

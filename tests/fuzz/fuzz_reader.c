@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,15 @@ quiet(const char *msg)
 static void
 init(void)
 {
+	static iconv_t keep[8];
+	int i;
+
+	/* A converter of each encoding, never closed: iconv keeps the
+	 * modules of open converters loaded, and would otherwise unload and
+	 * load them again from run to run. */
+	for (i = 0; i < 8; i++)
+		if (encodings[i])
+			keep[i] = iconv_open("UTF-8", encodings[i]);
 	diag_set_sink(quiet);
 	base_cfg = settings_new();
 	lang_load(base_cfg);

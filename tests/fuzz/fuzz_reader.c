@@ -83,6 +83,12 @@ static struct settings *base_cfg;
 static struct pillar_set *base_set;
 static int base_langs;
 
+/* The bytes displayable looks at (C0 controls, DEL, and the leads of
+ * U+0080-U+00BF and U+2000-U+2FFF, where the C1 controls, bidi controls
+ * and separators are), and those a JSON string holds only escaped or as
+ * its end. */
+static unsigned char suspect[256], json_special[256];
+
 static void
 quiet(const char *msg)
 {
@@ -101,6 +107,10 @@ init(void)
 	for (i = 0; i < 8; i++)
 		if (encodings[i])
 			keep[i] = iconv_open("UTF-8", encodings[i]);
+	for (i = 0; i < 256; i++) {
+		suspect[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2;
+		json_special[i] = i < 0x20 || i == '"' || i == '\\';
+	}
 	diag_set_sink(quiet);
 	base_cfg = settings_new();
 	lang_load(base_cfg);
@@ -153,6 +163,10 @@ displayable(const char *s, size_t n)
 	while (p < end) {
 		ucs4_t uc;
 
+		if (!suspect[*p]) {
+			p++;
+			continue;
+		}
 		p += u8_mbtouc(&uc, p, end - p);
 		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) ||
 		    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
@@ -287,6 +301,8 @@ check_breaks(const struct doc *doc)
 		}
 		text_breaks(text.s, text.len, p);
 		u8_possible_linebreaks((const uint8_t *)text.s, text.len, "UTF-8", q);
+		if (memcmp(p + 1, q + 1, text.len - 1) == 0)
+			continue;
 		for (i = 1; i < text.len; i++)
 			check_text((p[i] == UC_BREAK_POSSIBLE) == (q[i] == UC_BREAK_POSSIBLE),
 			    "a line break differs from libunistring's", text.s, text.len);
@@ -366,6 +382,8 @@ json_string(struct json *j)
 	for (j->s++; j->s < j->end; j->s++) {
 		unsigned char c = (unsigned char)*j->s;
 
+		if (!json_special[c])
+			continue;
 		if (c == '"') {
 			j->s++;
 			return 1;

@@ -370,22 +370,21 @@ break_kind(const char *s, size_t n, int *len)
 	return K_OTHER;
 }
 
-/* Whether printable ASCII text s[0..n) has none of the punctuation where
- * UAX #14 differs from "break after blanks" most (hyphens, slashes,
- * brackets and the like); such text breaks after blanks only. */
+/* The ASCII bytes but the punctuation where UAX #14 differs from "break
+ * after blanks" most: hyphens, slashes, brackets and the like (filled by
+ * tables_fill). */
+static unsigned char plain_byte[256];
+
+/* Whether printable ASCII text s[0..n) has none of that punctuation; such
+ * text breaks after blanks only. */
 static int
 plain_ascii(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
-		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
-		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
+	for (i = 0; i < n; i++)
+		if (!plain_byte[(unsigned char)s[i]])
 			return 0;
-	}
 	return 1;
 }
 
@@ -430,11 +429,11 @@ text_breaks(const char *s, size_t n, char *p)
 	size_t i, a = 0;
 	int len, next_len, k, next, prev = K_OTHER, before = K_OTHER, last = K_OTHER, simple;
 
+	tables_ready();
 	if (plain_ascii(s, n)) {
 		space_breaks(s, n, p);
 		return;
 	}
-	tables_ready();
 	k = break_kind(s, n, &len);
 	simple = k == K_LETTER;
 	for (i = 0; i < n; i += len, k = next, len = next_len) {
@@ -648,11 +647,13 @@ tables_fill(void)
 		    (j >= '0' && j <= '9') ? 1 :
 		    (j >= 0xC4 && j <= 0xC8) || j == 0xD0 || j == 0xD1 || j == 0xD3 ? 2 :
 		    j == 0xC3 || j == 0xC9 || j == 0xD2 ? 3 : 0;
-	for (j = 0; j < 128; j++)
+	for (j = 0; j < 128; j++) {
+		plain_byte[j] = !(strchr("-/?!})]%$+{([\\", j) && j);
 		ascii_kind[j] = (j >= '0' && j <= '9') || ((j | 0x20) >= 'a' && (j | 0x20) <= 'z') ?
 		    K_LETTER : j == ' ' ? K_BLANK :
 		    strchr(".,:;", j) && j ? K_STOP : j == '"' ? K_CLOSE :
 		    strchr("'&*#@=<>_~`", j) && j ? K_QUOTE : K_OTHER;
+	}
 	tables_filled = 1;
 }
 

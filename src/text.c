@@ -208,6 +208,12 @@ text_clean(struct buf *out, const char *s, size_t n)
 			c.last = uc;
 			c.col++;
 			i += k;
+			/* Printable ASCII after it is copied as it stands too. */
+			for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++) {
+				c.nrun++;
+				c.last = (unsigned char)s[i];
+				c.col++;
+			}
 			continue;
 		}
 		flush_run(&c);

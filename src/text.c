@@ -283,10 +283,12 @@ text_fit(const char *s, size_t n, int width, int *used)
 			break;
 		col += w;
 		i += k;
-		/* Only stop between grapheme clusters.  The breaks before
-		 * s[i] depend on what precedes it, so a window will do. */
+		/* Only stop between grapheme clusters.  The break before
+		 * s[i] depends on what precedes it and on the character at
+		 * s[i], so a window that holds that character (of up to
+		 * four bytes) will do. */
 		if (i < n && (unsigned char)s[i] >= 0x80) {
-			if (i >= glen) {
+			if (i + 4 > glen && glen < n) {
 				glen = i * 2 + 256 < n ? i * 2 + 256 : n;
 				g = xrealloc(g, glen);
 				u8_grapheme_breaks((const uint8_t *)s, glen, g);

@@ -83,11 +83,12 @@ static struct settings *base_cfg;
 static struct pillar_set *base_set;
 static int base_langs;
 
-/* The bytes displayable looks at (C0 controls, DEL, and the leads of
+/* The bytes displayable looks at: C0 controls, DEL, and the leads of
  * U+0080-U+00BF and U+2000-U+2FFF, where the C1 controls, bidi controls
- * and separators are), and those a JSON string holds only escaped or as
- * its end. */
-static unsigned char suspect[256], json_special[256];
+ * and separators are. */
+static unsigned char suspect[256];
+/* The bytes a JSON string holds only escaped, or as its end. */
+static char json_stops[2 + 31 + 1];
 
 static void
 quiet(const char *msg)
@@ -107,10 +108,12 @@ init(void)
 	for (i = 0; i < 8; i++)
 		if (encodings[i])
 			keep[i] = iconv_open("UTF-8", encodings[i]);
-	for (i = 0; i < 256; i++) {
+	for (i = 0; i < 256; i++)
 		suspect[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2;
-		json_special[i] = i < 0x20 || i == '"' || i == '\\';
-	}
+	json_stops[0] = '"';
+	json_stops[1] = '\\';
+	for (i = 1; i < 0x20; i++)
+		json_stops[1 + i] = (char)i;
 	diag_set_sink(quiet);
 	base_cfg = settings_new();
 	lang_load(base_cfg);
@@ -314,6 +317,9 @@ check_breaks(const struct doc *doc)
 
 /* --- a JSON checker (RFC 8259, nesting bounded) ---------------------- */
 
+/* The text checked ends in a NUL (as open_memstream leaves it), which
+ * stops the scans of blanks and of strings. */
+
 struct json {
 	const char *s, *end;
 	int depth;
@@ -322,9 +328,7 @@ struct json {
 static void
 json_ws(struct json *j)
 {
-	while (j->s < j->end && (*j->s == ' ' || *j->s == '\t' || *j->s == '\n' ||
-	    *j->s == '\r'))
-		j->s++;
+	j->s += strspn(j->s, " \t\n\r");
 }
 
 static int
@@ -380,10 +384,12 @@ json_string(struct json *j)
 	if (j->s == j->end || *j->s != '"')
 		return 0;
 	for (j->s++; j->s < j->end; j->s++) {
-		unsigned char c = (unsigned char)*j->s;
+		unsigned char c;
 
-		if (!json_special[c])
-			continue;
+		j->s += strcspn(j->s, json_stops);
+		if (j->s == j->end)
+			return 0;
+		c = (unsigned char)*j->s;
 		if (c == '"') {
 			j->s++;
 			return 1;

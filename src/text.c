@@ -267,10 +267,11 @@ text_width(const char *s, size_t n)
 	return w;
 }
 
-size_t
-text_fit(const char *s, size_t n, int width, int *used)
+/* text_fit, with room for the grapheme breaks in *g (*gcap bytes, grown
+ * as needed and kept for the next call). */
+static size_t
+fit_clusters(const char *s, size_t n, int width, int *used, char **g, size_t *gcap)
 {
-	char *g = NULL;
 	size_t i = 0, fit = 0, glen = 0;
 	int col = 0, fitcol = 0;
 
@@ -286,22 +287,34 @@ text_fit(const char *s, size_t n, int width, int *used)
 		/* Only stop between grapheme clusters.  The break before
 		 * s[i] depends on what precedes it and on the character at
 		 * s[i], so a window that holds that character (of up to
-		 * four bytes) will do. */
+		 * four bytes) will do: first one about as long as a line of
+		 * the width, then twice as long. */
 		if (i < n && (unsigned char)s[i] >= 0x80) {
 			if (i + 4 > glen && glen < n) {
-				glen = i * 2 + 256 < n ? i * 2 + 256 : n;
-				g = xrealloc(g, glen);
-				u8_grapheme_breaks((const uint8_t *)s, glen, g);
+				glen = i * 2 + (size_t)width * 4 + 4;
+				if (glen > n)
+					glen = n;
+				*g = xgrow(*g, gcap, glen, 1);
+				u8_grapheme_breaks((const uint8_t *)s, glen, *g);
 			}
-			if (!g[i])
+			if (!(*g)[i])
 				continue;
 		}
 		fit = i;
 		fitcol = col;
 	}
-	free(g);
 	if (used)
 		*used = fitcol;
+	return fit;
+}
+
+size_t
+text_fit(const char *s, size_t n, int width, int *used)
+{
+	char *g = NULL;
+	size_t gcap = 0, fit = fit_clusters(s, n, width, used, &g, &gcap);
+
+	free(g);
 	return fit;
 }
 
@@ -519,8 +532,8 @@ trim_end(const char *s, size_t ls, size_t e)
 void
 text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 {
-	char *p = NULL;
-	size_t i, ls = 0, brk = 0;
+	char *p = NULL, *g = NULL;
+	size_t i, ls = 0, brk = 0, gcap = 0;
 	int col = 0, ink = 0, brk_col = 0, brk_ink = 0;
 
 	if (width < 1)
@@ -563,7 +576,8 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 				/* A word wider than the column: split it at
 				 * the last cluster boundary that fits. */
 				int used;
-				size_t fit = text_fit(s + ls, n - ls, width, &used);
+				size_t fit = fit_clusters(s + ls, n - ls, width, &used,
+				    &g, &gcap);
 
 				if (fit == 0) {
 					fit = first_cluster(s + ls, n - ls);
@@ -597,6 +611,7 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 		add_line(out, ls, e - ls, ink);
 	}
 	free(p);
+	free(g);
 }
 
 /* Breve and diaeresis stay on Cyrillic letters: й ё ї are letters of their

@@ -586,10 +586,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cfg = doc->pillar_ini.len ? settings_copy(base_cfg) : base_cfg;
 	set = cfg != base_cfg ? pillar_set_new(cfg, &doc->pillar_ini) : base_set;
 	p = pillars_new(set, doc);
-	while (!pillars_tag_some(p, 7))
-		continue;
-	check(pillars_done(p), "pillars_tag_some stopped short");
-
 	check_breaks(doc);
 	v = h[0] >> 6 & 3;
 	layout = h[3] >> 1 & 3;
@@ -607,7 +603,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_layout(doc, &lo);
 
+	/* The viewer tags the blocks a slice at a time; --json tags each
+	 * block as it finds its matches.  The first slice tags one block the
+	 * viewer's way, the JSON the others, and the slices after count the
+	 * rows. */
+	pillars_tag_some(p, 1);
 	check_json(doc, p);
+	while (!pillars_tag_some(p, 7))
+		continue;
+	check(pillars_done(p), "pillars_tag_some stopped short");
 
 	pillars_free(p);
 	if (cfg != base_cfg) {

@@ -82,6 +82,23 @@ struct pillars {
 	size_t rows[PILLAR_MAX];
 };
 
+/* What each byte of folded text is to match_piece: an ASCII letter or
+ * digit, the lead of a Cyrillic letter U+0400 to U+047F (D0, D1), a byte
+ * inside a character, or another (filled when the first set is made). */
+enum { WB_OTHER, WB_PLAIN, WB_CYRILLIC, WB_CONT };
+static unsigned char word_byte[256];
+
+static void
+word_bytes_fill(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		word_byte[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? WB_PLAIN :
+		    c == 0xD0 || c == 0xD1 ? WB_CYRILLIC :
+		    (c & 0xC0) == 0x80 ? WB_CONT : WB_OTHER;
+}
+
 /* Fold s for matching into out, blanks squeezed to one space; map (when
  * wanted) takes each byte of the result back to an offset in s. */
 static void
@@ -247,6 +264,8 @@ pillar_set_new(struct settings *cfg, const struct buf *ini)
 	int i;
 
 	memset(&a, 0, sizeof a);
+	if (!word_byte['a'])
+		word_bytes_fill();
 	set->cfg = cfg;
 	if (ini && ini->len)
 		settings_read_text(cfg, "the briefing's %pillar lines", NULL, ini->s, ini->len);
@@ -489,18 +508,19 @@ match_piece(const struct pillar_set *set, const struct lang_terms *lt, const cha
 	for (stop = pc.len; stop > 0 && from + pc.map[stop - 1] >= upto; stop--)
 		;
 	for (a = 0; a < stop; a++) {
-		unsigned char c = (unsigned char)pc.g[a];
+		int t = word_byte[(unsigned char)pc.g[a]], was = plain;
 		size_t key;
-		int was = plain;
 
-		if ((c & 0xC0) == 0x80)
+		if (t == WB_CONT)
 			continue;	/* inside a character */
-		key = a + 1 < pc.len ? key_of(pc.g + a) : 0;
 		/* ASCII letters and digits and the Cyrillic letters U+0400 to
 		 * U+047F: no word starts between two of them. */
-		plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    ((c == 0xD0 || c == 0xD1) && key && ((unsigned char)pc.g[a + 1] & 0xC0) == 0x80);
-		if ((plain && was) || (lt->first[key] == lt->first[key + 1] && !lt->first[1]))
+		plain = t == WB_PLAIN || (t == WB_CYRILLIC && a + 1 < pc.len &&
+		    word_byte[(unsigned char)pc.g[a + 1]] == WB_CONT);
+		if (plain && was)
+			continue;
+		key = a + 1 < pc.len ? key_of(pc.g + a) : 0;
+		if (lt->first[key] == lt->first[key + 1] && !lt->first[1])
 			continue;
 		pc.starts = -1;
 		/* The terms of one byte, then those of this place's bucket. */

@@ -361,6 +361,9 @@ plain_letter(const char *s, size_t n)
 	}
 }
 
+/* ASCII in lower case (filled by tables_fill). */
+static unsigned char ascii_lower[128];
+
 /* Kinds of character for text_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
 
@@ -671,6 +674,7 @@ tables_fill(void)
 		    (j >= 0xC4 && j <= 0xC8) || j == 0xD0 || j == 0xD1 || j == 0xD3 ? 2 :
 		    j == 0xC3 || j == 0xC9 || j == 0xD2 ? 3 : 0;
 	for (j = 0; j < 128; j++) {
+		ascii_lower[j] = (unsigned char)(j >= 'A' && j <= 'Z' ? j + 32 : j);
 		plain_byte[j] = !(strchr("-/?!})]%$+{([\\", j) && j);
 		ascii_kind[j] = (j >= '0' && j <= '9') || ((j | 0x20) >= 'a' && (j | 0x20) <= 'z') ?
 		    K_LETTER : j == ' ' ? K_BLANK :
@@ -753,6 +757,7 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 	size_t i = 0, start = out->len;
 	uint32_t base = 0;
 
+	tables_ready();
 	/* Room for the rest of s folded byte for byte, and for the longest
 	 * folding of one character: only such a folding needs more. */
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
@@ -767,8 +772,8 @@ fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int sq
 		/* ASCII, one byte for one. */
 		if (c < 0x80) {
 			base = c;
-			if (!(squeeze && c == ' ' && (at == 0 || out->s[out->len - 1] == ' '))) {
-				out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			if (!(c == ' ' && squeeze && (at == 0 || out->s[out->len - 1] == ' '))) {
+				out->s[out->len++] = (char)ascii_lower[c];
 				if (map)
 					map->v[at] = i;
 			}

@@ -270,7 +270,7 @@ check_layout(const struct doc *doc, const struct layout_opts *o)
 			check_side(&rv, s, g.w[s]);
 		for (k = 0; k < rv.height; k++) {
 			buf_reset(&line);
-			layout_text(&rv, o, k, &line);
+			layout_text(&rv, k, &line);
 			check_text(displayable(line.s, line.len), "a display line "
 			    "holds a control, a bidi control or invalid UTF-8",
 			    line.s, line.len);

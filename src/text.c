@@ -192,7 +192,7 @@ void
 text_clean(struct buf *out, const char *s, size_t n)
 {
 	struct cleaner c = { out, s, 0, out->len, out->len, 0, 0, 0, 0 };
-	size_t i = 0;
+	size_t i = 0, j;
 
 	buf_add(out, "", 0);	/* out->s exists from here on */
 	c.at_line_start = 1;
@@ -209,10 +209,13 @@ text_clean(struct buf *out, const char *s, size_t n)
 			c.col++;
 			i += k;
 			/* Printable ASCII after it is copied as it stands too. */
-			for (; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++) {
-				c.nrun++;
-				c.last = (unsigned char)s[i];
-				c.col++;
+			for (j = i; j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F; j++)
+				;
+			if (j > i) {
+				c.nrun += j - i;
+				c.col += j - i;
+				c.last = (unsigned char)s[j - 1];
+				i = j;
 			}
 			continue;
 		}

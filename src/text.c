@@ -757,56 +757,61 @@ fold_other(uint32_t uc, uint32_t *base, char *out)
 static void
 fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int squeeze)
 {
-	size_t i = 0, start = out->len;
+	size_t i = 0, start = out->len, len = 0, at, *mv = NULL;
 	uint32_t base = 0;
+	char *o;
 
 	tables_ready();
 	/* Room for the rest of s folded byte for byte, and for the longest
-	 * folding of one character: only such a folding needs more. */
+	 * folding of one character: only such a folding needs more.  The
+	 * folded text so far is o[0..len), its map mv[0..len). */
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
+	o = out->s + start;
 	if (map)
-		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
+		mv = map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 	while (i < n) {
-		size_t at = out->len - start;
 		unsigned char c = (unsigned char)s[i];
 		uint32_t uc;
-		int k, len, j;
+		int k, flen, j;
 
 		/* ASCII, one byte for one. */
 		if (c < 0x80) {
 			base = c;
-			if (!(c == ' ' && squeeze && (at == 0 || out->s[out->len - 1] == ' '))) {
-				out->s[out->len++] = (char)ascii_lower[c];
-				if (map)
-					map->v[at] = i;
+			if (!(c == ' ' && squeeze && (len == 0 || o[len - 1] == ' '))) {
+				if (mv)
+					mv[len] = i;
+				o[len++] = (char)ascii_lower[c];
 			}
 			i++;
 			continue;
 		}
 		k = text_next_uc(s + i, n - i, &uc);
-		len = fold_other(uc, &base, out->s + at + start);
-		for (j = 0; j < len; j++) {
-			char b = out->s[at + start + j];
+		at = len;
+		flen = fold_other(uc, &base, o + at);
+		for (j = 0; j < flen; j++) {
+			char b = o[at + j];
 
-			if (squeeze && b == ' ' && (out->len == start || out->s[out->len - 1] == ' '))
+			if (squeeze && b == ' ' && (len == 0 || o[len - 1] == ' '))
 				continue;
-			if (map)
-				map->v[out->len - start] = i;
-			out->s[out->len++] = b;
+			if (mv)
+				mv[len] = i;
+			o[len++] = b;
 		}
 		i += k;
 		/* A character that folds to more bytes than it takes eats
 		 * into the room for the rest. */
-		if (len > k) {
-			out->s = xgrow(out->s, &out->cap, out->len + n - i + TEXT_FOLD_BYTES + 1, 1);
+		if (flen > k) {
+			out->s = xgrow(out->s, &out->cap, start + len + n - i + TEXT_FOLD_BYTES + 1, 1);
+			o = out->s + start;
 			if (map)
-				map->v = xgrow(map->v, &map->cap,
-				    out->len - start + n - i + TEXT_FOLD_BYTES + 1, sizeof *map->v);
+				mv = map->v = xgrow(map->v, &map->cap,
+				    len + n - i + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 		}
 	}
-	out->s[out->len] = '\0';
-	if (map)
-		map->v[out->len - start] = n;
+	out->len = start + len;
+	o[len] = '\0';
+	if (mv)
+		mv[len] = n;
 }
 
 void

@@ -21,6 +21,16 @@ buf_add(struct buf *b, const char *s, size_t n)
 }
 
 void
+buf_addfill(struct buf *b, char c, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memset(b->s + b->len, c, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
 buf_addu(struct buf *b, unsigned long long v)
 {
 	char d[24], *p = d + sizeof d;

@@ -40,6 +40,8 @@ buf_adds(struct buf *b, const char *s)
 		buf_add(b, s, n);
 	}
 }
+/* Append n copies of c. */
+void buf_addfill(struct buf *b, char c, size_t n);
 /* Append v in decimal. */
 void buf_addu(struct buf *b, unsigned long long v);
 void buf_printf(struct buf *b, const char *fmt, ...)

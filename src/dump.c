@@ -42,7 +42,7 @@ dump_write(const struct doc *doc, struct pillars *p, uint32_t want,
 			buf_addc(&out, '\n');
 		/* Written to f whenever a chunk is full. */
 		for (k = 0; k < rv.height && rc == 0; k++) {
-			layout_text(&rv, o, k, &out);
+			layout_text(&rv, k, &out);
 			buf_addc(&out, '\n');
 			if (out.len >= DUMP_CHUNK)
 				rc = put(&out, f);

@@ -69,25 +69,27 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 				lines->v[k].off += from;
 		}
 	}
-	if (o->mode == LAYOUT_SIDE && g.w[0] && g.w[1])
+	rv->paired = o->mode == LAYOUT_SIDE && g.w[0] && g.w[1];
+	if (rv->paired) {
 		rv->height = rv->lines[0].n > rv->lines[1].n ?
 		    rv->lines[0].n : rv->lines[1].n;
-	else
+		rv->x[0] = g.x[0];
+		rv->x[1] = g.x[1];
+	} else {
 		rv->height = rv->lines[0].n + rv->lines[1].n;
+		rv->x[0] = rv->x[1] = 0;
+	}
 }
 
 int
-layout_line(const struct row_view *rv, const struct layout_opts *o, int k,
-    struct layout_seg seg[2])
+layout_line(const struct row_view *rv, int k, struct layout_seg seg[2])
 {
-	struct layout_geom g;
 	int n = 0, s;
 
-	layout_geom(o, &g);
-	if (o->mode == LAYOUT_SIDE && g.w[0] && g.w[1]) {
+	if (rv->paired) {
 		for (s = 0; s < 2; s++)
 			if ((size_t)k < rv->lines[s].n)
-				seg[n++] = (struct layout_seg){ s, k, g.x[s] };
+				seg[n++] = (struct layout_seg){ s, k, rv->x[s] };
 		return n;
 	}
 	/* Stacked or single: the left side's lines, then the right side's. */
@@ -104,19 +106,20 @@ layout_line(const struct row_view *rv, const struct layout_opts *o, int k,
 }
 
 void
-layout_text(const struct row_view *rv, const struct layout_opts *o, int k,
-    struct buf *out)
+layout_text(const struct row_view *rv, int k, struct buf *out)
 {
 	struct layout_seg seg[2];
-	int n = layout_line(rv, o, k, seg), i, col = 0;
+	int n = layout_line(rv, k, seg), i, col = 0;
 
 	for (i = 0; i < n; i++) {
 		const struct text_line *l = &rv->lines[seg[i].side].v[seg[i].line];
 
 		if (l->len == 0)
 			continue;
-		for (; col < seg[i].x; col++)
-			buf_addc(out, ' ');
+		if (col < seg[i].x) {
+			buf_addfill(out, ' ', seg[i].x - col);
+			col = seg[i].x;
+		}
 		buf_add(out, rv->text[seg[i].side].s + l->off, l->len);
 		col += l->width;
 	}

@@ -26,11 +26,14 @@ struct layout_geom {
 	int x[2], w[2];
 };
 
-/* One row laid out: each side's text and its wrapped lines. */
+/* One row laid out: each side's text and its wrapped lines, and where
+ * they go. */
 struct row_view {
 	struct buf text[2];
 	struct text_lines lines[2];
 	int height;		/* display lines the row takes */
+	int paired;		/* side by side: display line k holds line k of each */
+	int x[2];		/* the column each side's lines start at */
 };
 
 /* A piece of a display line: side's line number line drawn at column x. */
@@ -47,13 +50,11 @@ void layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 
 /* The segments of display line k of a laid-out row (at most two);
  * returns how many. */
-int layout_line(const struct row_view *rv, const struct layout_opts *o, int k,
-    struct layout_seg seg[2]);
+int layout_line(const struct row_view *rv, int k, struct layout_seg seg[2]);
 
 /* Display line k of a laid-out row as plain text, padded to its columns
  * (trailing blanks trimmed). */
-void layout_text(const struct row_view *rv, const struct layout_opts *o, int k,
-    struct buf *out);
+void layout_text(const struct row_view *rv, int k, struct buf *out);
 
 void row_view_free(struct row_view *rv);
 

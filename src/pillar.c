@@ -18,10 +18,10 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* A term: folded like the text, blanks squeezed; prefix: "term*". */
+/* A term: folded like the text, blanks squeezed (its bytes at off in the
+ * set's text); prefix: "term*". */
 struct term {
-	char *s;
-	size_t len;
+	size_t off, len;
 	int prefix, pillar, lang;
 };
 
@@ -30,16 +30,17 @@ struct pillar {
 	char *section;		/* "pillar.ID" */
 };
 
-/* Terms are looked up by their first two bytes, in this many buckets. */
-enum { BUCKETS = 4096 };
+/* Terms are looked up by their first two bytes, in this many buckets (a
+ * language has a few dozen terms). */
+enum { BUCKETS = 512 };
 
-/* The terms of one language, ids[0..n) in the order they were read; those
- * of two bytes or more in bucket k (key_of) are
- * by_first[first[k]..first[k + 1]), those of one byte by_first[0..first[0]). */
+/* The terms of one language, n of them: those of two bytes or more in
+ * bucket k (key_of) are by_first[first[k]..first[k + 1]), those of one
+ * byte by_first[0..first[1]), each bucket's in the order they were read. */
 struct lang_terms {
 	int lang;
 	uint32_t pillars;	/* those with terms in this language */
-	size_t *ids, n;
+	size_t n;
 	size_t first[BUCKETS + 2];
 	size_t *by_first;
 };
@@ -52,13 +53,6 @@ key_of(const char *s)
 	return ((unsigned char)s[0] * 257u + (unsigned char)s[1]) % BUCKETS + 1;
 }
 
-/* The bucket of term t. */
-static size_t
-bucket_of(const struct term *t)
-{
-	return t->len > 1 ? key_of(t->s) : 0;
-}
-
 /* The pillars settings define, and their terms. */
 struct pillar_set {
 	const struct settings *cfg;
@@ -66,9 +60,17 @@ struct pillar_set {
 	int n;
 	struct term *terms;
 	size_t nterms, capterms;
+	struct buf text;	/* the terms' bytes, one after another */
 	struct lang_terms *by_lang;
 	int nby_lang;
 };
+
+/* The bucket of term t of set. */
+static size_t
+bucket_of(const struct pillar_set *set, const struct term *t)
+{
+	return t->len > 1 ? key_of(set->text.s + t->off) : 0;
+}
 
 /* The pillars of one document: tagged block by block. */
 struct pillars {
@@ -80,6 +82,23 @@ struct pillars {
 	size_t rows[PILLAR_MAX];
 };
 
+/* What each byte of folded text is to match_piece: an ASCII letter or
+ * digit, the lead of a Cyrillic letter U+0400 to U+047F (D0, D1), a byte
+ * inside a character, or another (filled when the first set is made). */
+enum { WB_OTHER, WB_PLAIN, WB_CYRILLIC, WB_CONT };
+static unsigned char word_byte[256];
+
+static void
+word_bytes_fill(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		word_byte[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? WB_PLAIN :
+		    c == 0xD0 || c == 0xD1 ? WB_CYRILLIC :
+		    (c & 0xC0) == 0x80 ? WB_CONT : WB_OTHER;
+}
+
 /* Fold s for matching into out, blanks squeezed to one space; map (when
  * wanted) takes each byte of the result back to an offset in s. */
 static void
@@ -89,9 +108,12 @@ fold_squeezed(const char *s, size_t n, struct buf *out, struct fold_map *map)
 	text_fold_squeezed(s, n, out, map);
 }
 
+/* Reading the terms: where they go, whose they are, and room to clean
+ * and fold each. */
 struct adding {
 	struct pillar_set *set;
 	int pillar, lang;
+	struct buf clean, f;
 };
 
 static void
@@ -99,28 +121,29 @@ add_term(void *ctx, const char *item, size_t len)
 {
 	struct adding *a = ctx;
 	struct pillar_set *set = a->set;
-	struct buf clean = {0}, f = {0};
+	struct buf *clean = &a->clean, *f = &a->f;
 	int prefix = len > 1 && item[len - 1] == '*';
 
-	text_clean(&clean, item, len - prefix);
-	if (clean.len)
-		fold_squeezed(clean.s, clean.len, &f, NULL);
-	while (f.len && f.s[f.len - 1] == ' ')
-		f.len--;
-	if (f.len) {
+	buf_reset(clean);
+	buf_reset(f);
+	text_clean(clean, item, len - prefix);
+	if (clean->len)
+		fold_squeezed(clean->s, clean->len, f, NULL);
+	while (f->len && f->s[f->len - 1] == ' ')
+		f->len--;
+	if (f->len) {
 		struct term *t;
 
 		set->terms = xgrow(set->terms, &set->capterms, set->nterms + 1,
 		    sizeof *set->terms);
 		t = &set->terms[set->nterms++];
-		t->s = xstrndup(f.s, f.len);
-		t->len = f.len;
+		t->off = set->text.len;
+		t->len = f->len;
 		t->prefix = prefix;
 		t->pillar = a->pillar;
 		t->lang = a->lang;
+		buf_add(&set->text, f->s, f->len);
 	}
-	buf_free(&clean);
-	buf_free(&f);
 }
 
 /* Add pillar id[0..n) to the set ctx. */
@@ -192,40 +215,44 @@ terms_of(const struct pillar_set *set, int lang)
 	return NULL;
 }
 
-/* Group the terms by language, and there by their first two bytes. */
+/* Group the terms by language, and there by their first two bytes: the
+ * languages are counted first, then each one's terms by bucket. */
 static void
 index_terms(struct pillar_set *set)
 {
+	unsigned char seen[LANG_MAX] = {0};
 	size_t k, c;
-	int i;
+	int i, nlangs = 0;
 
+	for (k = 0; k < set->nterms; k++)
+		if (!seen[set->terms[k].lang]) {
+			seen[set->terms[k].lang] = 1;
+			nlangs++;
+		}
+	set->by_lang = xcalloc(nlangs ? nlangs : 1, sizeof *set->by_lang);
 	for (k = 0; k < set->nterms; k++) {
 		const struct term *t = &set->terms[k];
 		struct lang_terms *lt = terms_of(set, t->lang);
 
 		if (!lt) {
-			set->by_lang = xrealloc(set->by_lang,
-			    sizeof *set->by_lang * (set->nby_lang + 1));
 			lt = &set->by_lang[set->nby_lang++];
-			memset(lt, 0, sizeof *lt);
 			lt->lang = t->lang;
 		}
-		lt->ids = xrealloc(lt->ids, sizeof *lt->ids * (lt->n + 1));
-		lt->ids[lt->n++] = k;
+		lt->n++;
+		lt->first[bucket_of(set, t) + 1]++;
 		lt->pillars |= (uint32_t)1 << t->pillar;
 	}
 	for (i = 0; i < set->nby_lang; i++) {
 		struct lang_terms *lt = &set->by_lang[i];
 		size_t at[BUCKETS + 1];
 
-		for (k = 0; k < lt->n; k++)
-			lt->first[bucket_of(&set->terms[lt->ids[k]]) + 1]++;
 		for (c = 0; c <= BUCKETS; c++)
 			lt->first[c + 1] += lt->first[c];
 		memcpy(at, lt->first, sizeof at);
 		lt->by_first = xmalloc(sizeof *lt->by_first * (lt->n + 1));
-		for (k = 0; k < lt->n; k++)
-			lt->by_first[at[bucket_of(&set->terms[lt->ids[k]])]++] = lt->ids[k];
+		for (k = 0; k < set->nterms; k++)
+			if (set->terms[k].lang == lt->lang)
+				lt->by_first[at[bucket_of(set, &set->terms[k])]++] = k;
 	}
 }
 
@@ -236,6 +263,9 @@ pillar_set_new(struct settings *cfg, const struct buf *ini)
 	struct adding a;
 	int i;
 
+	memset(&a, 0, sizeof a);
+	if (!word_byte['a'])
+		word_bytes_fill();
 	set->cfg = cfg;
 	if (ini && ini->len)
 		settings_read_text(cfg, "the briefing's %pillar lines", NULL, ini->s, ini->len);
@@ -247,6 +277,8 @@ pillar_set_new(struct settings *cfg, const struct buf *ini)
 		a.pillar = i;
 		settings_each_key(cfg, set->v[i].section, term_key, &a);
 	}
+	buf_free(&a.clean);
+	buf_free(&a.f);
 	index_terms(set);
 	return set;
 }
@@ -254,7 +286,6 @@ pillar_set_new(struct settings *cfg, const struct buf *ini)
 void
 pillar_set_free(struct pillar_set *set)
 {
-	size_t k;
 	int i;
 
 	if (!set)
@@ -263,13 +294,10 @@ pillar_set_free(struct pillar_set *set)
 		free(set->v[i].id);
 		free(set->v[i].section);
 	}
-	for (k = 0; k < set->nterms; k++)
-		free(set->terms[k].s);
 	free(set->terms);
-	for (i = 0; i < set->nby_lang; i++) {
-		free(set->by_lang[i].ids);
+	buf_free(&set->text);
+	for (i = 0; i < set->nby_lang; i++)
 		free(set->by_lang[i].by_first);
-	}
 	free(set->by_lang);
 	free(set);
 }
@@ -434,7 +462,8 @@ match_terms(const struct pillar_set *set, const struct lang_terms *lt, struct pi
 		const struct term *t = &set->terms[lt->by_first[k]];
 		size_t b = a + t->len;
 
-		if (t->len > pc->len - a || memcmp(pc->g + a, t->s, t->len) != 0)
+		if (t->len > pc->len - a ||
+		    memcmp(pc->g + a, set->text.s + t->off, t->len) != 0)
 			continue;
 		if (pc->starts < 0)
 			pc->starts = word_starts(sc, pc->g, pc->len, a);
@@ -479,18 +508,19 @@ match_piece(const struct pillar_set *set, const struct lang_terms *lt, const cha
 	for (stop = pc.len; stop > 0 && from + pc.map[stop - 1] >= upto; stop--)
 		;
 	for (a = 0; a < stop; a++) {
-		unsigned char c = (unsigned char)pc.g[a];
+		int t = word_byte[(unsigned char)pc.g[a]], was = plain;
 		size_t key;
-		int was = plain;
 
-		if ((c & 0xC0) == 0x80)
+		if (t == WB_CONT)
 			continue;	/* inside a character */
-		key = a + 1 < pc.len ? key_of(pc.g + a) : 0;
 		/* ASCII letters and digits and the Cyrillic letters U+0400 to
 		 * U+047F: no word starts between two of them. */
-		plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    ((c == 0xD0 || c == 0xD1) && key && ((unsigned char)pc.g[a + 1] & 0xC0) == 0x80);
-		if ((plain && was) || (lt->first[key] == lt->first[key + 1] && !lt->first[1]))
+		plain = t == WB_PLAIN || (t == WB_CYRILLIC && a + 1 < pc.len &&
+		    word_byte[(unsigned char)pc.g[a + 1]] == WB_CONT);
+		if (plain && was)
+			continue;
+		key = a + 1 < pc.len ? key_of(pc.g + a) : 0;
+		if (lt->first[key] == lt->first[key + 1] && !lt->first[1])
 			continue;
 		pc.starts = -1;
 		/* The terms of one byte, then those of this place's bucket. */

@@ -171,7 +171,7 @@ add_rows(struct body *b, const struct doc *doc, const size_t *rows, size_t n,
 		for (k = 0; k < rv.height; k++) {
 			buf_reset(&line);
 			buf_add(&line, "", 0);
-			layout_text(&rv, lo, k, &line);
+			layout_text(&rv, k, &line);
 			body_line(b, &line);
 		}
 	}
@@ -194,8 +194,8 @@ header(struct buf *out, const struct buf *title, const char *section, int page,
 	fit = text_fit(title->s ? title->s : "", title->len,
 	    width - rw - 2 > 0 ? width - rw - 2 : 0, &used);
 	buf_add(out, title->s ? title->s : "", fit);
-	for (; used < width - rw; used++)
-		buf_addc(out, ' ');
+	if (used < width - rw)
+		buf_addfill(out, ' ', width - rw - used);
 	buf_add(out, right.s, right.len);
 	buf_addc(out, '\n');
 	if (section && *section) {

@@ -192,7 +192,7 @@ void
 text_clean(struct buf *out, const char *s, size_t n)
 {
 	struct cleaner c = { out, s, 0, out->len, out->len, 0, 0, 0, 0 };
-	size_t i = 0;
+	size_t i = 0, j;
 
 	buf_add(out, "", 0);	/* out->s exists from here on */
 	c.at_line_start = 1;
@@ -208,6 +208,15 @@ text_clean(struct buf *out, const char *s, size_t n)
 			c.last = uc;
 			c.col++;
 			i += k;
+			/* Printable ASCII after it is copied as it stands too. */
+			for (j = i; j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F; j++)
+				;
+			if (j > i) {
+				c.nrun += j - i;
+				c.col += j - i;
+				c.last = (unsigned char)s[j - 1];
+				i = j;
+			}
 			continue;
 		}
 		flush_run(&c);
@@ -261,10 +270,11 @@ text_width(const char *s, size_t n)
 	return w;
 }
 
-size_t
-text_fit(const char *s, size_t n, int width, int *used)
+/* text_fit, with room for the grapheme breaks in *g (*gcap bytes, grown
+ * as needed and kept for the next call). */
+static size_t
+fit_clusters(const char *s, size_t n, int width, int *used, char **g, size_t *gcap)
 {
-	char *g = NULL;
 	size_t i = 0, fit = 0, glen = 0;
 	int col = 0, fitcol = 0;
 
@@ -277,23 +287,37 @@ text_fit(const char *s, size_t n, int width, int *used)
 			break;
 		col += w;
 		i += k;
-		/* Only stop between grapheme clusters.  The breaks before
-		 * s[i] depend on what precedes it, so a window will do. */
+		/* Only stop between grapheme clusters.  The break before
+		 * s[i] depends on what precedes it and on the character at
+		 * s[i], so a window that holds that character (of up to
+		 * four bytes) will do: first one about as long as a line of
+		 * the width, then twice as long. */
 		if (i < n && (unsigned char)s[i] >= 0x80) {
-			if (i >= glen) {
-				glen = i * 2 + 256 < n ? i * 2 + 256 : n;
-				g = xrealloc(g, glen);
-				u8_grapheme_breaks((const uint8_t *)s, glen, g);
+			if (i + 4 > glen && glen < n) {
+				glen = i * 2 + (size_t)width * 4 + 4;
+				if (glen > n)
+					glen = n;
+				*g = xgrow(*g, gcap, glen, 1);
+				u8_grapheme_breaks((const uint8_t *)s, glen, *g);
 			}
-			if (!g[i])
+			if (!(*g)[i])
 				continue;
 		}
 		fit = i;
 		fitcol = col;
 	}
-	free(g);
 	if (used)
 		*used = fitcol;
+	return fit;
+}
+
+size_t
+text_fit(const char *s, size_t n, int width, int *used)
+{
+	char *g = NULL;
+	size_t gcap = 0, fit = fit_clusters(s, n, width, used, &g, &gcap);
+
+	free(g);
 	return fit;
 }
 
@@ -340,6 +364,9 @@ plain_letter(const char *s, size_t n)
 	}
 }
 
+/* ASCII in lower case (filled by tables_fill). */
+static unsigned char ascii_lower[128];
+
 /* Kinds of character for text_breaks. */
 enum { K_OTHER, K_LETTER, K_BLANK, K_QUOTE, K_CLOSE, K_STOP, K_OPEN };
 
@@ -370,22 +397,21 @@ break_kind(const char *s, size_t n, int *len)
 	return K_OTHER;
 }
 
-/* Whether printable ASCII text s[0..n) has none of the punctuation where
- * UAX #14 differs from "break after blanks" most (hyphens, slashes,
- * brackets and the like); such text breaks after blanks only. */
+/* The ASCII bytes but the punctuation where UAX #14 differs from "break
+ * after blanks" most: hyphens, slashes, brackets and the like (filled by
+ * tables_fill). */
+static unsigned char plain_byte[256];
+
+/* Whether printable ASCII text s[0..n) has none of that punctuation; such
+ * text breaks after blanks only. */
 static int
 plain_ascii(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80 || c == '-' || c == '/' || c == '?' || c == '!' ||
-		    c == '}' || c == ')' || c == ']' || c == '%' || c == '$' ||
-		    c == '+' || c == '{' || c == '(' || c == '[' || c == '\\')
+	for (i = 0; i < n; i++)
+		if (!plain_byte[(unsigned char)s[i]])
 			return 0;
-	}
 	return 1;
 }
 
@@ -430,11 +456,11 @@ text_breaks(const char *s, size_t n, char *p)
 	size_t i, a = 0;
 	int len, next_len, k, next, prev = K_OTHER, before = K_OTHER, last = K_OTHER, simple;
 
+	tables_ready();
 	if (plain_ascii(s, n)) {
 		space_breaks(s, n, p);
 		return;
 	}
-	tables_ready();
 	k = break_kind(s, n, &len);
 	simple = k == K_LETTER;
 	for (i = 0; i < n; i += len, k = next, len = next_len) {
@@ -512,8 +538,8 @@ trim_end(const char *s, size_t ls, size_t e)
 void
 text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 {
-	char *p = NULL;
-	size_t i, ls = 0, brk = 0;
+	char *p = NULL, *g = NULL;
+	size_t i, ls = 0, brk = 0, gcap = 0;
 	int col = 0, ink = 0, brk_col = 0, brk_ink = 0;
 
 	if (width < 1)
@@ -556,7 +582,8 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 				/* A word wider than the column: split it at
 				 * the last cluster boundary that fits. */
 				int used;
-				size_t fit = text_fit(s + ls, n - ls, width, &used);
+				size_t fit = fit_clusters(s + ls, n - ls, width, &used,
+				    &g, &gcap);
 
 				if (fit == 0) {
 					fit = first_cluster(s + ls, n - ls);
@@ -590,6 +617,7 @@ text_wrap(const char *s, size_t n, int width, struct text_lines *out)
 		add_line(out, ls, e - ls, ink);
 	}
 	free(p);
+	free(g);
 }
 
 /* Breve and diaeresis stay on Cyrillic letters: й ё ї are letters of their
@@ -648,11 +676,14 @@ tables_fill(void)
 		    (j >= '0' && j <= '9') ? 1 :
 		    (j >= 0xC4 && j <= 0xC8) || j == 0xD0 || j == 0xD1 || j == 0xD3 ? 2 :
 		    j == 0xC3 || j == 0xC9 || j == 0xD2 ? 3 : 0;
-	for (j = 0; j < 128; j++)
+	for (j = 0; j < 128; j++) {
+		ascii_lower[j] = (unsigned char)(j >= 'A' && j <= 'Z' ? j + 32 : j);
+		plain_byte[j] = !(strchr("-/?!})]%$+{([\\", j) && j);
 		ascii_kind[j] = (j >= '0' && j <= '9') || ((j | 0x20) >= 'a' && (j | 0x20) <= 'z') ?
 		    K_LETTER : j == ' ' ? K_BLANK :
 		    strchr(".,:;", j) && j ? K_STOP : j == '"' ? K_CLOSE :
 		    strchr("'&*#@=<>_~`", j) && j ? K_QUOTE : K_OTHER;
+	}
 	tables_filled = 1;
 }
 
@@ -726,55 +757,61 @@ fold_other(uint32_t uc, uint32_t *base, char *out)
 static void
 fold_into(const char *s, size_t n, struct buf *out, struct fold_map *map, int squeeze)
 {
-	size_t i = 0, start = out->len;
+	size_t i = 0, start = out->len, len = 0, at, *mv = NULL;
 	uint32_t base = 0;
+	char *o;
 
+	tables_ready();
 	/* Room for the rest of s folded byte for byte, and for the longest
-	 * folding of one character: only such a folding needs more. */
+	 * folding of one character: only such a folding needs more.  The
+	 * folded text so far is o[0..len), its map mv[0..len). */
 	out->s = xgrow(out->s, &out->cap, out->len + n + TEXT_FOLD_BYTES + 1, 1);
+	o = out->s + start;
 	if (map)
-		map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
+		mv = map->v = xgrow(map->v, &map->cap, n + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 	while (i < n) {
-		size_t at = out->len - start;
 		unsigned char c = (unsigned char)s[i];
 		uint32_t uc;
-		int k, len, j;
+		int k, flen, j;
 
 		/* ASCII, one byte for one. */
 		if (c < 0x80) {
 			base = c;
-			if (!(squeeze && c == ' ' && (at == 0 || out->s[out->len - 1] == ' '))) {
-				out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-				if (map)
-					map->v[at] = i;
+			if (!(c == ' ' && squeeze && (len == 0 || o[len - 1] == ' '))) {
+				if (mv)
+					mv[len] = i;
+				o[len++] = (char)ascii_lower[c];
 			}
 			i++;
 			continue;
 		}
 		k = text_next_uc(s + i, n - i, &uc);
-		len = fold_other(uc, &base, out->s + at + start);
-		for (j = 0; j < len; j++) {
-			char b = out->s[at + start + j];
+		at = len;
+		flen = fold_other(uc, &base, o + at);
+		for (j = 0; j < flen; j++) {
+			char b = o[at + j];
 
-			if (squeeze && b == ' ' && (out->len == start || out->s[out->len - 1] == ' '))
+			if (squeeze && b == ' ' && (len == 0 || o[len - 1] == ' '))
 				continue;
-			if (map)
-				map->v[out->len - start] = i;
-			out->s[out->len++] = b;
+			if (mv)
+				mv[len] = i;
+			o[len++] = b;
 		}
 		i += k;
 		/* A character that folds to more bytes than it takes eats
 		 * into the room for the rest. */
-		if (len > k) {
-			out->s = xgrow(out->s, &out->cap, out->len + n - i + TEXT_FOLD_BYTES + 1, 1);
+		if (flen > k) {
+			out->s = xgrow(out->s, &out->cap, start + len + n - i + TEXT_FOLD_BYTES + 1, 1);
+			o = out->s + start;
 			if (map)
-				map->v = xgrow(map->v, &map->cap,
-				    out->len - start + n - i + TEXT_FOLD_BYTES + 1, sizeof *map->v);
+				mv = map->v = xgrow(map->v, &map->cap,
+				    len + n - i + TEXT_FOLD_BYTES + 1, sizeof *map->v);
 		}
 	}
-	out->s[out->len] = '\0';
-	if (map)
-		map->v[out->len - start] = n;
+	out->len = start + len;
+	o[len] = '\0';
+	if (mv)
+		mv[len] = n;
 }
 
 void

@@ -200,7 +200,7 @@ ui_draw(struct ui *u)
 		attrset(A_NORMAL);
 		if (line >= rv->height)
 			continue;
-		ns = layout_line(rv, &v->lo, line, seg);
+		ns = layout_line(rv, line, seg);
 		for (k = 0; k < ns; k++) {
 			const struct text_line *tl = &rv->lines[seg[k].side].v[seg[k].line];
 			const struct buf *t = &rv->text[seg[k].side];

@@ -292,6 +292,22 @@ main(void)
 	is_str(wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2, &okw),
 	    "e\xcc\x81" "e\xcc\x81|e\xcc\x81", "a split keeps marks with their base");
 	is_str(wrap("🇧🇬🇺🇦", 2, &okw), "🇧🇬|🇺🇦", "a split keeps flags whole");
+	{
+		/* 👨‍👩 (a joined sequence, one cluster) from byte 250 of a
+		 * word: the split, at column 128, comes before it. */
+		struct buf b = {0};
+		size_t fit;
+		int used;
+
+		buf_adds(&b, "x€");
+		for (i = 0; i < 123; i++)
+			buf_adds(&b, "é");
+		buf_adds(&b, "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9zzzz");
+		fit = text_fit(b.s, b.len, 128, &used);
+		ok(fit == 250 && used == 125, "a fit far into a word keeps a joined "
+		    "sequence whole (fit %zu, %d columns)", fit, used);
+		buf_free(&b);
+	}
 	for (w = 1; w <= 24; w++) {
 		int good = 1;
 

@@ -14,7 +14,6 @@
 #include "json.h"
 #include "lang.h"
 #include "pillar.h"
-#include "xalloc.h"
 
 /* What is written goes out once this much has gathered. */
 enum { FLUSH_AT = 1 << 16 };
@@ -53,33 +52,43 @@ put_cstr(struct buf *o, const char *s)
 	buf_addc(o, '"');
 }
 
+/* A JSON string made once: its bytes in a job's strings. */
+struct json_str {
+	size_t off, len;
+};
+
 /* What every object refers to: the pillar ids and language codes as JSON
  * strings, made once. */
 struct blocks_job {
 	const struct doc *doc;
 	struct pillars *p;
-	struct buf id[PILLAR_MAX];
-	struct buf *code;	/* by language id; the last for none */
+	struct buf strings;
+	struct json_str id[PILLAR_MAX];
+	struct json_str code[LANG_MAX + 1];	/* by language id; the last for none */
 	int ncode;
 };
 
-/* s as a JSON string, on its own. */
-static struct buf
-json_string(const char *s)
+/* s as a JSON string into j's strings, *to saying where. */
+static void
+add_string(struct blocks_job *j, struct json_str *to, const char *s)
 {
-	struct buf b = {0};
+	to->off = j->strings.len;
+	put_cstr(&j->strings, s);
+	to->len = j->strings.len - to->off;
+}
 
-	put_cstr(&b, s);
-	return b;
+/* JSON string str of j, added to o. */
+static void
+put_str(struct buf *o, const struct blocks_job *j, const struct json_str *str)
+{
+	buf_add(o, j->strings.s + str->off, str->len);
 }
 
 /* The JSON string of language id's code, added to o. */
 static void
 put_code(struct buf *o, const struct blocks_job *j, int id)
 {
-	const struct buf *c = &j->code[id >= 0 && id < j->ncode ? id : j->ncode];
-
-	buf_add(o, c->s, c->len);
+	put_str(o, j, &j->code[id >= 0 && id < j->ncode ? id : j->ncode]);
 }
 
 /* Pillar ids of mask m, as a JSON list's items. */
@@ -91,7 +100,7 @@ put_ids(struct buf *o, const struct blocks_job *j, uint32_t m)
 	for (i = 0; j->p && i < pillars_count(j->p); i++)
 		if (m >> i & 1) {
 			buf_adds(o, first ? "" : ", ");
-			buf_add(o, j->id[i].s, j->id[i].len);
+			put_str(o, j, &j->id[i]);
 			first = 0;
 		}
 }
@@ -118,7 +127,7 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 			continue;
 		buf_adds(o, k++ ? ", " : "");
 		buf_adds(o, "{\"pillar\": ");
-		buf_add(o, j->id[pm[i].pillar].s, j->id[pm[i].pillar].len);
+		put_str(o, j, &j->id[pm[i].pillar]);
 		buf_adds(o, ", \"start\": ");
 		buf_addu(o, pm[i].start);
 		buf_adds(o, ", \"end\": ");
@@ -268,11 +277,10 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	job.doc = doc;
 	job.p = p;
 	for (i = 0; p && i < pillars_count(p); i++)
-		job.id[i] = json_string(pillars_id(p, i));
+		add_string(&job, &job.id[i], pillars_id(p, i));
 	job.ncode = lang_count();
-	job.code = xcalloc(job.ncode + 1, sizeof *job.code);
 	for (l = 0; l <= job.ncode; l++)
-		job.code[l] = json_string(lang_code(l < job.ncode ? l : -1));
+		add_string(&job, &job.code[l], lang_code(l < job.ncode ? l : -1));
 
 	buf_adds(o, "{\"languages\": [");
 	for (l = 0; l < doc->nlangs; l++) {
@@ -294,11 +302,7 @@ json_write(struct doc *doc, struct pillars *p, FILE *f)
 	if (status == 0)
 		status = flush(o, f, &err);
 	buf_free(o);
-	for (i = 0; i < PILLAR_MAX; i++)
-		buf_free(&job.id[i]);
-	for (l = 0; l <= job.ncode; l++)
-		buf_free(&job.code[l]);
-	free(job.code);
+	buf_free(&job.strings);
 	/* What failed is told by errno (a reader gone is not an error). */
 	if (status)
 		errno = err;

@@ -72,7 +72,23 @@ bucket_of(const struct pillar_set *set, const struct term *t)
 	return t->len > 1 ? key_of(set->text.s + t->off) : 0;
 }
 
-/* The pillars of one document: tagged block by block. */
+/* Room for matching, kept from one piece, and one block, to the next. */
+struct scratch {
+	struct buf g;
+	struct fold_map map;
+	char wb[256];		/* word breaks of g[wfrom..wto) */
+	size_t wfrom, wto;
+};
+
+static void
+scratch_free(struct scratch *sc)
+{
+	free(sc->map.v);
+	buf_free(&sc->g);
+}
+
+/* The pillars of one document: tagged block by block, in room kept from
+ * one block to the next. */
 struct pillars {
 	const struct pillar_set *set;
 	const struct doc *doc;
@@ -80,6 +96,8 @@ struct pillars {
 	unsigned char *tagged;
 	size_t next;		/* blocks before this are all tagged */
 	size_t rows[PILLAR_MAX];
+	struct buf text;	/* a block's text */
+	struct scratch sc;
 };
 
 /* What each byte of folded text is to match_piece: an ASCII letter or
@@ -321,6 +339,8 @@ pillars_free(struct pillars *p)
 		return;
 	free(p->block);
 	free(p->tagged);
+	buf_free(&p->text);
+	scratch_free(&p->sc);
 	free(p);
 }
 
@@ -378,14 +398,6 @@ by_start(const void *x, const void *y)
 		return a->end > b->end ? -1 : 1;	/* the longer first */
 	return a->pillar - b->pillar;
 }
-
-/* Room for matching, kept from one piece to the next. */
-struct scratch {
-	struct buf g;
-	struct fold_map map;
-	char wb[256];		/* word breaks of g[wfrom..wto) */
-	size_t wfrom, wto;
-};
 
 /* A block is matched a piece at a time: about PIECE bytes, cut at a
  * blank, folded with up to REACH bytes more so that a term that starts
@@ -557,21 +569,20 @@ drop_inside(struct pillar_match *out, size_t count, size_t max)
  * it holds). */
 static size_t
 match_until(const struct pillar_set *set, int lang, const char *text, size_t n,
-    struct pillar_match *out, size_t max, uint32_t enough, int fill)
+    struct pillar_match *out, size_t max, uint32_t enough, int fill,
+    struct scratch *sc)
 {
 	const struct lang_terms *lt = terms_of(set, lang);
-	struct scratch sc;
 	size_t from, upto, count = 0;
 
 	if (!lt || n == 0)
 		return 0;
-	memset(&sc, 0, sizeof sc);
 	for (from = 0; from < n; from = upto) {
 		const char *blank = n - from > PIECE ?
 		    memchr(text + from + PIECE, ' ', n - from - PIECE) : NULL;
 
 		upto = blank ? (size_t)(blank - text) : n;
-		count = match_piece(set, lt, text, n, from, upto, out, max, count, &sc);
+		count = match_piece(set, lt, text, n, from, upto, out, max, count, sc);
 		if (enough && out && (mask_of(out, count < max ? count : max) & enough) == enough)
 			break;
 		if (fill && count >= max) {
@@ -579,8 +590,6 @@ match_until(const struct pillar_set *set, int lang, const char *text, size_t n,
 			break;
 		}
 	}
-	free(sc.map.v);
-	buf_free(&sc.g);
 	if (count > 1 && out)
 		count = drop_inside(out, count, max);
 	return count;
@@ -590,7 +599,13 @@ size_t
 pillars_match(const struct pillars *p, int lang, const char *text, size_t n,
     struct pillar_match *out, size_t max)
 {
-	return match_until(p->set, lang, text, n, out, max, 0, 0);
+	struct scratch sc;
+	size_t count;
+
+	memset(&sc, 0, sizeof sc);
+	count = match_until(p->set, lang, text, n, out, max, 0, 0, &sc);
+	scratch_free(&sc);
+	return count;
 }
 
 size_t
@@ -698,7 +713,8 @@ tag_block(struct pillars *p, size_t b, const char *text, size_t n,
     struct pillar_match *out, size_t max, uint32_t enough, size_t *nout)
 {
 	const struct block *bl = &p->doc->blocks[b];
-	size_t count = p->set->nterms ? match_until(p->set, bl->lang, text, n, out, max, enough, 1) : 0;
+	size_t count = p->set->nterms ?
+	    match_until(p->set, bl->lang, text, n, out, max, enough, 1, &p->sc) : 0;
 	uint32_t m = mask_of(out, count < max ? count : max);
 
 	if (bl->tags)
@@ -727,16 +743,15 @@ pillars_block(struct pillars *p, size_t b)
 			p->tagged[b] = 1;
 		} else {
 			const struct lang_terms *lt = terms_of(p->set, bl->lang);
-			struct buf text = {0};
 			struct pillar_match pm[256];
 			size_t n;
 
 			/* Only whether, not where: a huge block is looked at
 			 * until each pillar of its language has turned up. */
-			buf_add(&text, "", 0);
-			doc_block_text(p->doc, b, &text);
-			tag_block(p, b, text.s, text.len, pm, 256, lt ? lt->pillars : 0, &n);
-			buf_free(&text);
+			buf_reset(&p->text);
+			buf_add(&p->text, "", 0);
+			doc_block_text(p->doc, b, &p->text);
+			tag_block(p, b, p->text.s, p->text.len, pm, 256, lt ? lt->pillars : 0, &n);
 		}
 	}
 	return p->block[b];

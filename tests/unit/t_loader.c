@@ -127,7 +127,9 @@ two_steps(const char *what, const char *eol)
 	    "%s: every paragraph it pairs is paired with its translation (%zu paired, %zu wrong)",
 	    what, paired, wrong);
 
-	while (!loader_done(l) && tries++ < 1200)
+	/* Up to five minutes: under valgrind on a loaded machine the whole
+	 * takes a minute or more; only a reader that never ends takes this. */
+	while (!loader_done(l) && tries++ < 6000)
 		usleep(50000);
 	whole = loader_doc(l, NULL);
 	ok(whole && whole->nrows == PAIRS + 1, "%s: the whole is read: %zu rows", what,
@@ -235,7 +237,7 @@ warnings_handed_over(void)
 	diag_set_sink(keep_warning);
 	warning[0] = '\0';
 	l = loader_start(paths, 1, NULL, &first);
-	while (l && !loader_done(l) && tries++ < 1200)
+	while (l && !loader_done(l) && tries++ < 6000)
 		usleep(50000);
 	before = warning[0] != '\0';
 	whole = l ? loader_doc(l, NULL) : NULL;

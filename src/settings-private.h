@@ -47,7 +47,6 @@ struct entry {
 	uint32_t next;		/* a section: its first key; a key: the next one of its
 				 * section (an index + 1; 0: none) */
 	uint32_t last;		/* a section: its last key */
-	int section;
 };
 
 /*

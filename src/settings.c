@@ -452,7 +452,7 @@ settings_find(const struct settings *cfg, const char *name)
 
 /* The index of name's entry (in lower case), added when it is new. */
 static uint32_t
-entry_of(struct settings *cfg, const char *name, int section)
+entry_of(struct settings *cfg, const char *name)
 {
 	size_t n, i;
 	uint32_t h = name_hash(name, &n), *sl;
@@ -474,7 +474,6 @@ entry_of(struct settings *cfg, const char *name, int section)
 	memset(e, 0, sizeof *e);
 	e->name = keep(cfg, name);
 	e->hash = h;
-	e->section = section;
 	*sl = (uint32_t)++cfg->n;
 	return *sl - 1;
 }
@@ -483,11 +482,11 @@ void
 settings_put(struct settings *cfg, const char *section, const char *key,
     const char *value, const char *origin)
 {
-	uint32_t s = entry_of(cfg, section, 1), k;
+	uint32_t s = entry_of(cfg, section), k;
 	size_t before = cfg->n;
 	struct entry *e;
 
-	k = entry_of(cfg, key, 0);
+	k = entry_of(cfg, key);
 	if (cfg->n > before) {
 		if (cfg->v[s].last)
 			cfg->v[cfg->v[s].last - 1].next = k + 1;
@@ -579,7 +578,7 @@ settings_get(const struct settings *cfg, const char *key)
 
 	table_option(key, 0);
 	e = settings_find(cfg, key);
-	return e && !e->section ? e->value : NULL;
+	return e ? e->value : NULL;
 }
 
 const char *const *
@@ -673,7 +672,7 @@ settings_each_section(const struct settings *cfg, const char *prefix,
 	size_t pl = strlen(prefix), i;
 
 	for (i = 0; i < cfg->n; i++)
-		if (cfg->v[i].section && strncmp(cfg->v[i].name, prefix, pl) == 0)
+		if (!cfg->v[i].value && strncmp(cfg->v[i].name, prefix, pl) == 0)
 			fn(ctx, cfg->v[i].name);
 }
 
@@ -684,7 +683,7 @@ settings_each_key(const struct settings *cfg, const char *section,
 	const struct entry *e = settings_find(cfg, section);
 	uint32_t k;
 
-	for (k = e && e->section ? e->next : 0; k; k = cfg->v[k - 1].next)
+	for (k = e && !e->value ? e->next : 0; k; k = cfg->v[k - 1].next)
 		fn(ctx, cfg->v[k - 1].name, cfg->v[k - 1].value);
 }
 
@@ -711,7 +710,7 @@ same_in(const struct settings *cfg, const struct settings *base, uint32_t k)
 	else
 		b = settings_find(base, e->name);
 	/* A copy shares the strings it did not change. */
-	return b && !b->section && (e->value == b->value || strcmp(e->value, b->value) == 0) &&
+	return b && b->value && (e->value == b->value || strcmp(e->value, b->value) == 0) &&
 	    (e->origin == b->origin || (e->origin && b->origin &&
 	    strcmp(e->origin, b->origin) == 0));
 }
@@ -727,7 +726,7 @@ print_section(FILE *f, const struct settings *cfg, const struct settings *base,
 	uint32_t k;
 	int head = 0;
 
-	for (k = s && s->section ? s->next : 0; k; k = cfg->v[k - 1].next) {
+	for (k = s && !s->value ? s->next : 0; k; k = cfg->v[k - 1].next) {
 		const struct entry *key = &cfg->v[k - 1];
 		const char *name = strchr(key->name, ':') + 1;
 		const char *where = key->origin ? key->origin : "default";
@@ -768,7 +767,7 @@ settings_print(const struct settings *cfg, const struct settings *base, FILE *f)
 		if (!strchr(o->section, '*') && (o == options || strcmp(o->section, o[-1].section)))
 			print_section(f, cfg, base, o->section);
 	for (i = 0; i < cfg->n; i++)
-		if (cfg->v[i].section && strchr(cfg->v[i].name, '.'))
+		if (!cfg->v[i].value && strchr(cfg->v[i].name, '.'))
 			print_section(f, cfg, base, cfg->v[i].name);
 }
 

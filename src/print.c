@@ -14,6 +14,7 @@
 
 #include "command.h"
 #include "doc.h"
+#include "file.h"
 #include "lang.h"
 #include "layout.h"
 #include "pillar.h"
@@ -353,12 +354,6 @@ print_send(const char *command, const char *title, const char *paper,
 static int
 print_write(const char *path, const char *text, size_t n, struct buf *why)
 {
-	struct buf tmp = {0};
-	const char *slash;
-	mode_t mask;
-	size_t off = 0;
-	int fd;
-
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
 			buf_printf(why, "standard output: %s", strerror(errno));
@@ -366,50 +361,7 @@ print_write(const char *path, const char *text, size_t n, struct buf *why)
 		}
 		return 0;
 	}
-	/* A temporary file beside it, renamed over it when complete. */
-	slash = strrchr(path, '/');
-	if (slash)
-		buf_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-	else
-		buf_printf(&tmp, ".%s.XXXXXX", path);
-	fd = mkstemp(tmp.s);
-	if (fd < 0) {
-		buf_printf(why, "%s: %s", path, strerror(errno));
-		buf_free(&tmp);
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	while (off < n) {
-		ssize_t w = write(fd, text + off, n - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += w;
-	}
-	{
-		int bad = off < n || fsync(fd) < 0, err = errno ? errno : EIO;
-
-		if (close(fd) < 0 && !bad) {
-			bad = 1;
-			err = errno;
-		}
-		if (!bad && rename(tmp.s, path) < 0) {
-			bad = 1;
-			err = errno;
-		}
-		if (bad) {
-			buf_printf(why, "%s: %s", path, strerror(err));
-			unlink(tmp.s);
-			buf_free(&tmp);
-			return -1;
-		}
-	}
-	buf_free(&tmp);
-	return 0;
+	return file_write(path, text, n, 0666, why);
 }
 
 int

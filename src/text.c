@@ -152,8 +152,10 @@ clean_other(struct cleaner *c, uint32_t uc)
 	struct buf *out = c->out;
 
 	if (c->pending_join) {
-		if (!(text_is_wide(c->last) && text_is_wide(uc)))
+		if (!(text_is_wide(c->last) && text_is_wide(uc))) {
 			buf_addc(out, ' ');
+			c->last = ' ';
+		}
 		c->pending_join = 0;
 	}
 	c->at_line_start = 0;

@@ -265,6 +265,15 @@ main(void)
 	    "a mark after four Cyrillic letters stays on the last");
 	is_str(clean("abc \xcc\x81 def"), "abc \xe2\x97\x8c\xcc\x81 def",
 	    "... and so does a mark on a blank");
+	is_str(clean("abc\n\xcc\x81" "def"), "abc \xe2\x97\x8c\xcc\x81" "def",
+	    "... and a mark that starts a line, after the blank that joins it");
+	{
+		const char *once = clean("(\r\r\xcd\x82" "d");
+		char *first = strdup(once);
+
+		is_str(clean(first), first, "cleaning clean text changes nothing");
+		free(first);
+	}
 	is_str(clean("a\xe2\x81\xa3" "b\xe1\xa0\x8e" "c"), "abc",
 	    "invisible operators and the Mongolian vowel separator are dropped");
 

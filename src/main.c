@@ -25,12 +25,13 @@
 #include "pillar.h"
 #include "print.h"
 #include "settings.h"
+#include "state.h"
 #include "ui.h"
 #include "xalloc.h"
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
 	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
-	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT };
+	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -47,6 +48,7 @@ static const struct option long_options[] = {
 	{ "layout", required_argument, NULL, OPT_LAYOUT },
 	{ "lines", required_argument, NULL, OPT_LINES },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "no-state", no_argument, NULL, OPT_NO_STATE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -66,6 +68,7 @@ static const char usage_text[] =
 "  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
 "  --config FILE     read settings from FILE after the others\n"
+"  --no-state        open at the top and remember nothing of this reading\n"
 "  --print-config    print the effective settings and where each came from\n"
 "  --check-config    check the settings; exit 1 if anything is wrong\n"
 "  --help            show this help and exit\n"
@@ -87,7 +90,7 @@ static const char usage_text[] =
 
 struct cli {
 	int dump, json, width, print_config, check_config, list_options;
-	int print, lines;
+	int print, lines, no_state;
 	const char *rows, *layout, *output;
 	const char *encoding, *lang_arg;
 	char **configs;
@@ -228,6 +231,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_ROWS: c->rows = optarg; break;
 		case OPT_LAYOUT: c->layout = optarg; break;
 		case OPT_OUTPUT: c->output = optarg; break;
+		case OPT_NO_STATE: c->no_state = 1; break;
 		case OPT_LINES:
 			errno = 0;
 			v = strtol(optarg, &end, 10);
@@ -504,7 +508,18 @@ view(char **files, int nfiles, const struct layout_opts *lo)
 	uo.pillars = pillars;
 	uo.loader = loader;
 	uo.whole = whole_read;
+	/* The place is remembered where the settings allow. */
+	uo.remember = !c.no_state && settings_bool(cfg, "state:remember");
+	uo.langs_given = c.nlangs > 0;
 	status = ui_run(doc, lo, &uo);
+	if (uo.remember) {
+		struct buf dir = {0}, why = {0};
+
+		if (state_dir(&dir, &why) == 0)
+			state_prune(dir.s, settings_int(cfg, "state:keep"));
+		buf_free(&dir);
+		buf_free(&why);
+	}
 	buf_free(&name);
 	/* Quit before the whole was read: the thread still uses the language
 	 * tables; end here, without freeing. */

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "pillar.h"
 #include "search.h"
+#include "state.h"
 #include "view.h"
 
 struct doc;
@@ -55,6 +56,11 @@ struct ui {
 	int backward;			/* the last search went backward */
 	struct buf input;		/* what an action asked for (a pattern) */
 	struct buf msg;
+	/* The remembered place: read once the whole briefing is there
+	 * (remembering), written after a pause and on quitting. */
+	struct state state;
+	int remembering, state_failed;
+	double place_changed;		/* when the place last changed, or 0 */
 	int colors;
 	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
 	int lines, cols;

@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "doc.h"
+#include "lang.h"
 #include "loader.h"
 #include "settings.h"
 #include "ui.h"
@@ -182,6 +184,150 @@ ui_key(MEVENT *mouse)
 	}
 }
 
+/* --- the remembered place ------------------------------------------- */
+
+/* Seconds the place stays still before it is written. */
+#define PLACE_PAUSE 1.0
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The reader's place and view now. */
+static void
+place_now(struct ui *u, struct state_place *pl)
+{
+	const struct view *v = &u->view;
+	int k;
+
+	memset(pl, 0, sizeof *pl);
+	if (v->nshown) {
+		pl->top = view_row(v, v->top);
+		pl->top_line = v->top_line;
+		pl->cur = view_row(v, v->cur);
+		state_row_text(u->doc, pl->top, pl->text);
+	}
+	for (k = 0; k < 2; k++)
+		if (u->pair[k] >= 0 && u->pair[k] < u->doc->nlangs)
+			snprintf(pl->lang[k], sizeof pl->lang[k], "%s",
+			    lang_code(u->doc->langs[u->pair[k]]));
+	pl->show = u->show;
+	pl->stacked = u->stacked;
+	pl->focus = u->focus;
+}
+
+static int
+same_place(const struct state_place *a, const struct state_place *b)
+{
+	return a->top == b->top && a->top_line == b->top_line && a->cur == b->cur &&
+	    strcmp(a->lang[0], b->lang[0]) == 0 && strcmp(a->lang[1], b->lang[1]) == 0 &&
+	    a->show == b->show && a->stacked == b->stacked && a->focus == b->focus &&
+	    strcmp(a->text, b->text) == 0;
+}
+
+/* The slot of the language a state names, or -1. */
+static int
+state_slot(const struct ui *u, const char *code)
+{
+	int id = code[0] ? lang_find(code, strlen(code)) : -1;
+
+	return id >= 0 ? doc_lang_slot(u->doc, id) : -1;
+}
+
+/* Go to the place the state holds. */
+static void
+restore_place(struct ui *u)
+{
+	const struct state_place *pl = &u->state.place;
+	struct view *v = &u->view;
+	long r;
+	size_t cur;
+	int left = state_slot(u, pl->lang[0]), right = state_slot(u, pl->lang[1]);
+
+	if (!u->opts->langs_given && left >= 0 && left != right) {
+		u->pair[0] = left;
+		u->pair[1] = right >= 0 ? right : u->pair[1] != left ? u->pair[1] :
+		    u->doc->nlangs > 1 ? (left == 0) : -1;
+		u->show = u->pair[1] >= 0 ? pl->show : 0;
+		u->focus = pl->focus;
+	}
+	u->stacked = pl->stacked;
+	ui_relayout(u);
+	r = state_find_row(u->doc, pl);
+	if (r < 0 || !v->nshown) {
+		if (u->state.moved)
+			ui_message(u, "The briefing changed since it was last read; "
+			    "its place is gone: at the top");
+		return;
+	}
+	view_goto_top(v, view_index(v, (size_t)r));
+	if (pl->top_line < view_height(v, v->top))
+		v->top_line = pl->top_line;
+	cur = pl->cur >= pl->top ? (size_t)r + (pl->cur - pl->top) :
+	    (size_t)r - (pl->top - pl->cur < (size_t)r ? pl->top - pl->cur : (size_t)r);
+	v->cur = view_index(v, cur < u->doc->nrows ? cur : u->doc->nrows - 1);
+	if (!view_visible(v, v->cur))
+		view_goto(v, v->cur);
+	if (u->state.moved)
+		ui_message(u, "The briefing changed since it was last read; "
+		    "back at the paragraph you left (%ld)", r + 1);
+}
+
+/* Read the state of the whole briefing; go to its place unless the reader
+ * has moved already. */
+static void
+remember_start(struct ui *u, int moved)
+{
+	struct buf why = {0};
+	int rc;
+
+	if (!u->opts->remember || u->remembering)
+		return;
+	u->remembering = 1;
+	rc = state_open(&u->state, u->doc->files, u->doc->nfiles, &why);
+	if (rc < 0)
+		ui_message(u, "%s", why.s);
+	else if (rc == 1 && !moved)
+		restore_place(u);
+	buf_free(&why);
+	/* What is shown now is what the state holds, unless it moved. */
+	if (rc == 1 && !u->state.moved && !moved)
+		place_now(u, &u->state.place);
+	else
+		u->place_changed = seconds();
+}
+
+/* Write the place when it changed: at once when now is set, else once it
+ * has been still for PLACE_PAUSE. */
+static void
+remember_place(struct ui *u, int now)
+{
+	struct state_place pl;
+	struct buf why = {0};
+
+	if (!u->remembering || u->state_failed || !u->state.dir.len)
+		return;
+	place_now(u, &pl);
+	if (!same_place(&pl, &u->state.place)) {
+		u->state.place = pl;
+		u->place_changed = seconds();
+	}
+	if (!u->place_changed || (!now && seconds() - u->place_changed < PLACE_PAUSE))
+		return;
+	u->place_changed = 0;
+	if (state_save(&u->state, &why) < 0) {
+		u->state_failed = 1;
+		ui_message(u, "The place will not be remembered: %s", why.s);
+		diag_warn("the place will not be remembered: %s", why.s);
+	}
+	buf_free(&why);
+}
+
 /* --- a briefing still being read ------------------------------------ */
 
 /*
@@ -233,6 +379,7 @@ adopt(struct ui *u)
 			view_goto(v, v->cur);
 	}
 	say_held(u, before);
+	remember_start(u, top > 0 || cur > 0 || top_line > 0);
 }
 
 /*
@@ -418,8 +565,10 @@ loop(struct ui *u)
 			adopt(u);
 		ui_draw(u);
 		k = next_key(u, &m);
-		if (k == -1)
+		if (k == -1) {
+			remember_place(u, 0);
 			continue;
+		}
 		buf_reset(&u->msg);
 		if (k == KEY_RESIZE)
 			ui_relayout(u);
@@ -445,7 +594,11 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	current_layout(&u, &cur);
 	view_init(&u.view, doc, &cur, ui_text_lines(&u));
 	say_held(&u, 0);
+	if (!u.loader)
+		remember_start(&u, 0);
 	loop(&u);
+	remember_place(&u, 1);
+	state_free(&u.state);
 	status = ui_signal ? 128 + ui_signal : 0;
 	view_free(&u.view);
 	free(u.marked);

@@ -20,6 +20,9 @@ struct ui_opts {
 	 * for the whole document. */
 	struct loader *loader;
 	struct pillars *(*whole)(struct doc *doc, struct layout_opts *lo);
+	/* Open at the remembered place and remember it (state.h); the
+	 * languages come from --lang when langs_given. */
+	int remember, langs_given;
 };
 
 /* Collect warnings from now on, to show them once the screen is up. */

@@ -22,6 +22,7 @@ open() {
 	t new-session -d -s "$S" -x 140 -y 40 \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" \
+	    XDG_STATE_HOME="$(mktemp -d "$TMP/state.XXXXXX")" \
 	    "$DIGLOT" --config "$TMP/$S.ini" "$sample"
 	until_screen shows "¶ 1/"
 }

@@ -876,6 +876,7 @@ launch() {
 	t new-session -d -s "$S" -x 120 -y 24 \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" STATUSFILE="$TMP/$S.status" \
+	    XDG_STATE_HOME="$(mktemp -d "$TMP/state.XXXXXX")" \
 	    sh -c "$@"
 }
 

@@ -33,6 +33,7 @@ launch() {
 	t new-session -d -s "$S" -x "$_w" -y "$_h" \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" STATUSFILE="$TMP/$S.status" \
+	    XDG_STATE_HOME="${STATE_HOME:-$(mktemp -d "$TMP/state.XXXXXX")}" \
 	    sh -c "$_script" "$@"
 }
 
@@ -693,5 +694,122 @@ key q
 ok $? "large: q while G waits for the rest quits with status 0"
 done_with
 rm -f "$big"
+
+# --- the remembered place --------------------------------------------
+
+STATE_HOME="$TMP/remember"
+sdir="$STATE_HOME/diglot"
+mkdir -p "$TMP/rem"
+brief="$TMP/rem/brief.txt"
+cp "$long" "$brief"
+
+# state_says KEY VALUE: the briefing's one state file has the line.
+state_says() { grep -qx -- "$1 $2" "$sdir"/[0-9a-f]*[0-9a-f] 2>/dev/null; }
+
+open rem1 140 40 "$brief"
+key : ; until_screen prompt_is ":"; type_text 120; key Enter
+until_screen at_para "120/300 "
+key t
+expect "remember: at paragraph 120, English on the left" \
+    eval 'at_para "120/300 " && on_top "Paragraph 120:" "Параграф 120:"'
+key q
+[ "$(exited rem1)" = 0 ]
+ok $? "remember: q quits with status 0"
+state_says top "119 0" && state_says languages "en bg"
+ok $? "remember: the state file holds the place and the languages"
+done_with
+
+open_at() {	# open_at NAME FILE [OPTION]: the viewer, first screen up
+	launch "$1" 140 40 \
+	    '"$0" "$@"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+	    "$DIGLOT" ${3:-} "$2"
+	until_screen at_para ""
+}
+open_at rem2 "$brief"
+expect "remember: reopened at paragraph 120 with English on the left" \
+    eval 'at_para "120/300 " && on_top "Paragraph 120:" "Параграф 120:"'
+done_with
+
+mv "$brief" "$TMP/rem/renamed.txt"
+brief="$TMP/rem/renamed.txt"
+open_at rem3 "$brief"
+expect "remember: a renamed briefing opens at its place" \
+    eval 'at_para "120/300 " && on_top "Paragraph 120:" "Параграф 120:"'
+key s
+until_screen stacked "Paragraph 120:" "Параграф 120:"
+key q
+exited rem3 >/dev/null
+done_with
+open_at rem4 "$brief"
+expect "remember: the stacked layout is remembered too" \
+    eval 'at_para "120/300 " && stacked "Paragraph 120:" "Параграф 120:"'
+key s
+until_screen eval 'side_by_side "Paragraph 120:" "Параграф 120:"'
+key q
+exited rem4 >/dev/null
+done_with
+
+open_at rem5 "$brief" --no-state
+expect "remember: --no-state opens at the top" \
+    eval 'at_para "1/300 " && on_top "Параграф 1:" "Paragraph 1:"'
+key G
+until_screen at_para "300/300"
+key q
+exited rem5 >/dev/null
+done_with
+state_says top "119 0"
+ok $? "remember: --no-state writes nothing"
+
+# Killed: the place is written a second after it stops moving.
+open_at rem6 "$brief"
+until_screen at_para "120/300 "
+key : ; until_screen prompt_is ":"; type_text 200; key Enter
+until_screen at_para "200/300 "
+_try=0
+until state_says top "199 0" || [ $_try -ge 50 ]; do sleep 0.1; _try=$((_try + 1)); done
+t kill-session -t rem6
+sleep 0.2
+open_at rem7 "$brief"
+expect "remember: a killed viewer's place survives" \
+    eval 'at_para "200/300 " && on_top "Paragraph 200:" "Параграф 200:"'
+key q
+exited rem7 >/dev/null
+done_with
+
+# Edited: two new paragraphs before; the place follows its paragraph.
+{ printf 'Ново въведение към документа, добавено по-късно.\n\nЕще один.\n\n'; cat "$brief"; } >"$brief.new"
+{ sed -n '1,/^Paragraph 1:/p' "$brief.new" | sed '$d'; printf 'A new introduction, added later.\n\nOne more.\n\n'; sed -n '/^Paragraph 1:/,$p' "$brief.new"; } >"$brief"
+rm -f "$brief.new"
+open_at rem8 "$brief"
+expect "remember: an edited briefing opens at the same paragraph, now row 202" \
+    eval 'at_para "202/302 " && on_top "Paragraph 200:" "Параграф 200:"'
+expect "... and says why the place moved" status_has "changed since it was last read"
+key q
+exited rem8 >/dev/null
+done_with
+
+# A bad state file: kept aside, the briefing opens at the top.
+for f in "$sdir"/[0-9a-f]*[0-9a-f]; do printf 'diglot-state 7\ntop 5 0\n' >"$f"; done
+open_at rem9 "$brief"
+expect "remember: a bad state file opens the briefing at the top" at_para "1/302 "
+expect "... says what is wrong with it" status_has "written by another diglot"
+ls "$sdir"/*.bad >/dev/null 2>&1
+ok $? "... and keeps it aside as .bad"
+key q
+exited rem9 >/dev/null
+done_with
+
+# A state folder that cannot be made: a message, the viewer goes on.
+STATE_HOME="$TMP/rem/brief-as-dir"
+: >"$STATE_HOME"
+open_at rem10 "$brief"
+key j
+expect "remember: an unusable state folder is named on the status line" \
+    status_has "will not be remembered"
+key q
+[ "$(exited rem10)" = 0 ]
+ok $? "... and q still quits with status 0"
+done_with
+unset STATE_HOME
 
 done_testing

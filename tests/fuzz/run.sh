@@ -5,7 +5,7 @@
 # crashes.
 #
 # Usage: tests/fuzz/run.sh [SECONDS]		(each target; default 30)
-#        tests/fuzz/run.sh reader|config FILE...	(run those inputs once)
+#        tests/fuzz/run.sh TARGET FILE...	(run those inputs once)
 #
 # The tree must be configured and built first: config.h and the generated
 # src/builtin-ini.c come from the build tree.  Environment:
@@ -13,7 +13,7 @@
 #   FUZZ_CC			the compiler (default: clang)
 #   FUZZ_CPPFLAGS		more preprocessor flags (e.g. iniparser's -I)
 #   FUZZ_LIBS			libraries (default: -lunistring -liniparser -lm)
-#   FUZZ_TARGETS		which targets (default: "reader config")
+#   FUZZ_TARGETS		which targets (default: each fuzz_TARGET.c here)
 #   FUZZ_FLAGS			more libFuzzer options, e.g. "-fork=2 -ignore_crashes=1"
 #   FUZZ_KEEP			1: keep the built targets, corpora and logs
 # Exit status: 0 no crash, 1 a crash (its input is kept and named), 2 usage
@@ -21,28 +21,25 @@
 set -eu
 
 usage() {
-	echo "usage: $0 [SECONDS] | $0 reader|config FILE..." >&2
+	echo "usage: $0 [SECONDS] | $0 TARGET FILE..." >&2
 	exit 2
 }
+here=$(cd "$(dirname "$0")" && pwd)
 replay=
 secs=${1:-30}
 case $secs in
-reader|config)
-	[ $# -ge 2 ] || usage
+''|*[!0-9]*|0)
+	[ $# -ge 2 ] && [ -f "$here/fuzz_$secs.c" ] || usage
 	replay=$1
 	shift
 	;;
-''|*[!0-9]*|0)
-	usage
-	;;
 esac
 
-here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
 builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
 libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
-targets=${FUZZ_TARGETS:-reader config}
+targets=${FUZZ_TARGETS:-$(cd "$here" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')}
 if [ -n "$replay" ]; then
 	targets=$replay
 fi
@@ -127,15 +124,16 @@ if [ -n "$replay" ]; then
 		else
 			status=1
 			echo "fuzz_$replay: FAILED: $f"
-			awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+			awk '/runtime error|ERROR: |^fuzz_[a-z]+: / { on = 1 }
 			    on && n++ < 40' "$work/replay.log"
 		fi
 	done
 	exit $status
 fi
 
-# Run the targets side by side, each on a copy of its corpus; settings
-# files are written to TMPDIR, so that is private too.
+# Run each target on a copy of its corpus, as many at a time as there are
+# processors (so that each runs at its rate); settings files are written
+# to TMPDIR, so that is private too.
 run() {
 	t=$1
 	mkdir "$work/corpus-$t" "$work/crash-$t" "$work/tmp-$t"
@@ -156,10 +154,20 @@ run() {
 	echo "$rc" >"$work/$t.rc"
 }
 
+jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 pids=
+n=0
 for t in $targets; do
 	run "$t" &
 	pids="$pids $!"
+	n=$((n + 1))
+	if [ "$n" -ge "$jobs" ]; then
+		for p in $pids; do
+			wait "$p" || true
+		done
+		pids=
+		n=0
+	fi
 done
 for p in $pids; do
 	wait "$p" || true
@@ -173,7 +181,7 @@ for t in $targets; do
 		keep=1
 		echo "fuzz_$t: FAILED"
 		# The first report: what broke and its stack.
-		awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+		awk '/runtime error|ERROR: |^fuzz_[a-z]+: / { on = 1 }
 		    on && n++ < 40' "$work/$t.log"
 		n=0
 		for c in $crashes; do

@@ -35,6 +35,8 @@
  *   stacked yes | no
  *   focus left | right
  *   text Първите думи на реда		(the top row's first words)
+ *   mark a 40 Първите думи			(a bookmark: its letter, row and
+ *						 first words)
  *
  * Keys it does not know are skipped, so that a later diglot may add some;
  * a later version number is refused.
@@ -292,8 +294,43 @@ parse_line(struct state_place *pl, char *key, char *value)
 		pl->focus = i;
 	} else if (strcmp(key, "text") == 0) {
 		copy_text(pl->text, value, strlen(value));
+	} else if (strcmp(key, "mark") == 0) {
+		struct state_mark *m;
+		char *text;
+
+		i = state_mark_index((unsigned char)value[0]);
+		if (i < 0 || value[1] != ' ')
+			return "mark wants a letter, a row and its first words";
+		second = value + 2;
+		text = strchr(second, ' ');
+		if (text)
+			*text++ = '\0';
+		if (number_of(second, STATE_MAX_ROW, &v) < 0)
+			return "mark wants a letter, a row and its first words";
+		m = &pl->mark[i];
+		m->set = 1;
+		m->row = (size_t)v;
+		copy_text(m->text, text ? text : "", text ? strlen(text) : 0);
 	}
 	return NULL;
+}
+
+int
+state_mark_index(int c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= 'A' && c <= 'Z')
+		return 26 + c - 'A';
+	if (c >= '0' && c <= '9')
+		return 52 + c - '0';
+	return -1;
+}
+
+int
+state_mark_letter(int i)
+{
+	return i < 26 ? 'a' + i : i < 52 ? 'A' + i - 26 : '0' + i - 52;
 }
 
 int
@@ -362,6 +399,7 @@ state_format(const struct state *st, struct buf *out)
 {
 	const struct state_place *pl = &st->place;
 	const char *p = st->paths.s, *nl;
+	int i;
 
 	buf_printf(out, "diglot-state %d\n", STATE_VERSION);
 	for (; p && *p; p = nl + 1) {
@@ -375,6 +413,10 @@ state_format(const struct state *st, struct buf *out)
 	    yes_no[pl->stacked != 0], sides[pl->focus != 0]);
 	if (pl->text[0])
 		buf_printf(out, "text %s\n", pl->text);
+	for (i = 0; i < STATE_MARKS; i++)
+		if (pl->mark[i].set)
+			buf_printf(out, "mark %c %zu%s%s\n", state_mark_letter(i),
+			    pl->mark[i].row, pl->mark[i].text[0] ? " " : "", pl->mark[i].text);
 }
 
 /* --- reading and writing ------------------------------------------------ */
@@ -653,28 +695,28 @@ state_row_text(const struct doc *doc, size_t r, char out[STATE_TEXT])
 }
 
 long
-state_find_row(const struct doc *doc, const struct state_place *pl)
+state_find_row(const struct doc *doc, size_t row, const char *text)
 {
 	char here[STATE_TEXT];
 	size_t d;
 
 	if (doc->nrows == 0)
 		return -1;
-	if (!pl->text[0])
-		return pl->top < doc->nrows ? (long)pl->top : -1;
+	if (!text[0])
+		return row < doc->nrows ? (long)row : -1;
 	/* Outward from where it was, nearest first, as far as STATE_REACH. */
 	for (d = 0; d < doc->nrows && d <= STATE_REACH; d++) {
-		if (pl->top + d < doc->nrows) {
-			state_row_text(doc, pl->top + d, here);
-			if (strcmp(here, pl->text) == 0)
-				return (long)(pl->top + d);
+		if (row + d < doc->nrows) {
+			state_row_text(doc, row + d, here);
+			if (strcmp(here, text) == 0)
+				return (long)(row + d);
 		}
-		if (d > 0 && d <= pl->top && pl->top - d < doc->nrows) {
-			state_row_text(doc, pl->top - d, here);
-			if (strcmp(here, pl->text) == 0)
-				return (long)(pl->top - d);
+		if (d > 0 && d <= row && row - d < doc->nrows) {
+			state_row_text(doc, row - d, here);
+			if (strcmp(here, text) == 0)
+				return (long)(row - d);
 		}
-		if (pl->top + d >= doc->nrows && d >= pl->top)
+		if (row + d >= doc->nrows && d >= row)
 			break;
 	}
 	return -1;

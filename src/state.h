@@ -12,9 +12,16 @@
 struct doc;
 struct source;
 
-enum { STATE_LANG = 16, STATE_TEXT = 64, STATE_ID = 32 };
+enum { STATE_LANG = 16, STATE_TEXT = 64, STATE_ID = 32, STATE_MARKS = 62 };
 
-/* The reader's place and view. */
+/* A bookmark: a row, and its first words to find it in an edited text. */
+struct state_mark {
+	int set;
+	size_t row;
+	char text[STATE_TEXT];
+};
+
+/* The reader's place and view, and the bookmarks. */
 struct state_place {
 	size_t top;			/* the row at the top of the screen */
 	int top_line;			/* its first line on screen */
@@ -24,7 +31,13 @@ struct state_place {
 	int stacked;			/* the reader asked for stacked */
 	int focus;			/* 0 left, 1 right */
 	char text[STATE_TEXT];		/* the first words of the top row */
+	struct state_mark mark[STATE_MARKS];	/* by state_mark_index */
 };
+
+/* The slot of bookmark letter c (a-z, A-Z, 0-9), or -1. */
+int state_mark_index(int c);
+/* The letter of bookmark slot i. */
+int state_mark_letter(int i);
 
 struct state {
 	char id[STATE_ID + 1];		/* the briefing's hash, in hex */
@@ -66,10 +79,10 @@ int state_save(struct state *st, struct buf *why);
 /* Remove all but the keep most recently written state files of dir. */
 void state_prune(const char *dir, int keep);
 
-/* The row of doc where pl's place is: pl->top when its first words are
- * there, else the nearest row whose first block starts with them; -1 when
- * none does (it looks only so far). */
-long state_find_row(const struct doc *doc, const struct state_place *pl);
+/* The row of doc with these first words: row itself when they are there,
+ * else the nearest that has them (looking only so far); -1 when none, or
+ * row when text is empty and row is in the briefing. */
+long state_find_row(const struct doc *doc, size_t row, const char *text);
 
 /* The first words of row r of doc, for a state_place. */
 void state_row_text(const struct doc *doc, size_t r, char out[STATE_TEXT]);

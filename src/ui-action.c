@@ -493,6 +493,8 @@ quit(struct ui *u, enum action a)
 /* What an action needs of a briefing still being read: nothing, all of
  * it, or all of it once the end of the part read is on the screen. */
 enum need { NEED_NOTHING, NEED_WHOLE, NEED_WHOLE_AT_END };
+/* Whether an action is a jump, that '' comes back from. */
+enum { MOVES, JUMPS };
 
 /* The actions.  Those that ask the reader something first (:, / and ?)
  * wait for the whole briefing themselves, once they have asked. */
@@ -500,47 +502,51 @@ static const struct ui_action {
 	enum action action;
 	void (*run)(struct ui *u, enum action a);
 	enum need need;
+	int jump;
 } actions[] = {
-	{ ACT_DOWN, scroll_text, NEED_WHOLE_AT_END },
-	{ ACT_UP, scroll_text, NEED_NOTHING },
-	{ ACT_PAGE_DOWN, scroll_text, NEED_WHOLE_AT_END },
-	{ ACT_PAGE_UP, scroll_text, NEED_NOTHING },
-	{ ACT_HALF_DOWN, scroll_text, NEED_WHOLE_AT_END },
-	{ ACT_HALF_UP, scroll_text, NEED_NOTHING },
-	{ ACT_TOP, go_end, NEED_NOTHING },
-	{ ACT_BOTTOM, go_end, NEED_WHOLE },
-	{ ACT_PREV_PARA, step_paragraph, NEED_NOTHING },
-	{ ACT_NEXT_PARA, step_paragraph, NEED_WHOLE_AT_END },
-	{ ACT_GOTO, goto_paragraph, NEED_NOTHING },
-	{ ACT_FOCUS, focus, NEED_NOTHING },
-	{ ACT_SWAP, swap, NEED_NOTHING },
-	{ ACT_CYCLE, cycle, NEED_NOTHING },
-	{ ACT_PAIR, choose_pair, NEED_NOTHING },
-	{ ACT_STACK, stack, NEED_NOTHING },
-	{ ACT_SEARCH, search, NEED_NOTHING },
-	{ ACT_SEARCH_BACK, search, NEED_NOTHING },
-	{ ACT_NEXT_MATCH, next_match, NEED_NOTHING },
-	{ ACT_PREV_MATCH, next_match, NEED_NOTHING },
-	{ ACT_PILLAR_1, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_2, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_3, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_4, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_5, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_6, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_7, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_8, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_9, pillar, NEED_WHOLE },
-	{ ACT_NEXT_PILLAR, pillar, NEED_WHOLE },
-	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE },
-	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING },
-	{ ACT_FILTER, filter_rows, NEED_WHOLE },
-	{ ACT_MARK, mark, NEED_WHOLE },
-	{ ACT_RANGE, mark_range, NEED_WHOLE },
-	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE },
-	{ ACT_COPY, copy_paragraph, NEED_NOTHING },
-	{ ACT_HELP, ui_help, NEED_NOTHING },
-	{ ACT_REDRAW, redraw, NEED_NOTHING },
-	{ ACT_QUIT, quit, NEED_NOTHING },
+	{ ACT_DOWN, scroll_text, NEED_WHOLE_AT_END, MOVES },
+	{ ACT_UP, scroll_text, NEED_NOTHING, MOVES },
+	{ ACT_PAGE_DOWN, scroll_text, NEED_WHOLE_AT_END, MOVES },
+	{ ACT_PAGE_UP, scroll_text, NEED_NOTHING, MOVES },
+	{ ACT_HALF_DOWN, scroll_text, NEED_WHOLE_AT_END, MOVES },
+	{ ACT_HALF_UP, scroll_text, NEED_NOTHING, MOVES },
+	{ ACT_TOP, go_end, NEED_NOTHING, JUMPS },
+	{ ACT_BOTTOM, go_end, NEED_WHOLE, JUMPS },
+	{ ACT_PREV_PARA, step_paragraph, NEED_NOTHING, MOVES },
+	{ ACT_NEXT_PARA, step_paragraph, NEED_WHOLE_AT_END, MOVES },
+	{ ACT_GOTO, goto_paragraph, NEED_NOTHING, JUMPS },
+	{ ACT_FOCUS, focus, NEED_NOTHING, MOVES },
+	{ ACT_SWAP, swap, NEED_NOTHING, MOVES },
+	{ ACT_CYCLE, cycle, NEED_NOTHING, MOVES },
+	{ ACT_PAIR, choose_pair, NEED_NOTHING, MOVES },
+	{ ACT_STACK, stack, NEED_NOTHING, MOVES },
+	{ ACT_SEARCH, search, NEED_NOTHING, JUMPS },
+	{ ACT_SEARCH_BACK, search, NEED_NOTHING, JUMPS },
+	{ ACT_NEXT_MATCH, next_match, NEED_NOTHING, JUMPS },
+	{ ACT_PREV_MATCH, next_match, NEED_NOTHING, JUMPS },
+	{ ACT_PILLAR_1, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_2, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_3, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_4, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_5, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_6, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_7, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_8, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_9, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_NEXT_PILLAR, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE, JUMPS },
+	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING, MOVES },
+	{ ACT_FILTER, filter_rows, NEED_WHOLE, MOVES },
+	{ ACT_MARK, mark, NEED_WHOLE, MOVES },
+	{ ACT_RANGE, mark_range, NEED_WHOLE, MOVES },
+	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE, MOVES },
+	{ ACT_BOOKMARK, ui_bookmark_set, NEED_NOTHING, MOVES },
+	{ ACT_GO_BOOKMARK, ui_bookmark_go, NEED_NOTHING, MOVES },
+	{ ACT_BOOKMARKS, ui_bookmarks, NEED_NOTHING, MOVES },
+	{ ACT_COPY, copy_paragraph, NEED_NOTHING, MOVES },
+	{ ACT_HELP, ui_help, NEED_NOTHING, MOVES },
+	{ ACT_REDRAW, redraw, NEED_NOTHING, MOVES },
+	{ ACT_QUIT, quit, NEED_NOTHING, MOVES },
 };
 
 /* Whether the last row read so far is on the screen. */
@@ -563,5 +569,13 @@ ui_act(struct ui *u, enum action a)
 	if (u->loader && (actions[i].need == NEED_WHOLE ||
 	    (actions[i].need == NEED_WHOLE_AT_END && at_end(u))) && !ui_need_whole(u))
 		return;
+	if (actions[i].jump == JUMPS) {
+		struct ui_spot from;
+
+		ui_jump_start(u, &from);
+		actions[i].run(u, a);
+		ui_jump_end(u, &from);
+		return;
+	}
 	actions[i].run(u, a);
 }

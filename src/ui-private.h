@@ -25,6 +25,14 @@ struct doc;
 struct loader;
 struct ui_opts;
 
+/* A place in the briefing, as it was on the screen: the top row and line,
+ * the current row (document rows). */
+struct ui_spot {
+	int set;
+	size_t row, cur;
+	int line;
+};
+
 /* What the screen is drawn with: one attribute per kind of text, from
  * [colors]; a pillar's terms each in its own. */
 enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
@@ -60,6 +68,8 @@ struct ui {
 	 * (remembering), written after a pause and on quitting. */
 	struct state state;
 	int remembering, state_failed;
+	int marks_changed;		/* a bookmark was set or deleted */
+	struct ui_spot back;		/* where the last jump came from */
 	double place_changed;		/* when the place last changed, or 0 */
 	int colors;
 	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
@@ -105,6 +115,16 @@ int ui_prompt(struct ui *u, const char *label, struct buf *out);
 /* ui-help.c: the help screen, until a key that does not scroll it (an
  * action: a is ACT_HELP). */
 void ui_help(struct ui *u, enum action a);
+
+/* ui-marks.c: M and a letter, ' and a letter (or ' again: back), and B,
+ * the bookmark list (actions). */
+void ui_bookmark_set(struct ui *u, enum action a);
+void ui_bookmark_go(struct ui *u, enum action a);
+void ui_bookmarks(struct ui *u, enum action a);
+/* Around a jump (a search, G, :, a pillar key, a bookmark): where it came
+ * from becomes the way back when it moved. */
+void ui_jump_start(struct ui *u, struct ui_spot *from);
+void ui_jump_end(struct ui *u, const struct ui_spot *from);
 
 /* ui-print.c: the print dialog: choose what, languages, layout, where (an
  * action: a is ACT_PRINT). */

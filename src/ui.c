@@ -198,14 +198,17 @@ seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The reader's place and view now. */
+/* The reader's place and view now, and the bookmarks. */
 static void
 place_now(struct ui *u, struct state_place *pl)
 {
 	const struct view *v = &u->view;
 	int k;
 
-	memset(pl, 0, sizeof *pl);
+	memcpy(pl->mark, u->state.place.mark, sizeof pl->mark);
+	pl->top = pl->cur = 0;
+	pl->top_line = 0;
+	pl->text[0] = pl->lang[0][0] = pl->lang[1][0] = '\0';
 	if (v->nshown) {
 		pl->top = view_row(v, v->top);
 		pl->top_line = v->top_line;
@@ -239,6 +242,30 @@ state_slot(const struct ui *u, const char *code)
 	return id >= 0 ? doc_lang_slot(u->doc, id) : -1;
 }
 
+/* The bookmarks of an edited briefing follow their paragraphs; those
+ * whose paragraph is gone are dropped: returns how many. */
+static int
+follow_marks(struct ui *u)
+{
+	int i, gone = 0;
+
+	for (i = 0; i < STATE_MARKS; i++) {
+		struct state_mark *m = &u->state.place.mark[i];
+		long r;
+
+		if (!m->set)
+			continue;
+		r = state_find_row(u->doc, m->row, m->text);
+		if (r < 0) {
+			m->set = 0;
+			gone++;
+		} else {
+			m->row = (size_t)r;
+		}
+	}
+	return gone;
+}
+
 /* Go to the place the state holds. */
 static void
 restore_place(struct ui *u)
@@ -248,6 +275,8 @@ restore_place(struct ui *u)
 	long r;
 	size_t cur;
 	int left = state_slot(u, pl->lang[0]), right = state_slot(u, pl->lang[1]);
+	int gone = 0;
+	char dropped[64] = "";
 
 	if (!u->opts->langs_given && left >= 0 && left != right) {
 		u->pair[0] = left;
@@ -258,11 +287,15 @@ restore_place(struct ui *u)
 	}
 	u->stacked = pl->stacked;
 	ui_relayout(u);
-	r = state_find_row(u->doc, pl);
+	r = state_find_row(u->doc, pl->top, pl->text);
+	if (u->state.moved && (gone = follow_marks(u)) > 0)
+		snprintf(dropped, sizeof dropped, " (%d bookmark%s dropped: %s gone)",
+		    gone, gone > 1 ? "s" : "", gone > 1 ? "their paragraphs are" :
+		    "its paragraph is");
 	if (r < 0 || !v->nshown) {
 		if (u->state.moved)
 			ui_message(u, "The briefing changed since it was last read; "
-			    "its place is gone: at the top");
+			    "its place is gone: at the top%s", dropped);
 		return;
 	}
 	view_goto_top(v, view_index(v, (size_t)r));
@@ -275,7 +308,7 @@ restore_place(struct ui *u)
 		view_goto(v, v->cur);
 	if (u->state.moved)
 		ui_message(u, "The briefing changed since it was last read; "
-		    "back at the paragraph you left (%ld)", r + 1);
+		    "back at the paragraph you left (%ld)%s", r + 1, dropped);
 }
 
 /* Read the state of the whole briefing; go to its place unless the reader
@@ -317,9 +350,13 @@ remember_place(struct ui *u, int now)
 		u->state.place = pl;
 		u->place_changed = seconds();
 	}
+	/* A bookmark is written at once. */
+	if (u->marks_changed)
+		now = u->place_changed = 1;
 	if (!u->place_changed || (!now && seconds() - u->place_changed < PLACE_PAUSE))
 		return;
 	u->place_changed = 0;
+	u->marks_changed = 0;
 	if (state_save(&u->state, &why) < 0) {
 		u->state_failed = 1;
 		ui_message(u, "The place will not be remembered: %s", why.s);
@@ -576,6 +613,7 @@ loop(struct ui *u)
 			click(u, &m);
 		else
 			ui_act(u, keys_action(k));
+		remember_place(u, 0);
 	}
 }
 

@@ -788,6 +788,65 @@ key q
 exited rem8 >/dev/null
 done_with
 
+# Bookmarks and the way back.
+open_at rem11 "$brief" --no-state
+key : ; until_screen prompt_is ":"; type_text 52; key Enter
+until_screen at_para "52/302 "
+key M
+expect "bookmark: M asks for a letter" status_has "Bookmark (a letter)"
+key a
+expect "bookmark: M a sets bookmark a on the current paragraph" says "Bookmark a: paragraph 52"
+key G
+until_screen at_para "302/302"
+key "'"
+until_screen status_has "Go to bookmark"
+key a
+expect "bookmark: ' a goes back to it" eval 'at_para "52/302 " && on_top "Параграф 50:" "Paragraph 50:"'
+key "'" "'"
+expect "bookmark: '' returns to where the jump came from (the end)" at_para "302/302"
+key "'" "'"
+expect "bookmark: '' again goes back to the bookmark" at_para "52/302 "
+key g
+until_screen at_para "1/302 "
+key "'" "'"
+expect "bookmark: '' after g comes back from the top" at_para "52/302 "
+key "'" q
+expect "bookmark: ' then an unset letter says so" says "No bookmark q (Mq sets it)"
+key B
+expect "bookmark: B lists bookmark a with its paragraph's first words" \
+    eval 'shows "Bookmarks (" && grep -q "^ a  *52  Параграф 50: .* Paragraph 50: " "$screen"'
+key Escape
+until_screen at_para "52/302 "
+done_with
+
+# A bookmark is written at once: a viewer killed right after keeps it.
+open_at rem12 "$brief"
+key : ; until_screen prompt_is ":"; type_text 120; key Enter
+until_screen at_para "120/302 "
+key M b
+until_screen says "Bookmark b: paragraph 120"
+_try=0
+until grep -q '^mark b 119 ' "$sdir"/[0-9a-f]*[0-9a-f] 2>/dev/null || [ $_try -ge 30 ]; do
+	sleep 0.1; _try=$((_try + 1))
+done
+t kill-session -t rem12
+open_at rem13 "$brief"
+key g
+until_screen at_para "1/302 "
+key "'" b
+expect "bookmark: a killed viewer's bookmark is there on reopening" at_para "120/302 "
+key B
+until_screen shows "Bookmarks ("
+key d
+expect "bookmark: d in the list deletes it" shows "No bookmarks"
+key Escape
+key q
+exited rem13 >/dev/null
+done_with
+grep -q '^mark b ' "$sdir"/[0-9a-f]*[0-9a-f]
+[ $? != 0 ]
+ok $? "bookmark: the deleted bookmark is gone from the state file"
+
 # A bad state file: kept aside, the briefing opens at the top.
 for f in "$sdir"/[0-9a-f]*[0-9a-f]; do printf 'diglot-state 7\ntop 5 0\n' >"$f"; done
 open_at rem9 "$brief"

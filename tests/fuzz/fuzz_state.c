@@ -17,7 +17,7 @@
  * Invariants, each an abort() when broken:
  *  - a refused file says why, and a read one leaves no message;
  *  - what is read is written back as a state file that reads the same:
- *    the same place, languages, layout and first words;
+ *    the same place, languages, layout, first words and bookmarks;
  *  - the first words are valid UTF-8 with no control character, and no
  *    longer than their room.
  */
@@ -36,6 +36,13 @@ check(int ok, const char *what)
 static int
 same(const struct state_place *a, const struct state_place *b)
 {
+	int i;
+
+	for (i = 0; i < STATE_MARKS; i++)
+		if (a->mark[i].set != b->mark[i].set || (a->mark[i].set &&
+		    (a->mark[i].row != b->mark[i].row ||
+		    strcmp(a->mark[i].text, b->mark[i].text) != 0)))
+			return 0;
 	return a->top == b->top && a->top_line == b->top_line && a->cur == b->cur &&
 	    strcmp(a->lang[0], b->lang[0]) == 0 && strcmp(a->lang[1], b->lang[1]) == 0 &&
 	    a->show == b->show && a->stacked == b->stacked && a->focus == b->focus &&

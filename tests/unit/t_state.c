@@ -71,7 +71,8 @@ test_parse(void)
 {
 	static const char good[] =
 	    "diglot-state 1\npath /a/b.txt\ntop 12 3\ncurrent 14\nlanguages bg en\n"
-	    "show right\nstacked yes\nfocus right\ntext Децата, които\nlater-key 5\n";
+	    "show right\nstacked yes\nfocus right\ntext Децата, които\nlater-key 5\n"
+	    "mark a 40 Параграф 41\nmark Z 3\n";
 	struct state_place pl;
 	struct state st;
 	struct buf why = {0}, out = {0};
@@ -81,13 +82,21 @@ test_parse(void)
 	ok(strcmp(pl.lang[0], "bg") == 0 && strcmp(pl.lang[1], "en") == 0 &&
 	    pl.show == 2 && pl.stacked == 1 && pl.focus == 1, "its languages and layout");
 	is_str(pl.text, "Децата, които", "its first words");
+	ok(pl.mark[state_mark_index('a')].set && pl.mark[state_mark_index('a')].row == 40 &&
+	    strcmp(pl.mark[state_mark_index('a')].text, "Параграф 41") == 0 &&
+	    pl.mark[state_mark_index('Z')].set && pl.mark[state_mark_index('Z')].row == 3 &&
+	    !pl.mark[state_mark_index('b')].set, "its bookmarks");
+	ok(state_mark_index('0') == 52 && state_mark_letter(52) == '0' &&
+	    state_mark_letter(state_mark_index('Q')) == 'Q' && state_mark_index('\'') == -1,
+	    "bookmarks are letters and digits");
 
 	memset(&st, 0, sizeof st);
 	buf_adds(&st.paths, "/a/b.txt\n");
 	st.place = pl;
 	state_format(&st, &out);
 	is_str(out.s, "diglot-state 1\npath /a/b.txt\ntop 12 3\ncurrent 14\n"
-	    "languages bg en\nshow right\nstacked yes\nfocus right\ntext Децата, които\n",
+	    "languages bg en\nshow right\nstacked yes\nfocus right\ntext Децата, които\n"
+	    "mark a 40 Параграф 41\nmark Z 3\n",
 	    "it is written back the same, less the key it does not know");
 	memset(&pl, 0, sizeof pl);
 	ok(state_parse(&pl, out.s, out.len, &why) == 0 && pl.top == 12 && pl.show == 2,
@@ -108,6 +117,9 @@ test_parse(void)
 			{ "diglot-state 1\nlanguages b\x1b[0m en\n", "line 2: languages wants" },
 			{ "diglot-state 1\nshow all\n", "line 2: show wants both, left or right" },
 			{ "diglot-state 1\n\nfocus\n", "line 3: a key without a value" },
+			{ "diglot-state 1\nmark ! 3\n", "line 2: mark wants a letter" },
+			{ "diglot-state 1\nmark ab 3\n", "line 2: mark wants a letter" },
+			{ "diglot-state 1\nmark a x\n", "line 2: mark wants a letter" },
 			{ "diglot-state 1\ntext \xff\xfe\n", "not a state file (binary or not UTF-8)" },
 		};
 		size_t i;
@@ -208,7 +220,7 @@ test_open_save(void)
 	ok(state_open(&again, doc->files, doc->nfiles, &why) == 1 && !again.moved &&
 	    again.place.top == 20 && strcmp(again.place.lang[0], "en") == 0,
 	    "a renamed briefing keeps its place");
-	ok(state_find_row(doc, &again.place) == 20, "the place is where it was");
+	ok(state_find_row(doc, again.place.top, again.place.text) == 20, "the place is where it was");
 	ok(state_save(&again, &why) == 0, "and is written under the new path");
 	state_free(&again);
 	doc_free(doc);
@@ -218,11 +230,11 @@ test_open_save(void)
 	doc = open_doc(moved);
 	ok(state_open(&again, doc->files, doc->nfiles, &why) == 1 && again.moved,
 	    "an edited briefing takes the state of its path");
-	ok(state_find_row(doc, &again.place) == 22,
+	ok(state_find_row(doc, again.place.top, again.place.text) == 22,
 	    "its place follows the paragraph that was at the top (row %ld)",
-	    state_find_row(doc, &again.place));
+	    state_find_row(doc, again.place.top, again.place.text));
 	strcpy(again.place.text, "No such paragraph at all");
-	ok(state_find_row(doc, &again.place) == -1, "a paragraph that is gone: no place");
+	ok(state_find_row(doc, again.place.top, again.place.text) == -1, "a paragraph that is gone: no place");
 	state_free(&again);
 
 	/* A bad state file is kept aside. */
@@ -286,7 +298,7 @@ test_cut_text(void)
 	state_format(&st, &out);
 	ok(state_parse(&back, out.s, out.len, &why) == 0 &&
 	    strcmp(back.text, st.place.text) == 0, "and read back the same");
-	ok(state_find_row(doc, &back) == 1, "and find their row");
+	ok(state_find_row(doc, back.top, back.text) == 1, "and find their row");
 	doc_free(doc);
 	buf_free(&why);
 	buf_free(&out);

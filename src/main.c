@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "dump.h"
 #include "text.h"
+#include "tmx.h"
 #include "json.h"
 #include "loader.h"
 #include "lang.h"
@@ -31,11 +32,12 @@
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
 	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
-	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE };
+	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE, OPT_TMX };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "tmx", no_argument, NULL, OPT_TMX },
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
@@ -64,6 +66,8 @@ static const char usage_text[] =
 "                    output is not a terminal)\n"
 "  --width N         columns for --dump (default: the terminal's, else 80)\n"
 "  --json            print the document model as JSON\n"
+"  --tmx             print the paragraph pairs of two languages as a\n"
+"                    translation memory (TMX 1.4)\n"
 "  --lang A,B        languages to show, in order (left, right)\n"
 "  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
@@ -89,7 +93,7 @@ static const char usage_text[] =
 "See diglot(1), diglot.ini(5) and diglot-format(5).\n";
 
 struct cli {
-	int dump, json, width, print_config, check_config, list_options;
+	int dump, json, tmx, width, print_config, check_config, list_options;
 	int print, lines, no_state;
 	const char *rows, *layout, *output;
 	const char *encoding, *lang_arg;
@@ -211,6 +215,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		switch (opt) {
 		case OPT_DUMP: c->dump = 1; break;
 		case OPT_JSON: c->json = 1; break;
+		case OPT_TMX: c->tmx = 1; break;
 		case OPT_WIDTH:
 			errno = 0;
 			v = strtol(optarg, &end, 10);
@@ -486,6 +491,24 @@ wanted_pillars(void)
 	return want;
 }
 
+/* --tmx: the pairs of the two languages shown (--lang, else the
+ * settings'); returns the exit status. */
+static int
+tmx_command(const struct doc *d, const struct layout_opts *lo)
+{
+	if (d->nlangs < 2 || lo->side[0] < 0 || lo->side[1] < 0) {
+		fprintf(stderr, "diglot: --tmx: %s holds %s; a translation memory needs "
+		    "two languages\n", source_label(&d->files[0]),
+		    d->nlangs == 0 ? "no paragraphs" : d->nlangs == 1 ?
+		    "one language only" : "one of the languages asked for only");
+		return 1;
+	}
+	if (tmx_write(d, lo->side[0], lo->side[1], stdout) < 0)
+		check_output(stdout);
+	check_output(stdout);
+	return 0;
+}
+
 /* The viewer on the briefing; returns the exit status. */
 static int
 view(char **files, int nfiles, const struct layout_opts *lo)
@@ -551,7 +574,7 @@ main(int argc, char **argv)
 		usage_error("%s", "--rows, --layout, --lines and --output go with print");
 	files = argv + optind;
 	nfiles = argc - optind;
-	viewer = !c.dump && !c.json && !c.print_config && !c.check_config &&
+	viewer = !c.dump && !c.json && !c.tmx && !c.print_config && !c.check_config &&
 	    !c.list_options && !c.print && isatty(STDOUT_FILENO);
 	if (viewer)
 		ui_hold_warnings();
@@ -590,6 +613,8 @@ main(int argc, char **argv)
 	} else if (c.json) {
 		json_write(doc, pillars, stdout);
 		check_output(stdout);
+	} else if (c.tmx) {
+		status = tmx_command(doc, &lo);
 	} else if (viewer) {
 		status = view(files, nfiles, &lo);
 	} else {

@@ -11,6 +11,7 @@
 
 #include "align.h"
 #include "doc.h"
+#include "fix.h"
 #include "xalloc.h"
 
 /*
@@ -874,6 +875,8 @@ align_doc(struct doc *doc)
 	if (doc->aligned)
 		return;
 	doc->nrows = 0;
+	free(doc->row_fixed);
+	doc->row_fixed = NULL;
 	if (nl == 0)
 		return;
 	na = doc->nseq[0];
@@ -941,4 +944,6 @@ align_doc(struct doc *doc)
 	free(beads);
 	free(nbeads);
 	doc->aligned = 1;
+	if (doc->fixes)
+		doc->fixes_left_out = fix_apply(doc, doc->fixes);
 }

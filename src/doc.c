@@ -647,6 +647,7 @@ doc_free(struct doc *doc)
 	free(doc->nseq);
 	free(doc->row_start);
 	free(doc->row_count);
+	free(doc->row_fixed);
 	buf_free(&doc->pillar_ini);
 	free(doc);
 }

@@ -24,6 +24,8 @@ struct block {
 	unsigned char markup;	/* from the marked-up form: lines may be escaped */
 };
 
+struct fixes;
+
 struct doc {
 	struct source *files;
 	size_t nfiles;
@@ -42,6 +44,11 @@ struct doc {
 	uint32_t *row_count;
 	size_t nrows;
 	int aligned;		/* the rows are there (align_doc) */
+	/* The reader's fixes, applied over the automatic rows (fix.h), or
+	 * NULL; per row, whether a fix made it (NULL: none did). */
+	const struct fixes *fixes;
+	unsigned char *row_fixed;
+	int fixes_left_out;	/* fixes that did not fit */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };

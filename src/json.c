@@ -233,6 +233,8 @@ put_rows(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 			}
 			buf_addc(o, ']');
 		}
+		if (doc->row_fixed && doc->row_fixed[r])
+			buf_adds(o, ", \"fixed\": true");
 		buf_addc(o, '}');
 		if (o->len > FLUSH_AT)
 			status = flush(o, f, err);

@@ -491,6 +491,35 @@ wanted_pillars(void)
 	return want;
 }
 
+/* What the viewer remembers of the briefing, for the reader's fixes of its
+ * rows in the dump, the JSON, printing and --tmx. */
+static struct state saved;
+
+/* Give doc the reader's fixes (before it is aligned), unless --no-state or
+ * [state] remember = no. */
+static void
+load_fixes(struct doc *d)
+{
+	struct buf why = {0};
+
+	if (c.no_state || !settings_bool(cfg, "state:remember"))
+		return;
+	if (state_open(&saved, d->files, d->nfiles, &why) < 0)
+		diag_warn("%s", why.s);
+	else if (saved.found && !saved.moved && saved.place.fixes.n)
+		d->fixes = &saved.place.fixes;
+	buf_free(&why);
+}
+
+/* Say when fixes no longer fit the briefing. */
+static void
+fixes_left_out(const struct doc *d)
+{
+	if (d->fixes_left_out > 0)
+		diag_warn("%d of the reader's fixes of the rows no longer fit the briefing "
+		    "and %s left out", d->fixes_left_out, d->fixes_left_out > 1 ? "are" : "is");
+}
+
 /* --tmx: the pairs of the two languages shown (--lang, else the
  * settings'); returns the exit status. */
 static int
@@ -601,6 +630,8 @@ main(int argc, char **argv)
 		doc = doc_open(files, nfiles, &dopts, &why);
 	if (!doc)
 		die(1, "%s", why.s);
+	if (!viewer)
+		load_fixes(doc);
 	/* (--json writes the blocks first and aligns them after.) */
 	if (!c.json)
 		align_doc(doc);
@@ -621,6 +652,8 @@ main(int argc, char **argv)
 		dump_write(doc, pillars, want, &lo, stdout);
 		check_output(stdout);
 	}
+	fixes_left_out(doc);
+	state_free(&saved);
 	pillars_free(pillars);
 	pillars_free(whole_pillars);
 	pillar_set_free(pillar_set);

@@ -798,6 +798,15 @@ pillars_tag_some(struct pillars *p, size_t n)
 	return 1;
 }
 
+void
+pillars_recount(struct pillars *p)
+{
+	if (pillars_done(p)) {
+		p->next = p->doc->nblocks;
+		pillars_tag_some(p, 0);
+	}
+}
+
 int
 pillars_done(const struct pillars *p)
 {

@@ -69,6 +69,9 @@ uint32_t pillars_block_matches(struct pillars *p, size_t b, const char *text, si
     struct pillar_match *out, size_t max, size_t *nout);
 /* The pillars of row r: those of any of its blocks, in any language. */
 uint32_t pillars_row(struct pillars *p, size_t r);
+/* Count the rows of each pillar again, the rows having changed (once all
+ * blocks are tagged; before, the count is still to come). */
+void pillars_recount(struct pillars *p);
 /* Whether every block has been tagged (tag_some does a slice). */
 int pillars_done(const struct pillars *p);
 /* Tag up to n more blocks; returns nonzero when all are done. */

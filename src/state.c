@@ -37,6 +37,8 @@
  *   text Първите думи на реда		(the top row's first words)
  *   mark a 40 Първите думи			(a bookmark: its letter, row and
  *						 first words)
+ *   fix bg 5 7 en 9 10			(a fixed row: per language, its
+ *						 blocks from and to, in order)
  *
  * Keys it does not know are skipped, so that a later diglot may add some;
  * a later version number is refused.
@@ -251,6 +253,38 @@ copy_text(char out[STATE_TEXT], const char *s, size_t n)
 	buf_free(&clean);
 }
 
+/* A fix line's value: "CODE FROM TO" for each language of the row. */
+static const char *
+parse_fix(struct state_place *pl, char *value)
+{
+	struct fix_row *fx;
+	char *tok[3 * FIX_LANGS + 1], *save = NULL, *t;
+	int n = 0, k;
+
+	if (pl->fixes.n >= FIX_MAX)
+		return "more fixes than a briefing keeps";
+	for (t = strtok_r(value, " ", &save); t && n <= 3 * FIX_LANGS;
+	    t = strtok_r(NULL, " ", &save))
+		tok[n++] = t;
+	if (n == 0 || n % 3 != 0 || n > 3 * FIX_LANGS)
+		return "fix wants a language, its first and its end block, for each language";
+	fx = &pl->fixes.v[pl->fixes.n];
+	memset(fx, 0, sizeof *fx);
+	for (k = 0; k < n / 3; k++) {
+		long from, to;
+
+		if (code_of(tok[3 * k], fx->lang[k]) < 0 || !fx->lang[k][0] ||
+		    number_of(tok[3 * k + 1], STATE_MAX_ROW, &from) < 0 ||
+		    number_of(tok[3 * k + 2], STATE_MAX_ROW, &to) < 0 || from > to)
+			return "fix wants a language, its first and its end block, for each language";
+		fx->from[k] = (uint32_t)from;
+		fx->to[k] = (uint32_t)to;
+	}
+	fx->n = n / 3;
+	pl->fixes.n++;
+	return NULL;
+}
+
 /* One line "key value" of a state file. */
 static const char *
 parse_line(struct state_place *pl, char *key, char *value)
@@ -294,6 +328,8 @@ parse_line(struct state_place *pl, char *key, char *value)
 		pl->focus = i;
 	} else if (strcmp(key, "text") == 0) {
 		copy_text(pl->text, value, strlen(value));
+	} else if (strcmp(key, "fix") == 0) {
+		return parse_fix(pl, value);
 	} else if (strcmp(key, "mark") == 0) {
 		struct state_mark *m;
 		char *text;
@@ -413,6 +449,16 @@ state_format(const struct state *st, struct buf *out)
 	    yes_no[pl->stacked != 0], sides[pl->focus != 0]);
 	if (pl->text[0])
 		buf_printf(out, "text %s\n", pl->text);
+	for (i = 0; i < pl->fixes.n; i++) {
+		const struct fix_row *fx = &pl->fixes.v[i];
+		int k;
+
+		buf_adds(out, "fix");
+		for (k = 0; k < fx->n; k++)
+			buf_printf(out, " %s %u %u", fx->lang[k], (unsigned)fx->from[k],
+			    (unsigned)fx->to[k]);
+		buf_adds(out, "\n");
+	}
 	for (i = 0; i < STATE_MARKS; i++)
 		if (pl->mark[i].set)
 			buf_printf(out, "mark %c %zu%s%s\n", state_mark_letter(i),

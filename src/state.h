@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "fix.h"
 
 struct doc;
 struct source;
@@ -32,6 +33,7 @@ struct state_place {
 	int focus;			/* 0 left, 1 right */
 	char text[STATE_TEXT];		/* the first words of the top row */
 	struct state_mark mark[STATE_MARKS];	/* by state_mark_index */
+	struct fixes fixes;		/* the reader's fixes of the rows */
 };
 
 /* The slot of bookmark letter c (a-z, A-Z, 0-9), or -1. */

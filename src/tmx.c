@@ -87,6 +87,8 @@ tmx_write(const struct doc *doc, int a, int b, FILE *f)
 		if (na != 1 || nb != 1)
 			continue;
 		buf_printf(&o, "  <tu tuid=\"%zu\">\n", r + 1);
+		if (doc->row_fixed && doc->row_fixed[r])
+			buf_adds(&o, "   <prop type=\"x-diglot-fixed\">yes</prop>\n");
 		put_tuv(&o, doc, ia[0], ca, &text);
 		put_tuv(&o, doc, ib[0], cb, &text);
 		buf_adds(&o, "  </tu>\n");

@@ -85,7 +85,7 @@ ui_bookmark_set(struct ui *u, enum action a)
 	m->set = 1;
 	m->row = view_row(&u->view, u->view.cur);
 	state_row_text(u->doc, m->row, m->text);
-	u->marks_changed = 1;
+	u->state_changed = 1;
 	ui_message(u, "Bookmark %c: paragraph %zu", k, m->row + 1);
 }
 
@@ -226,7 +226,7 @@ ui_bookmarks(struct ui *u, enum action a)
 			return;
 		if ((k == 'd' || k == K_DELETE) && n > 0) {
 			u->state.place.mark[slots[sel]].set = 0;
-			u->marks_changed = 1;
+			u->state_changed = 1;
 		} else if (d == ACT_NEXT_FIELD && sel + 1 < n) {
 			sel++;
 		} else if (d == ACT_PREV_FIELD && sel > 0) {

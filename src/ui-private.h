@@ -68,7 +68,7 @@ struct ui {
 	 * (remembering), written after a pause and on quitting. */
 	struct state state;
 	int remembering, state_failed;
-	int marks_changed;		/* a bookmark was set or deleted */
+	int state_changed;		/* a bookmark or a fix: write it at once */
 	struct ui_spot back;		/* where the last jump came from */
 	double place_changed;		/* when the place last changed, or 0 */
 	int colors;
@@ -125,6 +125,11 @@ void ui_bookmarks(struct ui *u, enum action a);
  * from becomes the way back when it moved. */
 void ui_jump_start(struct ui *u, struct ui_spot *from);
 void ui_jump_end(struct ui *u, const struct ui_spot *from);
+
+/* ui-fix.c: J, S and U, the reader's fixes of the rows (an action); and
+ * the rows made again with the fixes the state holds. */
+void ui_fix(struct ui *u, enum action a);
+void ui_refix(struct ui *u);
 
 /* ui-print.c: the print dialog: choose what, languages, layout, where (an
  * action: a is ACT_PRINT). */

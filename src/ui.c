@@ -206,6 +206,7 @@ place_now(struct ui *u, struct state_place *pl)
 	int k;
 
 	memcpy(pl->mark, u->state.place.mark, sizeof pl->mark);
+	pl->fixes = u->state.place.fixes;
 	pl->top = pl->cur = 0;
 	pl->top_line = 0;
 	pl->text[0] = pl->lang[0][0] = pl->lang[1][0] = '\0';
@@ -311,6 +312,27 @@ restore_place(struct ui *u)
 		    "back at the paragraph you left (%ld)%s", r + 1, dropped);
 }
 
+/* The rows as the state's fixes make them; an edited briefing's fixes are
+ * dropped, its blocks being others. */
+static void
+apply_fixes(struct ui *u)
+{
+	struct fixes *f = &u->state.place.fixes;
+	int n = f->n;
+
+	if (u->state.moved) {
+		f->n = 0;
+		u->state_changed = 1;
+		diag_warn("the briefing changed since it was last read: %d fix%s of its rows "
+		    "dropped", n, n == 1 ? "" : "es");
+		return;
+	}
+	ui_refix(u);
+	if (u->doc->fixes_left_out > 0)
+		ui_message(u, "%d of %d fixes of the rows no longer fit the briefing and are "
+		    "left out", u->doc->fixes_left_out, n);
+}
+
 /* Read the state of the whole briefing; go to its place unless the reader
  * has moved already. */
 static void
@@ -325,7 +347,9 @@ remember_start(struct ui *u, int moved)
 	rc = state_open(&u->state, u->doc->files, u->doc->nfiles, &why);
 	if (rc < 0)
 		ui_message(u, "%s", why.s);
-	else if (rc == 1 && !moved)
+	if (rc == 1 && u->state.place.fixes.n)
+		apply_fixes(u);
+	if (rc == 1 && !moved)
 		restore_place(u);
 	buf_free(&why);
 	/* What is shown now is what the state holds, unless it moved. */
@@ -351,12 +375,12 @@ remember_place(struct ui *u, int now)
 		u->place_changed = seconds();
 	}
 	/* A bookmark is written at once. */
-	if (u->marks_changed)
+	if (u->state_changed)
 		now = u->place_changed = 1;
 	if (!u->place_changed || (!now && seconds() - u->place_changed < PLACE_PAUSE))
 		return;
 	u->place_changed = 0;
-	u->marks_changed = 0;
+	u->state_changed = 0;
 	if (state_save(&u->state, &why) < 0) {
 		u->state_failed = 1;
 		ui_message(u, "The place will not be remembered: %s", why.s);
@@ -493,14 +517,19 @@ click(struct ui *u, const MEVENT *m)
 		u->focus = line >= (int)view_layout(&u->view, i)->lines[0].n;
 }
 
-/* [keys] action = keys, already checked when the settings were read. */
+/* [keys] action = keys, already checked when the settings were read.  The
+ * defaults are bound already: binding one again would take its key back
+ * from an action the reader gave it to. */
 static void
 bind_key(void *ctx, const char *key, const char *value)
 {
 	enum action a = keys_find(strchr(key, ':') + 1);
+	const struct key_action *k;
 
 	(void)ctx;
-	if (a != ACT_NONE)
+	for (k = keys_table; k->name && k->action != a; k++)
+		;
+	if (a != ACT_NONE && !(k->name && strcmp(k->keys, value) == 0))
 		keys_bind(a, value, NULL);
 }
 

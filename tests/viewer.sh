@@ -847,6 +847,58 @@ grep -q '^mark b ' "$sdir"/[0-9a-f]*[0-9a-f]
 [ $? != 0 ]
 ok $? "bookmark: the deleted bookmark is gone from the state file"
 
+# Fixes of the rows: J, S, U, kept with the briefing for every front end.
+fixed="$TMP/rem/fixed.txt"
+cp "$sample" "$fixed"
+rows_json() {
+	XDG_STATE_HOME="$STATE_HOME" "$DIGLOT" --json "$@" "$fixed" |
+		jq -c '[.rows[] | [.bg, .en, (.fixed // false)]]'
+}
+auto=$(rows_json)
+open_at fix1 "$fixed"
+key j
+until_screen at_para "2/"
+key J
+expect "fix: J joins the row with the next and says U undoes it" says "Joined paragraph 2 (U undoes)"
+key q
+exited fix1 >/dev/null
+done_with
+[ "$(rows_json | jq -c '.[1]')" = "$(echo "$auto" | jq -c '[.[1][0] + .[2][0], .[1][1] + .[2][1], true]')" ]
+ok $? "fix: --json shows the joined row, marked fixed, after the viewer quit"
+[ "$(rows_json --no-state)" = "$auto" ]
+ok $? "fix: --json --no-state shows the automatic rows"
+fixfile=$(grep -l '^fix ' "$sdir"/[0-9a-f]*[0-9a-f])
+sed 's/^fix .*/fix bg 1 2 en 0 1/' "$fixfile" >"$fixfile.new" && mv "$fixfile.new" "$fixfile"
+XDG_STATE_HOME="$STATE_HOME" "$DIGLOT" --tmx "$fixed" |
+    grep -A1 '<tu tuid="2">' | grep -q '<prop type="x-diglot-fixed">yes</prop>'
+ok $? "fix: --tmx marks the unit of a fixed one-to-one row"
+XDG_STATE_HOME="$STATE_HOME" "$DIGLOT" --json "$fixed" 2>"$TMP/fix.err" >/dev/null
+[ ! -s "$TMP/fix.err" ]
+ok $? "fix: a fix that fits says nothing"
+sed 's/^fix .*/fix bg 1 2 en 0 1\nfix fr 0 1\nfix bg 1 2 en 0 1/' "$fixfile" >"$fixfile.new" &&
+    mv "$fixfile.new" "$fixfile"
+XDG_STATE_HOME="$STATE_HOME" "$DIGLOT" --dump "$fixed" 2>"$TMP/fix.err" >/dev/null
+grep -q "1 of the reader's fixes of the rows no longer fit the briefing and is left out" "$TMP/fix.err"
+ok $? "fix: one that no longer fits is left out, and --dump says so"
+sed '/^fix /d' "$fixfile" >"$fixfile.new" && printf 'fix bg 1 3 en 0 2\n' >>"$fixfile.new" &&
+    mv "$fixfile.new" "$fixfile"
+open_at fix2 "$fixed"
+expect "fix: the viewer reopens with the row joined (one paragraph fewer)" \
+    at_para "2/$(($(echo "$auto" | jq length) - 1)) "
+key S
+expect "fix: S splits the focused language's paragraphs off" says "Split paragraph 2 (U undoes)"
+key U
+expect "fix: U undoes the split" says "Undone: 1 fix left"
+key U
+expect "fix: U again undoes the join" says "Undone: 0 fixes left"
+key U
+expect "fix: U with nothing left says so" says "No join or split to undo"
+key q
+exited fix2 >/dev/null
+done_with
+[ "$(rows_json)" = "$auto" ]
+ok $? "fix: after undoing both, --json shows the automatic rows again"
+
 # A bad state file: kept aside, the briefing opens at the top.
 for f in "$sdir"/[0-9a-f]*[0-9a-f]; do printf 'diglot-state 7\ntop 5 0\n' >"$f"; done
 open_at rem9 "$brief"

@@ -17,7 +17,7 @@
  * Invariants, each an abort() when broken:
  *  - a refused file says why, and a read one leaves no message;
  *  - what is read is written back as a state file that reads the same:
- *    the same place, languages, layout, first words and bookmarks;
+ *    the same place, languages, layout, first words, bookmarks and fixes;
  *  - the first words are valid UTF-8 with no control character, and no
  *    longer than their room.
  */
@@ -38,6 +38,9 @@ same(const struct state_place *a, const struct state_place *b)
 {
 	int i;
 
+	if (a->fixes.n != b->fixes.n ||
+	    memcmp(a->fixes.v, b->fixes.v, sizeof *a->fixes.v * (size_t)a->fixes.n) != 0)
+		return 0;
 	for (i = 0; i < STATE_MARKS; i++)
 		if (a->mark[i].set != b->mark[i].set || (a->mark[i].set &&
 		    (a->mark[i].row != b->mark[i].row ||

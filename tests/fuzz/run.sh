@@ -41,7 +41,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
 builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
-libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
+libs=${FUZZ_LIBS:--lunistring -liniparser -lxml2 -lzip -lm}
 targets=${FUZZ_TARGETS:-reader config}
 if [ -n "$replay" ]; then
 	targets=$replay
@@ -50,7 +50,8 @@ fi
 # halt_on_error stops on any other.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all \
 -fsanitize-recover=nonnull-attribute,pointer-overflow -fno-omit-frame-pointer"
-cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src ${FUZZ_CPPFLAGS:-}"
+cppflags=${FUZZ_CPPFLAGS:-$(pkg-config --cflags libxml-2.0 libzip 2>/dev/null || echo -I/usr/include/libxml2)}
+cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src $cppflags"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diglot-fuzz.XXXXXX")
 keep=${FUZZ_KEEP:-0}

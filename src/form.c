@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "form.h"
 #include "html.h"
+#include "office.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -33,7 +34,7 @@ form_by_name(const char *name)
 {
 	int f;
 
-	for (f = FORM_TEXT; f <= FORM_XHTML; f++)
+	for (f = FORM_TEXT; f <= FORM_ODT; f++)
 		if (strcasecmp(name, form_names[f - 1]) == 0)
 			return f;
 	return FORM_DETECT;
@@ -65,11 +66,23 @@ form_sniff(const char *data, size_t n, const char *name)
 {
 	size_t i = 0, w = n < SNIFF_BYTES ? n : SNIFF_BYTES;
 
+	if (n >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+		if (memmem(data, n < (1 << 20) ? n : 1 << 20, "word/document.xml", 17))
+			return FORM_DOCX;
+		if (memmem(data, w, "application/vnd.oasis.opendocument", 34) ||
+		    name_ends(name, ".odt"))
+			return FORM_ODT;
+		return FORM_DOCX;
+	}
 	if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < w && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' ||
 	    data[i] == '\r'))
 		i++;
+	if (name_ends(name, ".docx"))
+		return FORM_DOCX;	/* (a file named so, and no zip: said so) */
+	if (name_ends(name, ".odt"))
+		return FORM_ODT;
 	if (i == w || data[i] != '<')
 		return FORM_TEXT;
 	if (w - i >= 5 && memcmp(data + i, "<?xml", 5) == 0)
@@ -181,15 +194,20 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 	o.text = text;
 	o.blocks = blocks;
 	buf_add(text, "", 0);
-	status = page_text(raw, n, encoding, label, &page, why);
-	if (status == 0)
-		status = html_read(&o, page.s ? page.s : "", page.len,
-		    form == FORM_XHTML, label, why);
-	buf_free(&page);
+	if (form == FORM_DOCX || form == FORM_ODT) {
+		status = office_read(&o, form, raw, n, label, why);
+	} else {
+		status = page_text(raw, n, encoding, label, &page, why);
+		if (status == 0)
+			status = html_read(&o, page.s ? page.s : "", page.len,
+			    form == FORM_XHTML, label, why);
+		buf_free(&page);
+	}
 	form_end(&o);
 	buf_free(&o.hrefs);
 	if (status == 0 && blocks->n == 0) {
-		buf_printf(why, "%s: no text in this HTML file", label);
+		buf_printf(why, "%s: no text in this %s file", label,
+		    form == FORM_DOCX ? "DOCX" : form == FORM_ODT ? "ODT" : "HTML");
 		status = -1;
 	}
 	return status;

@@ -130,9 +130,8 @@ attr_text(const xmlAttr *a, char *out, size_t size)
 	out[k] = '\0';
 }
 
-/* Attribute name of n (NULL when it has none) into out[0..size). */
-static const char *
-attr_get(const xmlNode *n, const char *name, char *out, size_t size)
+const char *
+html_attr(const xmlNode *n, const char *name, char *out, size_t size)
 {
 	const xmlAttr *a;
 
@@ -312,7 +311,7 @@ enter_img(struct walk *w, const xmlNode *n, const struct level *lv)
 	char alt[1024];
 	size_t k, words = 0, i;
 
-	if (w->survey || !attr_get(n, "alt", alt, sizeof alt))
+	if (w->survey || !html_attr(n, "alt", alt, sizeof alt))
 		return;
 	k = strlen(alt);
 	while (k && strchr(" \t\r\n", alt[k - 1]))
@@ -371,7 +370,7 @@ enter_element(struct walk *w, xmlNode *n)
 		lv->pre = 1;
 	if (r == R_LIST) {
 		lv->list = (n->name[0] | 0x20) == 'o' ? 2 : 1;
-		lv->count = attr_get(n, "start", v, sizeof v) ? atol(v) - 1 : 0;
+		lv->count = html_attr(n, "start", v, sizeof v) ? atol(v) - 1 : 0;
 	}
 	if (r == R_ITEM && !w->survey) {
 		struct level *list = w->depth ? &w->lv[w->depth - 1] : &w->base;
@@ -385,7 +384,7 @@ enter_element(struct walk *w, xmlNode *n)
 		lv->para = w->depth;
 		lv->plen = 0;
 	}
-	if (attr_get(n, "role", v, sizeof v) && strcasecmp(v, "main") == 0 && w->survey &&
+	if (html_attr(n, "role", v, sizeof v) && strcasecmp(v, "main") == 0 && w->survey &&
 	    !w->main)
 		w->main = n;
 	return 1;
@@ -426,7 +425,7 @@ leave_element(struct walk *w, xmlNode *n)
 	if (r == R_LINK && w->o->open) {
 		char href[2048];
 
-		if (attr_get(n, "href", href, sizeof href) &&
+		if (html_attr(n, "href", href, sizeof href) &&
 		    strncasecmp(href, "javascript:", 11) != 0)
 			form_href(w->o, href);
 	}
@@ -493,7 +492,7 @@ lang_around(const xmlNode *n, char *out, size_t size)
 
 	out[0] = '\0';
 	for (k = 0; n && n->type == XML_ELEMENT_NODE && k < MAX_DEPTH; n = n->parent, k++)
-		if (attr_get(n, "lang", out, size) || attr_get(n, "xml:lang", out, size))
+		if (html_attr(n, "lang", out, size) || html_attr(n, "xml:lang", out, size))
 			return;
 }
 

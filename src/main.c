@@ -67,7 +67,7 @@ static const char usage_text[] =
 "  --lang A,B        languages to show, in order (left, right)\n"
 "  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
-"  --format FORM     the files' form: text, html or xhtml\n"
+"  --format FORM     the files' form: text, html, xhtml, docx or odt\n"
 "                    (default: told from the content)\n"
 "  --config FILE     read settings from FILE after the others\n"
 "  --print-config    print the effective settings and where each came from\n"
@@ -225,7 +225,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_FORMAT:
 			c->form = form_by_name(optarg);
 			if (c->form == FORM_DETECT)
-				usage_error("--format: '%s' is not text, html or xhtml",
+				usage_error("--format: '%s' is not text, html, xhtml, docx or odt",
 				    optarg);
 			break;
 		case OPT_CONFIG:

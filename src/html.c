@@ -2,6 +2,7 @@
 /* Web pages (HTML, XHTML) as blocks: the briefing, not the site around it. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,7 +540,9 @@ int
 html_read(struct form_out *o, const char *s, size_t n, int xml, const char *label,
     struct buf *why)
 {
-	struct walk *w = calloc(1, sizeof *w);
+	/* (The levels are written as the walk enters them: only the rest
+	 * starts zeroed.) */
+	struct walk *w = malloc(sizeof *w);
 	xmlDoc *d = NULL;
 	xmlNode *root, *content;
 
@@ -547,6 +550,8 @@ html_read(struct form_out *o, const char *s, size_t n, int xml, const char *labe
 		buf_printf(why, "%s: out of memory", label);
 		return -1;
 	}
+	memset(w, 0, offsetof(struct walk, lv));
+	memset(&w->base, 0, sizeof *w - offsetof(struct walk, base));
 	if (n > INT32_MAX) {
 		free(w);
 		buf_printf(why, "%s: too large for a web page (2 GB at most)", label);

@@ -5,7 +5,8 @@
 # crashes.
 #
 # Usage: tests/fuzz/run.sh [SECONDS]		(each target; default 30)
-#        tests/fuzz/run.sh reader|config FILE...	(run those inputs once)
+#        tests/fuzz/run.sh TARGET FILE...	(run those inputs once)
+# TARGET: reader, config, html or office.
 #
 # The tree must be configured and built first: config.h and the generated
 # src/builtin-ini.c come from the build tree.  Environment:
@@ -13,7 +14,7 @@
 #   FUZZ_CC			the compiler (default: clang)
 #   FUZZ_CPPFLAGS		more preprocessor flags (e.g. iniparser's -I)
 #   FUZZ_LIBS			libraries (default: -lunistring -liniparser -lm)
-#   FUZZ_TARGETS		which targets (default: "reader config")
+#   FUZZ_TARGETS		which targets (default: "reader config html office")
 #   FUZZ_FLAGS			more libFuzzer options, e.g. "-fork=2 -ignore_crashes=1"
 #   FUZZ_KEEP			1: keep the built targets, corpora and logs
 # Exit status: 0 no crash, 1 a crash (its input is kept and named), 2 usage
@@ -21,13 +22,13 @@
 set -eu
 
 usage() {
-	echo "usage: $0 [SECONDS] | $0 reader|config FILE..." >&2
+	echo "usage: $0 [SECONDS] | $0 reader|config|html|office FILE..." >&2
 	exit 2
 }
 replay=
 secs=${1:-30}
 case $secs in
-reader|config)
+reader|config|html|office)
 	[ $# -ge 2 ] || usage
 	replay=$1
 	shift
@@ -42,7 +43,7 @@ srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
 builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
 libs=${FUZZ_LIBS:--lunistring -liniparser -lxml2 -lzip -lm}
-targets=${FUZZ_TARGETS:-reader config}
+targets=${FUZZ_TARGETS:-reader config html office}
 if [ -n "$replay" ]; then
 	targets=$replay
 fi
@@ -128,7 +129,7 @@ if [ -n "$replay" ]; then
 		else
 			status=1
 			echo "fuzz_$replay: FAILED: $f"
-			awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+			awk '/runtime error|ERROR: |^fuzz(_(reader|config|html|office))?: / { on = 1 }
 			    on && n++ < 40' "$work/replay.log"
 		fi
 	done
@@ -174,7 +175,7 @@ for t in $targets; do
 		keep=1
 		echo "fuzz_$t: FAILED"
 		# The first report: what broke and its stack.
-		awk '/runtime error|ERROR: |^fuzz_(reader|config): / { on = 1 }
+		awk '/runtime error|ERROR: |^fuzz(_(reader|config|html|office))?: / { on = 1 }
 		    on && n++ < 40' "$work/$t.log"
 		n=0
 		for c in $crashes; do

@@ -421,7 +421,7 @@ read_form_blocks(struct reader *rd, uint32_t file)
 		const char *s = src->data + fb->off;
 		int lang;
 
-		if (fb->kind == BLOCK_PARAGRAPH && !memchr(s, '\n', fb->len) &&
+		if (!memchr(s, '\n', fb->len) &&
 		    (lang = lang_marker(s, fb->len)) >= 0) {
 			rd->pending_marker = lang;
 			continue;

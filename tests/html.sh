@@ -76,6 +76,12 @@ ok $? "Bulgarian paragraphs of a page marked lang=en are Bulgarian"
 [ "$(jq -r '.languages | join(" ")' "$TMP/lie.json")" = "bg en" ]
 ok $? "... and the page holds both versions"
 
+# One page holding both versions, with a marker.
+printf '<html><body><h1>Обучение на граничните служители</h1><p>Четиридесет служители на граничната полиция завършиха обучение за разпознаване на мрежите за контрабанда.</p><h2>(English below)</h2><h1>Training for border officers</h1><p>Forty border police officers completed a training course on how to recognise smuggling networks.</p></body></html>' >"$TMP/both.html"
+"$DIGLOT" --json "$TMP/both.html" >"$TMP/both.json" 2>&1
+[ "$(jq -c '.rows' "$TMP/both.json")" = '[{"bg":[0],"en":[2]},{"bg":[1],"en":[3]}]' ]
+ok $? "one page holding both versions: aligned, its marker no block"
+
 # A page with no marks and short text takes its marked language.
 printf '<html lang="bg"><body><p>OK</p><p>2024</p></body></html>' >"$TMP/marked.html"
 "$DIGLOT" --json --lang bg,en "$TMP/marked.html" >"$TMP/marked.json" 2>&1
@@ -162,5 +168,32 @@ ok $? "a page of control characters is read"
 clean_output "... and --dump holds no control sequence" "$TMP/evil.dump"
 "$DIGLOT" --json "$TMP/evil.html" | jq -r '.blocks[].text, .blocks[].source.path' >"$TMP/evil.text"
 clean_output "... nor do the --json texts" "$TMP/evil.text"
+
+# --- the viewer, in a real terminal ------------------------------------------
+side_by_side() { grep -q 'Гранични служители.*Border Officers Train' "$screen"; }
+quit_done() { [ -f "$TMP/view.status" ]; }
+if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1 && tmux_start; then
+	trap 't kill-server >/dev/null 2>&1; rm -rf "$TMP" "${sockdir:-}"' EXIT
+	S=view
+	screen="$TMP/screen"
+	t new-session -d -s "$S" -x 120 -y 30 \
+	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
+	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" \
+	    sh -c '"$0" "$1" "$2"; echo $? >"$3.tmp" && mv "$3.tmp" "$3"' \
+	    "$DIGLOT" "$bg" "$en" "$TMP/view.status"
+	if until_screen side_by_side; then
+		ok 0 "the viewer opens the pair of pages side by side"
+	else
+		ok 1 "the viewer opens the pair of pages side by side"
+		grep -n . "$screen" | head -n 12 | sed 's/^/#   /'
+	fi
+	hasnt "... with no site furniture on screen" "$screen" "cookies"
+	t send-keys -t "$S" q
+	until_screen quit_done
+	[ "$(cat "$TMP/view.status" 2>/dev/null)" = 0 ]
+	ok $? "... and q quits it (exit 0)"
+else
+	skip 3 "tmux cannot run here"
+fi
 
 done_testing

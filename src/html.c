@@ -232,7 +232,7 @@ struct walk {
 	struct level base;
 	char prefix[24];	/* an item's bullet or number, for its first text */
 	size_t deep;		/* elements left out for their depth */
-	xmlNode *main, *best;
+	xmlNode *main, *best, *h1;	/* survey: main, the densest, the first h1 */
 	uintptr_t best_score;
 };
 
@@ -381,6 +381,8 @@ enter_element(struct walk *w, xmlNode *n)
 		else
 			snprintf(w->prefix, sizeof w->prefix, "\xE2\x80\xA2");
 	}
+	if (w->survey && !w->h1 && strcasecmp((const char *)n->name, "h1") == 0)
+		w->h1 = n;
 	if (w->survey && strcasecmp((const char *)n->name, "p") == 0) {
 		lv->para = w->depth;
 		lv->plen = 0;
@@ -497,6 +499,18 @@ lang_around(const xmlNode *n, char *out, size_t size)
 			return;
 }
 
+/* Whether n lies inside top. */
+static int
+is_inside(const xmlNode *n, const xmlNode *top)
+{
+	int k;
+
+	for (k = 0; n && k <= MAX_DEPTH; n = n->parent, k++)
+		if (n == top)
+			return 1;
+	return 0;
+}
+
 /* Whether n lies in an article or main element. */
 static int
 in_content(const xmlNode *n)
@@ -594,6 +608,17 @@ html_read(struct form_out *o, const char *s, size_t n, int xml, const char *labe
 	w->base.para = -1;
 	lang_around(content->parent, w->base.lang, sizeof w->base.lang);
 	w->deep = 0;
+	/* A title that stands before the content, outside it (in a page
+	 * header), is the briefing's title still. */
+	if (w->h1 && !is_inside(w->h1, content) && !is_inside(content, w->h1) &&
+	    line_of(w->h1) <= line_of(content)) {
+		struct level keep = w->base;
+
+		lang_around(w->h1->parent, w->base.lang, sizeof w->base.lang);
+		walk_tree(w, w->h1);
+		form_end(o);
+		w->base = keep;
+	}
 	walk_tree(w, content);
 	form_end(o);
 	if (w->deep)

@@ -53,6 +53,24 @@ has "a table's cells are read in order" "$TMP/pair.dump" "Officers trained"
 [ "$(jq '[.blocks[] | select(.text | startswith("This project is funded"))] | length' "$TMP/one.json")" = 2 ]
 ok $? "one page alone keeps its disclaimer (nothing to compare it with)"
 
+# The content found by its paragraphs, the title standing before it, an
+# image's alt text a block only when it is a sentence.
+"$DIGLOT" --json "$data/title-outside.html" >"$TMP/title.json" 2>&1
+[ "$(jq -r '[.blocks[] | .source.path] | join(" ")' "$TMP/title.json")" = "h1 p p img" ]
+ok $? "a page with no main: the densest paragraphs, and the title before them"
+[ "$(jq -r '.blocks[3].text' "$TMP/title.json")" = "Officers at a training session in Sofia." ]
+ok $? "... an image's alt text that is a sentence is a block, a logo's is not"
+hasnt "... the links around are gone" "$TMP/title.json" "Links and more links"
+
+# A page saved by a browser as "Web page, complete": the page beside its
+# folder of parts, which is not read.
+mkdir -p "$TMP/saved/Release_files"
+cp "$en" "$TMP/saved/Release.html"
+printf 'body { color: red }\n' >"$TMP/saved/Release_files/site.css"
+"$DIGLOT" --json "$TMP/saved/Release.html" >"$TMP/saved.json" 2>&1
+[ "$(jq '.blocks | length' "$TMP/saved.json")" = 32 ]
+ok $? "a page saved with its _files folder reads as the page"
+
 # --- standard input and --format ----------------------------------------
 "$DIGLOT" --json - <"$en" >"$TMP/stdin.json" 2>&1
 ok $? "a page on standard input is read"

@@ -51,11 +51,17 @@ struct numbering {
 	long count[64][9];	/* by numId (the first 64) and level */
 };
 
+/* DOCX relationships: link ids and their targets, each ending in NUL. */
+struct rels {
+	struct buf ids, targets;
+};
+
 struct office {
 	struct form_out *o;
 	int form;
 	struct styles st;
 	struct numbering num;
+	struct rels rels;
 };
 
 /* Whether n is element name of namespace ns. */
@@ -230,6 +236,37 @@ docx_numbering(struct office *of, xmlDoc *d)
 	}
 }
 
+/* word/_rels/document.xml.rels: the targets of links that lead out. */
+static void
+docx_rels(struct office *of, xmlDoc *d)
+{
+	xmlNode *c;
+	char id[64], target[2048], mode[32];
+
+	for (c = xmlDocGetRootElement(d)->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "Relationship") == 0 &&
+		    html_attr(c, "Id", id, sizeof id) && html_attr(c, "Target", target, sizeof target) &&
+		    html_attr(c, "TargetMode", mode, sizeof mode) && strcmp(mode, "External") == 0) {
+			buf_add(&of->rels.ids, id, strlen(id) + 1);
+			buf_add(&of->rels.targets, target, strlen(target) + 1);
+		}
+}
+
+/* The target of link id, or NULL. */
+static const char *
+docx_rel(const struct office *of, const char *id)
+{
+	size_t i = 0, t = 0;
+
+	while (i < of->rels.ids.len) {
+		if (strcmp(of->rels.ids.s + i, id) == 0)
+			return of->rels.targets.s + t;
+		i += strlen(of->rels.ids.s + i) + 1;
+		t += strlen(of->rels.targets.s + t) + 1;
+	}
+	return NULL;
+}
+
 /* The bullet or number of a list paragraph with properties ppr. */
 static void
 docx_prefix(struct office *of, const xmlNode *ppr, char *out, size_t size)
@@ -290,6 +327,12 @@ docx_runs(struct office *of, const xmlNode *n, char *lang, size_t lsize, int dep
 
 			if (l && !lang[0] && html_attr(l, "val", v, sizeof v))
 				snprintf(lang, lsize, "%s", v);
+		} else if (is(c, W_NS, "hyperlink")) {
+			const char *target;
+
+			docx_runs(of, c, lang, lsize, depth + 1);
+			if (html_attr(c, "id", v, sizeof v) && (target = docx_rel(of, v)))
+				form_href(of->o, target);
 		} else if (is(c, W_NS, "del") || is(c, W_NS, "instrText") ||
 		    is(c, W_NS, "delText") || is(c, W_NS, "pPr") || is(c, W_NS, "drawing") ||
 		    is(c, W_NS, "pict") || is(c, W_NS, "footnoteReference")) {
@@ -597,6 +640,8 @@ office_free(struct office *of)
 	free(of->st.v);
 	free(of->num.nums);
 	free(of->num.levels);
+	buf_free(&of->rels.ids);
+	buf_free(&of->rels.targets);
 }
 
 int
@@ -668,12 +713,18 @@ office_read(struct form_out *o, int form, const char *raw, size_t n, const char 
 		xmlDoc *nb = s || !bad ? optional_part(za, "word/numbering.xml", label, &bad,
 		    why) : NULL;
 
+		xmlDoc *rl = !bad ? optional_part(za, "word/_rels/document.xml.rels", label,
+		    &bad, why) : NULL;
+
 		if (s)
 			docx_styles(&of, s);
 		if (nb)
 			docx_numbering(&of, nb);
+		if (rl)
+			docx_rels(&of, rl);
 		xmlFreeDoc(s);
 		xmlFreeDoc(nb);
+		xmlFreeDoc(rl);
 	} else {
 		xmlDoc *s = optional_part(za, "styles.xml", label, &bad, why);
 

@@ -27,9 +27,11 @@ blocks <"$TMP/docx.json" >"$TMP/docx.blocks"
 same "every heading, paragraph, list item and cell, in order" "$TMP/docx.blocks" \
     "$data/brief.docx.expected"
 jq -c '.rows[]' "$TMP/docx.json" >"$TMP/docx.rows"
-want_rows 12 >"$TMP/want.rows"
+want_rows 13 >"$TMP/want.rows"
 same "... each Bulgarian block in a row with its English one" "$TMP/docx.rows" "$TMP/want.rows"
 hasnt "deleted text is left out" "$TMP/docx.json" "DELETED"
+[ "$(jq -c '[.blocks[] | select(.href) | .href[]] | unique' "$TMP/docx.json")" = '["https://example.org/guide.pdf"]' ]
+ok $? "a link's target, from the document's relationships, is in its block's href"
 
 # --- ODT, both versions in one file ----------------------------------------
 "$DIGLOT" --json "$TMP/brief.odt" >"$TMP/odt.json" 2>"$TMP/odt.err"
@@ -40,8 +42,10 @@ same "every heading, paragraph, list item and cell, in order" "$TMP/odt.blocks" 
 jq -c '.rows[]' "$TMP/odt.json" >"$TMP/odt.rows"
 same "... the versions aligned row by row" "$TMP/odt.rows" "$TMP/want.rows"
 hasnt "comments are left out" "$TMP/odt.json" "reviewer"
+[ "$(jq -c '[.blocks[] | select(.href) | .id]' "$TMP/odt.json")" = '[12,25]' ]
+ok $? "a text:a link is in its block's href"
 "$DIGLOT" --dump --width 100 "$TMP/brief.odt" >"$TMP/odt.dump" 2>&1
-has "--dump shows them side by side" "$TMP/odt.dump" "Резултати досега                                   Results so far"
+same "--dump shows the versions side by side" "$TMP/odt.dump" "$data/brief.odt.dump"
 
 # --- forms told from the content, standard input, mixtures ----------------
 cp "$TMP/brief.odt" "$TMP/brief"

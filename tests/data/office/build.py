@@ -23,7 +23,13 @@ BRIEF = [
     ("table", [["Година", "Случаи"], ["2023", "47"]], [["Year", "Cases"], ["2023", "47"]]),
     ("p", "Агенцията ще проведе още два курса до края на годината, в Бургас и във Видин.",
      "The agency will hold two more courses before the end of the year, in Burgas and in Vidin."),
+    ("link", "Подробности в ръководството на агенцията.", "Details are in the agency's guide."),
 ]
+GUIDE = "https://example.org/guide.pdf"
+RELS = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+    'Target="%s" TargetMode="External"/></Relationships>\n' % GUIDE)
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -57,6 +63,8 @@ def docx_document(col, lang, h1, h2):
             out.append('<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr>%s</w:p>\n' % (h2, run(text)))
         elif kind == "li":
             out.append('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>%s</w:p>\n' % run(text))
+        elif kind == "link":
+            out.append('<w:p><w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">%s</w:hyperlink></w:p>\n' % run(text))
         elif kind == "table":
             out.append('<w:tbl>')
             for row in text:
@@ -80,13 +88,15 @@ def write_docx(path, col, lang):
         z.writestr("word/document.xml", docx_document(col, lang, h1, h2))
         z.writestr("word/styles.xml", STYLES % (W, lang, h1, h2))
         z.writestr("word/numbering.xml", NUMBERING)
+        z.writestr("word/_rels/document.xml.rels", RELS)
 
 
 ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:xlink="http://www.w3.org/1999/xlink"')
 
 
 def odt_content():
@@ -103,6 +113,9 @@ def odt_content():
             elif kind == "li":
                 out.append('<text:list><text:list-item><text:p text:style-name="%s">%s</text:p></text:list-item></text:list>\n'
                            % (style, escape(text)))
+            elif kind == "link":
+                out.append('<text:p text:style-name="%s"><text:a xlink:href="%s">%s</text:a></text:p>\n'
+                           % (style, GUIDE, escape(text)))
             elif kind == "table":
                 out.append('<table:table>')
                 for row in text:

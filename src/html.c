@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -236,12 +237,29 @@ struct walk {
 	uintptr_t best_score;
 };
 
+/* The line where element n starts: past 65535 the tree keeps it in psvi
+ * (start_element). */
 static uint32_t
 line_of(const xmlNode *n)
 {
-	long l = xmlGetLineNo((xmlNode *)n);
+	long l;
 
+	if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->psvi)
+		return (uint32_t)(uintptr_t)n->psvi;
+	l = xmlGetLineNo((xmlNode *)n);
 	return l > 0 ? (uint32_t)l : 0;
+}
+
+/* The HTML parser's start of an element, keeping the element's line past
+ * the 65535 its tree has room for. */
+static void
+start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxt *ctxt = ctx;
+
+	xmlSAX2StartElement(ctx, name, atts);
+	if (ctxt->node && ctxt->input && ctxt->input->line >= 65535)
+		ctxt->node->psvi = (void *)(uintptr_t)ctxt->input->line;
 }
 
 /* Text s[0..len) of a pre element, from line on: each line its own block
@@ -584,6 +602,8 @@ html_read(struct form_out *o, const char *s, size_t n, int xml, const char *labe
 	if (!d) {
 		htmlParserCtxt *ctxt = htmlNewParserCtxt();
 
+		if (ctxt && ctxt->sax)
+			ctxt->sax->startElement = start_element;
 		d = ctxt ? htmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", HTML_PARSE_NONET |
 		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING) : NULL;
 		/* The parser stops at elements nested past its limit. */

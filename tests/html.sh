@@ -94,6 +94,22 @@ ok $? "Bulgarian paragraphs of a page marked lang=en are Bulgarian"
 [ "$(jq -r '.languages | join(" ")' "$TMP/lie.json")" = "bg en" ]
 ok $? "... and the page holds both versions"
 
+# Lines are counted past the 65535 the parser's tree holds.
+awk 'BEGIN { print "<html><body>"; for (i = 0; i < 70000; i++) print "";
+	print "<p>Far down the page, a paragraph of text.</p></body></html>" }' >"$TMP/far.html"
+[ "$(jq '.blocks[0].line' <<EOF2
+$("$DIGLOT" --json "$TMP/far.html")
+EOF2
+)" = 70002 ]
+ok $? "a block's line is its line in the page, past line 65535 too"
+
+# Search, pillars and print treat the page's blocks as any others.
+"$DIGLOT" --dump --width 100 --pillar research "$bg" "$en" >"$TMP/pillar.dump" 2>&1
+has "--pillar shows the pages' paragraphs of the pillar" "$TMP/pillar.dump" "The training is part of a wider"
+hasnt "... and not the others" "$TMP/pillar.dump" "Forty border police officers"
+"$DIGLOT" print --output - --rows 1-2 --width 100 "$bg" "$en" >"$TMP/print.out" 2>&1
+has "print lays out the pages' rows" "$TMP/print.out" "Sofia, 12 March 2024"
+
 # One page holding both versions, with a marker.
 printf '<html><body><h1>Обучение на граничните служители</h1><p>Четиридесет служители на граничната полиция завършиха обучение за разпознаване на мрежите за контрабанда.</p><h2>(English below)</h2><h1>Training for border officers</h1><p>Forty border police officers completed a training course on how to recognise smuggling networks.</p></body></html>' >"$TMP/both.html"
 "$DIGLOT" --json "$TMP/both.html" >"$TMP/both.json" 2>&1

@@ -100,9 +100,9 @@ form_sniff(const char *data, size_t n, const char *name)
 }
 
 /*
- * The character set a page's meta element names, in its first bytes
- * (<meta charset="X"> or <meta http-equiv=... content="...; charset=X">),
- * copied into out; 0 when there is none.
+ * The character set a page names in its first bytes (<meta charset="X">,
+ * <meta http-equiv=... content="...; charset=X"> or an XML declaration's
+ * encoding="X"), copied into out; 0 when there is none.
  */
 static int
 meta_charset(const char *s, size_t n, char *out, size_t outsz)
@@ -110,17 +110,24 @@ meta_charset(const char *s, size_t n, char *out, size_t outsz)
 	size_t w = n < META_BYTES ? n : META_BYTES, i, k;
 
 	for (i = 0; i + 5 < w; i++) {
-		const char *end, *c;
+		const char *end, *c, *key = "charset";
+		size_t kn = 7;
 
-		if (s[i] != '<' || strncasecmp(s + i, "<meta", 5) != 0)
+		if (s[i] != '<')
 			continue;
+		if (strncmp(s + i, "<?xml", 5) == 0) {
+			key = "encoding";
+			kn = 8;
+		} else if (strncasecmp(s + i, "<meta", 5) != 0) {
+			continue;
+		}
 		end = memchr(s + i, '>', w - i);
 		if (!end)
 			return 0;
-		for (c = s + i; c + 7 <= end; c++) {
-			if (strncasecmp(c, "charset", 7) != 0)
+		for (c = s + i; c + kn <= end; c++) {
+			if (strncasecmp(c, key, kn) != 0)
 				continue;
-			c += 7;
+			c += kn;
 			while (c < end && (*c == ' ' || *c == '\t'))
 				c++;
 			if (c == end || *c != '=')

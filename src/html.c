@@ -73,7 +73,7 @@ static const struct element elements[] = {
  * share-buttons, breadcrumbs), sorted. */
 static const char *const furniture_words[] = {
 	"ad", "ads", "advert", "advertisement", "breadcrumb", "breadcrumbs", "comments",
-	"consent", "cookie", "cookies", "gdpr", "hidden", "menu", "modal", "nav", "navbar",
+	"consent", "cookie", "cookies", "gdpr", "menu", "modal", "nav", "navbar",
 	"navigation", "newsletter", "pagination", "popup", "related", "share", "sharing",
 	"sidebar", "skip", "social", "sponsor", "subscribe", "toolbar",
 };

@@ -117,10 +117,11 @@ printf '<html><body><h1>Обучение на граничните служит�
 ok $? "one page holding both versions: aligned, its marker no block"
 
 # A page with no marks and short text takes its marked language.
-printf '<html lang="bg"><body><p>OK</p><p>2024</p></body></html>' >"$TMP/marked.html"
+printf '<html lang="bg"><body><p>OK</p><p>2024</p><p class="hidden-xs">Видим текст</p></body></html>' >"$TMP/marked.html"
 "$DIGLOT" --json --lang bg,en "$TMP/marked.html" >"$TMP/marked.json" 2>&1
-[ "$(jq -r '[.blocks[].lang] | join(" ")' "$TMP/marked.json")" = "bg bg" ]
+[ "$(jq -r '[.blocks[].lang] | join(" ")' "$TMP/marked.json")" = "bg bg bg" ]
 ok $? "blocks with nothing to tell take the page's lang"
+has "... a class hidden only on small screens hides nothing" "$TMP/marked.json" "Видим текст"
 
 # --- XHTML ----------------------------------------------------------------
 cat >"$TMP/page.xhtml" <<'XHTML'
@@ -185,6 +186,11 @@ printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=
 ok $? "an 8-bit page is read in the encoding its meta names"
 [ ! -s "$TMP/cp.err" ]
 ok $? "... without a guess to report"
+printf '<?xml version="1.0" encoding="windows-1251"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Текст на български език в XHTML.</p></body></html>\n' |
+    iconv -f UTF-8 -t WINDOWS-1251 >"$TMP/cp1251.xhtml"
+"$DIGLOT" --json "$TMP/cp1251.xhtml" >"$TMP/cpx.json" 2>"$TMP/cpx.err"
+[ "$(jq -r '.blocks[0].text' "$TMP/cpx.json")" = "Текст на български език в XHTML." ] && [ ! -s "$TMP/cpx.err" ]
+ok $? "an 8-bit XHTML page is read in the encoding its XML declaration names"
 printf '<html><head><meta charset="utf-8"></head><body><p>Това е текст на български език без мета.</p></body></html>' |
     iconv -f UTF-8 -t WINDOWS-1251 >"$TMP/liar.html"
 "$DIGLOT" --json "$TMP/liar.html" >"$TMP/liar.json" 2>"$TMP/liar.err"

@@ -198,6 +198,11 @@ printf '<html><head><meta charset="utf-8"></head><body><p>Това е текст
 ok $? "a page whose meta says UTF-8 wrongly is still read"
 has "... saying what was assumed" "$TMP/liar.err" "assuming WINDOWS-1251"
 
+printf '<html><body><p>Първи ред с лош байт \377 тук, в иначе валиден UTF-8 текст на страницата.</p></body></html>' >"$TMP/badbyte.html"
+"$DIGLOT" --json "$TMP/badbyte.html" >"$TMP/bb.json" 2>"$TMP/bb.err"
+[ "$(jq -r '.blocks[0].text' "$TMP/bb.json")" = "Първи ред с лош байт � тук, в иначе валиден UTF-8 текст на страницата." ]
+ok $? "an invalid byte in a UTF-8 page is shown as U+FFFD"
+has "... and said, with the file and the offset" "$TMP/bb.err" "badbyte.html: invalid UTF-8 at byte"
 printf '<html><head><title>Nothing</title></head><body><nav>Menu</nav></body></html>' >"$TMP/empty.html"
 status "a page with no text: exit 1" 1 "$DIGLOT" --json "$TMP/empty.html"
 has "... naming the file" "$TMP/status.err" "empty.html: no text in this HTML file"

@@ -71,5 +71,6 @@ bad "a truncated DOCX" truncated.docx "a damaged or truncated zip archive, not a
 bad "a zip without word/document.xml" no-document.docx "a zip archive without word/document.xml, not a DOCX file"
 bad "an encrypted DOCX" encrypted.docx "word/document.xml is encrypted; save the file without a password"
 bad "a zip bomb" bomb.docx "word/document.xml would unpack to 1023 times its packed size (64 at most); refused"
+bad "a member said to unpack past 200 MB" huge.docx "word/document.xml would unpack to more than 200 MB; refused"
 
 done_testing

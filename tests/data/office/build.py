@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Write the office fixtures into OUTDIR: brief.bg.docx and brief.en.docx
 (one version each), brief.odt (both versions), and damaged ones: not a zip,
-truncated, without word/document.xml, encrypted, and a zip bomb."""
+truncated, without word/document.xml, encrypted, a zip bomb, and one whose
+directory says its document unpacks to 250 MB."""
+import struct
 import sys
 import zipfile
 from xml.sax.saxutils import escape
@@ -167,6 +169,12 @@ def write_damaged(out):
     open(out + "/encrypted.docx", "wb").write(bytes(data))
     with zipfile.ZipFile(out + "/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", "<w:document %s>" % W + " " * (20 << 20) + "</w:document>")
+    with zipfile.ZipFile(out + "/huge.docx", "w", zipfile.ZIP_STORED) as z:
+        z.writestr("word/document.xml", "<w:document %s><w:body/></w:document>" % W)
+    # The central directory's uncompressed size (at +24) says 250 MB.
+    data = bytearray(open(out + "/huge.docx", "rb").read())
+    struct.pack_into("<I", data, data.find(b"PK\x01\x02") + 24, 250 << 20)
+    open(out + "/huge.docx", "wb").write(bytes(data))
 
 
 if __name__ == "__main__":

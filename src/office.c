@@ -27,12 +27,13 @@ static const char STYLE_NS[] = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 static const char OFFICE_NS[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
 /* A paragraph style: its heading level (0: none), its language, and
- * (ODF) the style it is based on. */
+ * (ODF) the style it is based on; or (ODF) a list style, numbered or not. */
 struct style {
 	char name[64];
 	char parent[64];
 	int level;
 	char lang[16];
+	unsigned char list, numbered;
 };
 
 struct styles {
@@ -410,6 +411,17 @@ odt_styles(struct office *of, const xmlNode *root)
 			if (is(c, STYLE_NS, "default-style") && tp &&
 			    html_attr(c, "family", v, sizeof v) && strcmp(v, "paragraph") == 0)
 				html_attr(tp, "language", of->st.lang, sizeof of->st.lang);
+			if (is(c, TEXT_NS, "list-style") && html_attr(c, "name", v, sizeof v) &&
+			    (s = style_add(&of->st))) {
+				const xmlNode *l = c->children;
+
+				while (l && l->type != XML_ELEMENT_NODE)
+					l = l->next;
+				snprintf(s->name, sizeof s->name, "%s", v);
+				s->list = 1;
+				s->numbered = l && is(l, TEXT_NS, "list-level-style-number");
+				continue;
+			}
 			if (!is(c, STYLE_NS, "style") || !html_attr(c, "name", v, sizeof v) ||
 			    !(s = style_add(&of->st)))
 				continue;
@@ -494,23 +506,51 @@ odt_paragraph(struct office *of, const xmlNode *p, const char *prefix)
 	form_end(of->o);
 }
 
-/* The paragraphs under n: lists (each item's first paragraph with its
- * bullet), tables, sections. */
+static void odt_body(struct office *of, const xmlNode *n, int depth, const char *prefix);
+
+/* A text:list: each item's first paragraph starts with its bullet, or its
+ * number when the list's style numbers it. */
 static void
-odt_body(struct office *of, const xmlNode *n, int depth, int in_list)
+odt_list(struct office *of, const xmlNode *list, int depth, int numbered)
+{
+	const xmlNode *c;
+	const struct style *s;
+	char v[64], prefix[24];
+	long count = 0;
+
+	if (html_attr(list, "style-name", v, sizeof v) && (s = style_find(&of->st, v)) &&
+	    s->list)
+		numbered = s->numbered;
+	for (c = list->children; c; c = c->next) {
+		if (!is(c, TEXT_NS, "list-item") && !is(c, TEXT_NS, "list-header"))
+			continue;
+		if (numbered)
+			snprintf(prefix, sizeof prefix, "%ld.", ++count);
+		else
+			snprintf(prefix, sizeof prefix, "\xE2\x80\xA2");
+		odt_body(of, c, depth + 1, is(c, TEXT_NS, "list-item") ? prefix : NULL);
+	}
+}
+
+/* The paragraphs under n: lists, tables, sections; the first paragraph
+ * starts with prefix (a list item's bullet or number) when there is one. */
+static void
+odt_body(struct office *of, const xmlNode *n, int depth, const char *prefix)
 {
 	const xmlNode *c;
 
 	for (c = n->children; c && depth < MAX_DEPTH; c = c->next) {
-		if (is(c, TEXT_NS, "p") || is(c, TEXT_NS, "h"))
-			odt_paragraph(of, c, in_list && c == n->children ? "\xE2\x80\xA2" : NULL);
-		else if (is(c, TEXT_NS, "list-item"))
-			odt_body(of, c, depth + 1, 1);
-		else if (is(c, TEXT_NS, "tracked-changes") || is(c, OFFICE_NS, "forms") ||
-		    is(c, TEXT_NS, "sequence-decls"))
+		if (is(c, TEXT_NS, "p") || is(c, TEXT_NS, "h")) {
+			odt_paragraph(of, c, prefix);
+			prefix = NULL;
+		} else if (is(c, TEXT_NS, "list")) {
+			odt_list(of, c, depth + 1, 0);
+		} else if (is(c, TEXT_NS, "tracked-changes") || is(c, OFFICE_NS, "forms") ||
+		    is(c, TEXT_NS, "sequence-decls")) {
 			continue;
-		else if (c->type == XML_ELEMENT_NODE)
-			odt_body(of, c, depth + 1, 0);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			odt_body(of, c, depth + 1, NULL);
+		}
 	}
 }
 
@@ -629,7 +669,7 @@ read_main(struct office *of, xmlDoc *d, const char *label, struct buf *why)
 			buf_printf(why, "%s: content.xml holds no text document", label);
 			return -1;
 		}
-		odt_body(of, body, 0, 0);
+		odt_body(of, body, 0, NULL);
 	}
 	return 0;
 }

@@ -105,16 +105,22 @@ def odt_content():
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content %s office:version="1.2">'
            '<office:automatic-styles>'
            '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Bulgarian"/>'
+           '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1"/></text:list-style>'
            '</office:automatic-styles><office:body><office:text>\n' % ODT_NS]
-    for col, style in ((1, "P1"), (2, "English")):
-        for item in BRIEF:
+    # The Bulgarian list is numbered by its list style, the English one
+    # bulleted.
+    for col, style, lists in ((1, "P1", ' text:style-name="L1"'), (2, "English", "")):
+        for i, item in enumerate(BRIEF):
             kind, text = item[0], item[col]
+            first = kind == "li" and (i == 0 or BRIEF[i - 1][0] != "li")
+            last = kind == "li" and (i + 1 == len(BRIEF) or BRIEF[i + 1][0] != "li")
             if kind in ("h1", "h2"):
                 out.append('<text:h text:style-name="%s" text:outline-level="%s">%s</text:h>\n'
                            % (style, kind[1], escape(text)))
             elif kind == "li":
-                out.append('<text:list><text:list-item><text:p text:style-name="%s">%s</text:p></text:list-item></text:list>\n'
-                           % (style, escape(text)))
+                out.append('%s<text:list-item><text:p text:style-name="%s">%s</text:p></text:list-item>%s\n'
+                           % ('<text:list%s>' % lists if first else '', style, escape(text),
+                              '</text:list>' if last else ''))
             elif kind == "link":
                 out.append('<text:p text:style-name="%s"><text:a xlink:href="%s">%s</text:a></text:p>\n'
                            % (style, GUIDE, escape(text)))

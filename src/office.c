@@ -9,8 +9,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zip.h>
 
+#include "archive.h"
 #include "diag.h"
 #include "doc.h"
 #include "form.h"
@@ -556,88 +556,15 @@ odt_body(struct office *of, const xmlNode *n, int depth, const char *prefix)
 
 /* --- the container ------------------------------------------------------ */
 
-/*
- * Member name of the archive into out: -1 (why set) when it is encrypted,
- * damaged or would unpack past the limits; 1 when there is no such member.
- */
-static int
-read_member(zip_t *za, const char *name, const char *label, struct buf *out, struct buf *why)
-{
-	zip_int64_t idx = zip_name_locate(za, name, 0);
-	zip_stat_t st;
-	zip_file_t *zf;
-	size_t have = 0;
-
-	if (idx < 0)
-		return 1;
-	if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) < 0) {
-		buf_printf(why, "%s: damaged zip archive (%s)", label, zip_strerror(za));
-		return -1;
-	}
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-		buf_printf(why, "%s: %s is encrypted; save the file without a password", label,
-		    name);
-		return -1;
-	}
-	if (!(st.valid & ZIP_STAT_SIZE) || st.size > OFFICE_MAX_MEMBER) {
-		buf_printf(why, "%s: %s would unpack to more than %d MB; refused", label, name,
-		    OFFICE_MAX_MEMBER >> 20);
-		return -1;
-	}
-	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > 4096 &&
-	    st.size / OFFICE_MAX_RATIO > st.comp_size) {
-		buf_printf(why, "%s: %s would unpack to %llu times its packed size (%d at most);"
-		    " refused", label, name, (unsigned long long)(st.size /
-		    (st.comp_size ? st.comp_size : 1)), OFFICE_MAX_RATIO);
-		return -1;
-	}
-	zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
-	if (!zf && (zip_error_code_zip(zip_get_error(za)) == ZIP_ER_NOPASSWD ||
-	    zip_error_code_zip(zip_get_error(za)) == ZIP_ER_ENCRNOTSUPP)) {
-		buf_printf(why, "%s: %s is encrypted; save the file without a password", label,
-		    name);
-		return -1;
-	}
-	if (!zf) {
-		buf_printf(why, "%s: cannot unpack %s (%s)", label, name, zip_strerror(za));
-		return -1;
-	}
-	out->s = xgrow(out->s, &out->cap, (size_t)st.size + 2, 1);
-	for (;;) {
-		zip_int64_t r = zip_fread(zf, out->s + have, (size_t)st.size + 1 - have);
-
-		if (r < 0) {
-			buf_printf(why, "%s: %s is damaged (%s)", label, name,
-			    zip_file_strerror(zf));
-			zip_fclose(zf);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		have += (size_t)r;
-		if (have > st.size) {
-			buf_printf(why, "%s: %s holds more than its size says; refused", label, name);
-			zip_fclose(zf);
-			return -1;
-		}
-	}
-	if (zip_fclose(zf) != 0 || have != st.size) {
-		buf_printf(why, "%s: %s is damaged (truncated or a bad checksum)", label, name);
-		return -1;
-	}
-	out->len = have;
-	out->s[have] = '\0';
-	return 0;
-}
-
 /* An optional part: parsed, or NULL when missing or unusable (the reader
  * goes on without it). */
 static xmlDoc *
-optional_part(zip_t *za, const char *name, const char *label, int *bad, struct buf *why)
+optional_part(struct archive *ar, const char *name, const char *label, int *bad,
+    struct buf *why)
 {
 	struct buf b = {0}, w = {0};
 	xmlDoc *d = NULL;
-	int r = read_member(za, name, label, &b, &w);
+	int r = archive_member(ar, name, &b, &w);
 
 	if (r < 0) {
 		buf_add(why, w.s, w.len);
@@ -713,47 +640,27 @@ office_read(struct form_out *o, int form, const char *raw, size_t n, const char 
 	const char *kind = form == FORM_DOCX ? "a DOCX" : "an ODT";
 	struct office of;
 	struct buf xml = {0};
-	zip_error_t ze;
-	zip_source_t *zs;
-	zip_t *za;
+	struct archive *ar;
 	xmlDoc *d = NULL;
 	int r, bad = 0, status = -1;
 
+	ar = archive_open(raw, n, label, kind, why);
+	if (!ar)
+		return -1;
 	memset(&of, 0, sizeof of);
 	of.o = o;
 	of.form = form;
-	zip_error_init(&ze);
-	zs = zip_source_buffer_create(raw, n, 0, &ze);
-	za = zs ? zip_open_from_source(zs, ZIP_RDONLY, &ze) : NULL;
-	if (!za) {
-		int code = zip_error_code_zip(&ze);
-
-		if (zs)
-			zip_source_free(zs);
-		if (code == ZIP_ER_NOZIP && n >= 4 && memcmp(raw, "PK\3\4", 4) == 0)
-			buf_printf(why, "%s: a damaged or truncated zip archive, not %s file",
-			    label, kind);
-		else if (code == ZIP_ER_NOZIP)
-			buf_printf(why, "%s: not %s file (not a zip archive)", label, kind);
-		else
-			buf_printf(why, "%s: damaged, not %s file (%s)", label, kind,
-			    zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return -1;
-	}
-	zip_error_fini(&ze);
-	r = read_member(za, main_part, label, &xml, why);
+	r = archive_member(ar, main_part, &xml, why);
 	if (r > 0)
 		buf_printf(why, "%s: a zip archive without %s, not %s file", label, main_part,
 		    kind);
 	if (r != 0)
 		goto out;
 	if (form == FORM_DOCX) {
-		xmlDoc *s = optional_part(za, "word/styles.xml", label, &bad, why);
-		xmlDoc *nb = s || !bad ? optional_part(za, "word/numbering.xml", label, &bad,
+		xmlDoc *s = optional_part(ar, "word/styles.xml", label, &bad, why);
+		xmlDoc *nb = !bad ? optional_part(ar, "word/numbering.xml", label, &bad,
 		    why) : NULL;
-
-		xmlDoc *rl = !bad ? optional_part(za, "word/_rels/document.xml.rels", label,
+		xmlDoc *rl = !bad ? optional_part(ar, "word/_rels/document.xml.rels", label,
 		    &bad, why) : NULL;
 
 		if (s)
@@ -766,7 +673,7 @@ office_read(struct form_out *o, int form, const char *raw, size_t n, const char 
 		xmlFreeDoc(nb);
 		xmlFreeDoc(rl);
 	} else {
-		xmlDoc *s = optional_part(za, "styles.xml", label, &bad, why);
+		xmlDoc *s = optional_part(ar, "styles.xml", label, &bad, why);
 
 		if (s)
 			odt_styles(&of, xmlDocGetRootElement(s));
@@ -780,7 +687,7 @@ office_read(struct form_out *o, int form, const char *raw, size_t n, const char 
 out:
 	xmlFreeDoc(d);
 	buf_free(&xml);
-	zip_discard(za);
+	archive_close(ar);
 	office_free(&of);
 	return status;
 }

@@ -8,13 +8,10 @@
 #include "buf.h"
 #include "form.h"
 
-/* The most a member may unpack to, and the most it may grow over its
- * packed size. */
-enum { OFFICE_MAX_MEMBER = 200 << 20, OFFICE_MAX_RATIO = 64 };
-
 /* Read the archive raw[0..n) of form (FORM_DOCX or FORM_ODT) into o's
  * blocks.  Returns -1 with a message naming label in why when it is not
- * such a file, or is damaged, encrypted or too large when unpacked. */
+ * such a file, or is damaged, encrypted or too large when unpacked
+ * (archive.h). */
 int office_read(struct form_out *o, int form, const char *raw, size_t n, const char *label,
     struct buf *why);
 

@@ -107,7 +107,8 @@ archive_member(struct archive *a, const char *name, struct buf *out, struct buf 
 			break;
 		have += (size_t)r;
 		if (have > st.size) {
-			buf_printf(why, "%s: %s holds more than its size says; refused", label, name);
+			buf_printf(why, "%s: %s holds more than its size says; refused", label,
+			    name);
 			zip_fclose(zf);
 			return -1;
 		}

@@ -287,9 +287,11 @@ form_text(struct form_out *o, const char *s, size_t n, int pre)
 		if (o->space && form_open_len(o) && o->text->s[o->text->len - 1] != '\n')
 			buf_addc(o->text, ' ');
 		o->space = 0;
-		for (run = i; run < n && s[run] != ' ' && s[run] != '\t' && s[run] != '\n' &&
-		    s[run] != '\r' && s[run] != '\f' && (unsigned char)s[run] != 0xC2; run++)
-			;
+		/* The run of bytes up to the next blank (or the lead byte of a
+		 * no-break space), no further than n. */
+		run = i + strcspn(s + i, " \t\n\r\f\xC2");
+		if (run > n)
+			run = n;
 		if (run == i)
 			run++;
 		buf_add(o->text, s + i, run - i);
@@ -393,7 +395,8 @@ form_drop_shared(struct source *files, int n)
 	int f, pages = 0;
 
 	for (f = 0; f < n; f++)
-		if (files[f].blocks && (files[f].form == FORM_HTML || files[f].form == FORM_XHTML)) {
+		if (files[f].blocks &&
+		    (files[f].form == FORM_HTML || files[f].form == FORM_XHTML)) {
 			pages++;
 			total += files[f].blocks->n;
 		}

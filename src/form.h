@@ -69,8 +69,8 @@ struct form_out {
  * (NULL or "" for none); the block open before is ended. */
 void form_begin(struct form_out *o, const char *path, int kind, uint32_t line,
     const char *lang);
-/* Add text to the open block: runs of blanks become one space, unless
- * pre (then the text keeps its lines). */
+/* Add text s[0..n) (a NUL at or after s[n]) to the open block: runs of
+ * blanks become one space, unless pre (then the text keeps its lines). */
 void form_text(struct form_out *o, const char *s, size_t n, int pre);
 /* A line break inside the open block. */
 void form_break(struct form_out *o);

@@ -155,7 +155,8 @@ has_listed_word(const char *s, const char *const *words, size_t n)
 	while (*s) {
 		size_t k = 0;
 
-		while (*s && !((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') && !(*s >= '0' && *s <= '9'))
+		while (*s && !((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') &&
+		    !(*s >= '0' && *s <= '9'))
 			s++;
 		while (((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (*s >= '0' && *s <= '9')) {
 			if (k + 1 < sizeof w)

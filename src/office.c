@@ -245,9 +245,12 @@ docx_rels(struct office *of, xmlDoc *d)
 	char id[64], target[2048], mode[32];
 
 	for (c = xmlDocGetRootElement(d)->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "Relationship") == 0 &&
-		    html_attr(c, "Id", id, sizeof id) && html_attr(c, "Target", target, sizeof target) &&
-		    html_attr(c, "TargetMode", mode, sizeof mode) && strcmp(mode, "External") == 0) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "Relationship") == 0 &&
+		    html_attr(c, "Id", id, sizeof id) &&
+		    html_attr(c, "Target", target, sizeof target) &&
+		    html_attr(c, "TargetMode", mode, sizeof mode) &&
+		    strcmp(mode, "External") == 0) {
 			buf_add(&of->rels.ids, id, strlen(id) + 1);
 			buf_add(&of->rels.targets, target, strlen(target) + 1);
 		}

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "form.h"
 #include "lang.h"
 #include "text.h"
 #include "xalloc.h"
@@ -17,6 +18,9 @@
 enum { HEADING_WORDS = 15, HEADING_BYTES = 300 };
 /* A marker hints at the language of the block after it. */
 #define MARKER_HINT 2.0
+/* The language a web page or office file marks a block with: a strong
+ * hint, which a paragraph with clear evidence of its own still outweighs. */
+#define MARK_HINT 5.0
 
 const char *
 doc_kind_name(int kind)
@@ -38,6 +42,8 @@ struct reader {
 	int next_kind;		/* %header: kind of the next block, or -1 */
 	char *next_tags;	/* %tag: tags of the next block */
 	int pending_marker;	/* language announced by a marker, or -1 */
+	int *mark_lang;		/* per block: the language its markup names, or -1 */
+	size_t mcap, ocap, norigin;
 };
 
 /* A line of blanks, byte-order marks and zero-width spaces is blank. */
@@ -378,6 +384,56 @@ doc_is_markup(const char *s, size_t n)
 	    s[i + 7] == '\t');
 }
 
+/* The language id of a markup's language tag ("en-GB": en), or -1. */
+static int
+tag_lang(const char *tag)
+{
+	size_t k = strcspn(tag, "-_");
+
+	return k >= 2 && k <= 3 ? lang_find(tag, k) : -1;
+}
+
+/* The origins and marked languages of the blocks up to n, the new ones
+ * none. */
+static void
+origins_upto(struct reader *rd, size_t n)
+{
+	struct doc *doc = rd->doc;
+
+	doc->origin = xgrow(doc->origin, &rd->ocap, n, sizeof *doc->origin);
+	rd->mark_lang = xgrow(rd->mark_lang, &rd->mcap, n, sizeof *rd->mark_lang);
+	for (; rd->norigin < n; rd->norigin++) {
+		doc->origin[rd->norigin] = NULL;
+		rd->mark_lang[rd->norigin] = -1;
+	}
+}
+
+/* A web page's or office file's blocks, as its reader found them. */
+static void
+read_form_blocks(struct reader *rd, uint32_t file)
+{
+	struct doc *doc = rd->doc;
+	const struct source *src = &doc->files[file];
+	size_t i;
+
+	for (i = 0; i < src->blocks->n; i++) {
+		const struct form_block *fb = &src->blocks->v[i];
+		const char *s = src->data + fb->off;
+		int lang;
+
+		if (!memchr(s, '\n', fb->len) &&
+		    (lang = lang_marker(s, fb->len)) >= 0) {
+			rd->pending_marker = lang;
+			continue;
+		}
+		rd->next_kind = fb->kind;
+		add_block(rd, file, fb->off, fb->len, fb->line, 1, MARKUP_FORM);
+		origins_upto(rd, doc->nblocks);
+		doc->origin[doc->nblocks - 1] = fb;
+		rd->mark_lang[doc->nblocks - 1] = tag_lang(fb->lang);
+	}
+}
+
 /* A language code as a dot-separated part of the file name (brief.bg.txt). */
 static int
 name_lang(const char *path)
@@ -426,6 +482,8 @@ score_block(const struct reader *rd, const int *cand, int ncand, size_t b, doubl
 	lang_score(rd->doc->files[bl->file].data + bl->off, bl->len, cand, ncand, one);
 	if (h >= 0)
 		one[h] += MARKER_HINT;
+	if (b < rd->norigin && (h = cand_index(cand, ncand, rd->mark_lang[b])) >= 0)
+		one[h] += MARK_HINT;
 	*best = rd->fixed[b] >= 0 ? cand_index(cand, ncand, rd->fixed[b]) : lang_clear(one, ncand);
 }
 
@@ -589,12 +647,15 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	doc->files = files;
 	doc->nfiles = nfiles;
 	text_init();
+	form_drop_shared(files, nfiles);
 	for (f = 0; f < nfiles; f++) {
 		const struct source *src = &files[f];
 
 		rd.file_lang = strcmp(src->name, "-") ? name_lang(src->name) : -1;
 		rd.pending_marker = -1;
-		if (doc_is_markup(src->data, src->len))
+		if (src->blocks)
+			read_form_blocks(&rd, f);
+		else if (doc_is_markup(src->data, src->len))
 			read_markup(&rd, f);
 		else
 			read_plain(&rd, f);
@@ -602,9 +663,12 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	/* The blocks stay as long as the document: no room to spare. */
 	if (doc->nblocks)
 		doc->blocks = xrealloc(doc->blocks, sizeof *doc->blocks * doc->nblocks);
+	if (doc->origin)
+		origins_upto(&rd, doc->nblocks);
 	decide_languages(&rd, o);
 	free(rd.hint_lang);
 	free(rd.fixed);
+	free(rd.mark_lang);
 	collect_languages(doc, o);
 	find_headers(doc);
 	return doc;
@@ -618,7 +682,8 @@ doc_open(char *const *paths, int npaths, const struct doc_opts *o,
 	int f;
 
 	for (f = 0; f < npaths; f++)
-		if (source_read(&files[f], paths[f], o ? o->encoding : NULL, why) < 0) {
+		if (source_read_as(&files[f], paths[f], o ? o->encoding : NULL,
+		    o ? o->form : FORM_DETECT, why) < 0) {
 			while (f >= 0)
 				source_free(&files[f--]);
 			free(files);
@@ -648,6 +713,7 @@ doc_free(struct doc *doc)
 	free(doc->row_start);
 	free(doc->row_count);
 	free(doc->row_fixed);
+	free(doc->origin);
 	buf_free(&doc->pillar_ini);
 	free(doc);
 }
@@ -660,7 +726,7 @@ doc_block_text(const struct doc *doc, size_t b, struct buf *out)
 	struct buf raw = {0};
 	size_t i = 0;
 
-	if (!bl->markup) {
+	if (bl->markup != MARKUP_DIGLOT) {
 		text_clean(out, s, bl->len);
 		return;
 	}

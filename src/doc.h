@@ -21,10 +21,18 @@ struct block {
 	uint32_t chars;		/* code points in the span */
 	int16_t lang;		/* language id (lang.h), -1 before it is known */
 	unsigned char kind;	/* enum block_kind */
-	unsigned char markup;	/* from the marked-up form: lines may be escaped */
+	unsigned char markup;	/* enum block_markup */
 };
 
 struct fixes;
+
+enum block_markup {
+	MARKUP_NONE,		/* plain text */
+	MARKUP_DIGLOT,		/* the marked-up form: lines may be escaped */
+	MARKUP_FORM		/* a web page, DOCX or ODT: kind given */
+};
+
+struct form_block;
 
 struct doc {
 	struct source *files;
@@ -51,12 +59,16 @@ struct doc {
 	int fixes_left_out;	/* fixes that did not fit */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
+	/* Per block, what a web page's or office file's markup said of it
+	 * (NULL for a block of plain text); NULL when no file had any. */
+	const struct form_block **origin;
 };
 
 struct doc_opts {
 	const char *encoding;	/* NULL: detect */
 	const int *langs;	/* languages to choose among, in order; or NULL */
 	int nlangs;
+	int form;		/* enum source_form (form.h); 0 to detect */
 };
 
 /* Read the files, find blocks and decide their languages; the rows are

@@ -11,9 +11,11 @@
 #include "align.h"
 #include "buf.h"
 #include "doc.h"
+#include "form.h"
 #include "json.h"
 #include "lang.h"
 #include "pillar.h"
+#include "text.h"
 
 /* What is written goes out once this much has gathered. */
 enum { FLUSH_AT = 1 << 16 };
@@ -156,6 +158,43 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 	buf_addc(o, '}');
 }
 
+/* s[0..n), from a document, sanitised as a JSON string. */
+static void
+put_clean(struct buf *o, const char *s, size_t n)
+{
+	struct buf c = {0};
+
+	text_clean(&c, s, n);
+	buf_addc(o, '"');
+	put_chars(o, c.s ? c.s : "", c.len);
+	buf_addc(o, '"');
+	buf_free(&c);
+}
+
+/* Where block b came from in a web page or office file: its form and
+ * element, and its links. */
+static void
+put_origin(struct buf *o, const struct doc *doc, size_t b)
+{
+	const struct form_block *fb = doc->origin[b];
+	size_t i, k;
+
+	buf_adds(o, ", \"source\": {\"format\": \"");
+	buf_adds(o, form_name(doc->files[doc->blocks[b].file].form));
+	buf_adds(o, "\", \"path\": ");
+	put_clean(o, fb->path, strlen(fb->path));
+	buf_addc(o, '}');
+	if (!fb->hrefs_len)
+		return;
+	buf_adds(o, ", \"href\": [");
+	for (i = 0; i < fb->hrefs_len; i += k + 1) {
+		k = strlen(fb->hrefs + i);
+		buf_adds(o, i ? ", " : "");
+		put_clean(o, fb->hrefs + i, k);
+	}
+	buf_addc(o, ']');
+}
+
 /* Block b's object into o, its text cleaned in text first. */
 static void
 put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o)
@@ -178,6 +217,8 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o)
 	doc_block_text(j->doc, b, text);
 	put_chars(o, text->s, text->len);
 	buf_addc(o, '"');
+	if (j->doc->origin && j->doc->origin[b])
+		put_origin(o, j->doc, b);
 	put_pillars(o, j, b, text->s, text->len);
 }
 

@@ -11,6 +11,7 @@
 
 #include "align.h"
 #include "diag.h"
+#include "form.h"
 #include "lang.h"
 #include "loader.h"
 #include "source.h"
@@ -185,7 +186,8 @@ first_part(struct loader *l, int f, int fd, size_t size, struct source *src)
 	 * an encoding guessed from a part may not be the whole's. */
 	diag_mute(1);
 	bad = source_from_memory(src, l->paths[f], b, cut, NULL, &why) < 0 ||
-	    diag_count() != before || strcmp(src->encoding, "UTF-8") != 0;
+	    diag_count() != before || strcmp(src->encoding, "UTF-8") != 0 ||
+	    src->form != FORM_TEXT;
 	diag_mute(0);
 	if (bad)
 		source_free(src);
@@ -287,7 +289,7 @@ loader_start(char *const *paths, int npaths, const struct doc_opts *o,
 	int *fds, f, ok = 1, cand[64], ncand = 0, i;
 	size_t total = 0, *size;
 
-	if ((o && o->encoding) || npaths < 1)
+	if ((o && (o->encoding || o->form)) || npaths < 1)
 		return NULL;
 	fds = xmalloc(sizeof *fds * npaths);
 	size = xmalloc(sizeof *size * npaths);

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "dump.h"
+#include "form.h"
 #include "text.h"
 #include "tmx.h"
 #include "json.h"
@@ -32,7 +33,8 @@
 
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
 	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
-	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE, OPT_TMX };
+	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE, OPT_TMX,
+	OPT_FORMAT };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -41,6 +43,7 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "pillar", required_argument, NULL, OPT_PILLAR },
 	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
@@ -71,6 +74,8 @@ static const char usage_text[] =
 "  --lang A,B        languages to show, in order (left, right)\n"
 "  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
+"  --format FORM     the files' form: text, html, xhtml, docx or odt\n"
+"                    (default: told from the content)\n"
 "  --config FILE     read settings from FILE after the others\n"
 "  --no-state        open at the top and remember nothing of this reading\n"
 "  --print-config    print the effective settings and where each came from\n"
@@ -97,6 +102,7 @@ struct cli {
 	int print, lines, no_state;
 	const char *rows, *layout, *output;
 	const char *encoding, *lang_arg;
+	int form;
 	char **configs;
 	int nconfigs;
 	char **pillars;		/* --pillar IDs */
@@ -225,6 +231,12 @@ parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case OPT_LANG: c->lang_arg = optarg; break;
 		case OPT_ENCODING: c->encoding = optarg; break;
+		case OPT_FORMAT:
+			c->form = form_by_name(optarg);
+			if (c->form == FORM_DETECT)
+				usage_error("--format: '%s' is not text, html, xhtml, docx or odt",
+				    optarg);
+			break;
 		case OPT_CONFIG:
 			c->configs = xrealloc(c->configs, sizeof *c->configs * (c->nconfigs + 1));
 			c->configs[c->nconfigs++] = optarg;
@@ -623,6 +635,7 @@ main(int argc, char **argv)
 		nfiles = 1;
 	}
 	dopts.encoding = c.encoding;
+	dopts.form = c.form;
 	/* The viewer shows a large briefing before all of it is read. */
 	if (viewer)
 		loader = loader_start(files, nfiles, &dopts, &doc);

@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "diag.h"
+#include "form.h"
 #include "source.h"
 #include "text.h"
 #include "xalloc.h"
@@ -233,8 +234,42 @@ decode(struct source *src, struct buf *raw, const char *encoding, struct buf *wh
 	return 0;
 }
 
+/* Read raw, of form (FORM_DETECT: as its content says), into src; on
+ * failure raw is left to the caller. */
+static int
+read_form(struct source *src, struct buf *raw, const char *encoding, int form,
+    struct buf *why)
+{
+	struct buf text = {0};
+
+	if (form == FORM_DETECT)
+		form = form_sniff(raw->s ? raw->s : "", raw->len,
+		    strcmp(src->name, "-") ? src->name : NULL);
+	src->form = form;
+	if (form == FORM_TEXT)
+		return decode(src, raw, encoding, why);
+	src->blocks = xcalloc(1, sizeof *src->blocks);
+	if (form_read(form, raw->s ? raw->s : "", raw->len, encoding, source_label(src),
+	    &text, src->blocks, why) < 0) {
+		buf_free(&text);
+		return -1;
+	}
+	buf_free(raw);
+	src->data = text.s;
+	src->len = text.len;
+	src->encoding = xstrdup("UTF-8");
+	return 0;
+}
+
 int
 source_read(struct source *src, const char *path, const char *encoding, struct buf *why)
+{
+	return source_read_as(src, path, encoding, FORM_DETECT, why);
+}
+
+int
+source_read_as(struct source *src, const char *path, const char *encoding, int form,
+    struct buf *why)
 {
 	struct buf raw = {0};
 	struct stat st;
@@ -262,7 +297,7 @@ source_read(struct source *src, const char *path, const char *encoding, struct b
 	}
 	if (!stdin_fd)
 		close(fd);
-	if (decode(src, &raw, encoding, why) < 0) {
+	if (read_form(src, &raw, encoding, form, why) < 0) {
 		buf_free(&raw);
 		return -1;
 	}
@@ -278,13 +313,20 @@ int
 source_from_memory(struct source *src, const char *name, const char *data, size_t len,
     const char *encoding, struct buf *why)
 {
+	return source_from_memory_as(src, name, data, len, encoding, FORM_DETECT, why);
+}
+
+int
+source_from_memory_as(struct source *src, const char *name, const char *data, size_t len,
+    const char *encoding, int form, struct buf *why)
+{
 	struct buf raw = {0};
 
 	memset(src, 0, sizeof *src);
 	src->name = xstrdup(name);
 	buf_add(&raw, "", 0);
 	buf_add(&raw, data, len);
-	if (decode(src, &raw, encoding, why) < 0) {
+	if (read_form(src, &raw, encoding, form, why) < 0) {
 		buf_free(&raw);
 		return -1;
 	}
@@ -297,5 +339,7 @@ source_free(struct source *src)
 	free(src->name);
 	free(src->data);
 	free(src->encoding);
+	form_blocks_free(src->blocks);
+	free(src->blocks);
 	memset(src, 0, sizeof *src);
 }

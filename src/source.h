@@ -12,6 +12,10 @@ struct source {
 	char *data;		/* the text in UTF-8 (possibly with invalid bytes) */
 	size_t len;
 	char *encoding;		/* the encoding the file was read in */
+	int form;		/* enum source_form (form.h) */
+	/* A web page's or office file's blocks, spans of data; NULL for
+	 * plain text. */
+	struct form_blocks *blocks;
 };
 
 /*
@@ -26,6 +30,14 @@ int source_read(struct source *src, const char *path, const char *encoding,
 /* Like source_read, for text already in memory (copied). */
 int source_from_memory(struct source *src, const char *name, const char *data,
     size_t len, const char *encoding, struct buf *why);
+
+/* source_read and source_from_memory for a file of a given form
+ * (enum source_form: FORM_DETECT tells it from the content).  A web page,
+ * DOCX or ODT file becomes the text of its blocks, in src->blocks. */
+int source_read_as(struct source *src, const char *path, const char *encoding, int form,
+    struct buf *why);
+int source_from_memory_as(struct source *src, const char *name, const char *data,
+    size_t len, const char *encoding, int form, struct buf *why);
 
 /* Convert data[0..len) from encoding to UTF-8; undecodable bytes become
  * U+FFFD.  Returns -1 when the encoding is unknown. */

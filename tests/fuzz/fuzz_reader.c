@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "align.h"
 #include "doc.h"
+#include "form.h"
 #include "json.h"
 #include "lang.h"
 #include "layout.h"
@@ -561,12 +562,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nfiles = h[0] & 8 ? 2 : 1;
 	cut = nfiles == 2 ? size * h[3] / 256 : size;
 	files = xcalloc(nfiles, sizeof *files);
-	check(source_from_memory(&files[0], "fuzz.txt", text, cut, enc, &why) == 0,
-	    "source_from_memory refused a known encoding");
+	/* Plain text, whatever it looks like: fuzz_html and fuzz_office
+	 * read the other forms. */
+	check(source_from_memory_as(&files[0], "fuzz.txt", text, cut, enc, FORM_TEXT,
+	    &why) == 0, "source_from_memory refused a known encoding");
 	if (nfiles == 2)
-		check(source_from_memory(&files[1],
+		check(source_from_memory_as(&files[1],
 		    h[3] & 1 ? "fuzz.en.txt" : "fuzz-2.txt", text + cut, size - cut,
-		    enc, &why) == 0, "source_from_memory refused a known encoding");
+		    enc, FORM_TEXT, &why) == 0, "source_from_memory refused a known encoding");
 
 	/* --lang: up to three languages, repeats allowed as on the command
 	 * line. */

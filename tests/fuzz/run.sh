@@ -38,7 +38,7 @@ esac
 srcdir=$(cd "${top_srcdir:-$here/../..}" && pwd)
 builddir=$(cd "${top_builddir:-$srcdir}" && pwd)
 cc=${FUZZ_CC:-clang}
-libs=${FUZZ_LIBS:--lunistring -liniparser -lm}
+libs=${FUZZ_LIBS:--lunistring -liniparser -lxml2 -lzip -lm}
 targets=${FUZZ_TARGETS:-$(cd "$here" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')}
 if [ -n "$replay" ]; then
 	targets=$replay
@@ -47,7 +47,8 @@ fi
 # halt_on_error stops on any other.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all \
 -fsanitize-recover=nonnull-attribute,pointer-overflow -fno-omit-frame-pointer"
-cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src ${FUZZ_CPPFLAGS:-}"
+cppflags=${FUZZ_CPPFLAGS:-$(pkg-config --cflags libxml-2.0 libzip 2>/dev/null || echo -I/usr/include/libxml2)}
+cflags="-g -O1 -Wall -Wextra -Wno-sign-compare -I$builddir -I$srcdir/src $cppflags"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diglot-fuzz.XXXXXX")
 keep=${FUZZ_KEEP:-0}
@@ -124,7 +125,7 @@ if [ -n "$replay" ]; then
 		else
 			status=1
 			echo "fuzz_$replay: FAILED: $f"
-			awk '/runtime error|ERROR: |^fuzz_[a-z]+: / { on = 1 }
+			awk '/runtime error|ERROR: |^fuzz(_[a-z]+)?: / { on = 1 }
 			    on && n++ < 40' "$work/replay.log"
 		fi
 	done
@@ -181,7 +182,7 @@ for t in $targets; do
 		keep=1
 		echo "fuzz_$t: FAILED"
 		# The first report: what broke and its stack.
-		awk '/runtime error|ERROR: |^fuzz_[a-z]+: / { on = 1 }
+		awk '/runtime error|ERROR: |^fuzz(_[a-z]+)?: / { on = 1 }
 		    on && n++ < 40' "$work/$t.log"
 		n=0
 		for c in $crashes; do

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: MIT */
+/* What the fuzz targets of the document readers check in what they read:
+ * text a terminal may show, spans inside their file, JSON that parses. */
+#ifndef DIGLOT_FUZZ_CHECK_H
+#define DIGLOT_FUZZ_CHECK_H
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "json.h"
+#include "text.h"
+
+static void
+check(int ok, const char *what)
+{
+	if (ok)
+		return;
+	fprintf(stderr, "fuzz: %s\n", what);
+	abort();
+}
+
+/* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on:
+ * no C0 or C1 control, DEL, bidi control or line separator. */
+static int
+displayable(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	if (u8_check(p, n) != NULL)
+		return 0;
+	while (p < end) {
+		ucs4_t uc;
+
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
+			continue;
+		}
+		p += u8_mbtouc(&uc, p, end - p);
+		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) ||
+		    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
+		    uc == 0x2028 || uc == 0x2029)
+			return 0;
+	}
+	return 1;
+}
+
+/* Every block a span of its file's text, its display text displayable. */
+static void
+check_blocks(const struct doc *doc, struct buf *text)
+{
+	size_t b;
+
+	for (b = 0; b < doc->nblocks; b++) {
+		const struct block *bl = &doc->blocks[b];
+
+		check(bl->file < doc->nfiles, "a block of no file");
+		check(bl->off <= doc->files[bl->file].len &&
+		    bl->len <= doc->files[bl->file].len - bl->off, "a block outside its file");
+		check(bl->len > 0, "an empty block");
+		buf_reset(text);
+		buf_add(text, "", 0);
+		doc_block_text(doc, b, text);
+		check(displayable(text->s, text->len), "a block's text holds a control");
+	}
+}
+
+/* --- a JSON checker (RFC 8259, nesting bounded), as fuzz_reader.c --- */
+
+enum { JSON_DEPTH = 64 };
+
+/* The bytes a JSON string holds only escaped, or as its end. */
+static char json_stops[2 + 31 + 1];
+
+/* The text checked ends in a NUL (as open_memstream leaves it), which
+ * stops the scans of blanks and of strings. */
+
+struct json {
+	const char *s, *end;
+	int depth;
+};
+
+static void
+json_ws(struct json *j)
+{
+	j->s += strspn(j->s, " \t\n\r");
+}
+
+static int
+json_lit(struct json *j, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(j->end - j->s) < n || memcmp(j->s, w, n) != 0)
+		return 0;
+	j->s += n;
+	return 1;
+}
+
+static int
+json_digits(struct json *j)
+{
+	const char *from = j->s;
+
+	while (j->s < j->end && *j->s >= '0' && *j->s <= '9')
+		j->s++;
+	return j->s > from;
+}
+
+static int
+json_number(struct json *j)
+{
+	if (j->s < j->end && *j->s == '-')
+		j->s++;
+	if (j->s < j->end && *j->s == '0')
+		j->s++;
+	else if (!json_digits(j))
+		return 0;
+	if (j->s < j->end && *j->s == '.') {
+		j->s++;
+		if (!json_digits(j))
+			return 0;
+	}
+	if (j->s < j->end && (*j->s == 'e' || *j->s == 'E')) {
+		j->s++;
+		if (j->s < j->end && (*j->s == '+' || *j->s == '-'))
+			j->s++;
+		if (!json_digits(j))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+json_string(struct json *j)
+{
+	int i;
+
+	if (j->s == j->end || *j->s != '"')
+		return 0;
+	for (j->s++; j->s < j->end; j->s++) {
+		unsigned char c;
+
+		j->s += strcspn(j->s, json_stops);
+		if (j->s == j->end)
+			return 0;
+		c = (unsigned char)*j->s;
+		if (c == '"') {
+			j->s++;
+			return 1;
+		}
+		if (c < 0x20)
+			return 0;
+		if (c != '\\')
+			continue;
+		if (++j->s == j->end)
+			return 0;
+		c = (unsigned char)*j->s;
+		if (c == 'u') {
+			for (i = 0; i < 4; i++)
+				if (++j->s == j->end ||
+				    !isxdigit((unsigned char)*j->s))
+					return 0;
+		} else if (c == '\0' || !strchr("\"\\/bfnrt", c))
+			return 0;
+	}
+	return 0;
+}
+
+static int json_value(struct json *j);
+
+/* An array or, when object, an object: the opening bracket is at j->s. */
+static int
+json_list(struct json *j, int object)
+{
+	char close = object ? '}' : ']';
+
+	if (++j->depth > JSON_DEPTH)
+		return 0;
+	j->s++;
+	json_ws(j);
+	if (j->s < j->end && *j->s == close) {
+		j->s++;
+		j->depth--;
+		return 1;
+	}
+	for (;;) {
+		if (object) {
+			if (!json_string(j))
+				return 0;
+			json_ws(j);
+			if (j->s == j->end || *j->s != ':')
+				return 0;
+			j->s++;
+		}
+		if (!json_value(j))
+			return 0;
+		json_ws(j);
+		if (j->s == j->end)
+			return 0;
+		if (*j->s == close) {
+			j->s++;
+			j->depth--;
+			return 1;
+		}
+		if (*j->s != ',')
+			return 0;
+		j->s++;
+		json_ws(j);
+	}
+}
+
+static int
+json_value(struct json *j)
+{
+	int ok;
+
+	json_ws(j);
+	if (j->s == j->end)
+		return 0;
+	switch (*j->s) {
+	case '{':
+		ok = json_list(j, 1);
+		break;
+	case '[':
+		ok = json_list(j, 0);
+		break;
+	case '"':
+		ok = json_string(j);
+		break;
+	case 't':
+		ok = json_lit(j, "true");
+		break;
+	case 'f':
+		ok = json_lit(j, "false");
+		break;
+	case 'n':
+		ok = json_lit(j, "null");
+		break;
+	default:
+		ok = json_number(j);
+		break;
+	}
+	json_ws(j);
+	return ok;
+}
+
+/* NULL when s[0..n) is one JSON value and nothing else, else about where
+ * it goes wrong. */
+static const char *
+json_error(const char *s, size_t n)
+{
+	struct json j;
+
+	j.s = s;
+	j.end = s + n;
+	j.depth = 0;
+	if (json_value(&j) && j.s == j.end)
+		return NULL;
+	return j.s;
+}
+
+/* The --json output of doc: valid UTF-8, valid JSON. */
+static void
+check_json(struct doc *doc)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	if (!json_stops[0]) {
+		int i;
+
+		json_stops[0] = '"';
+		json_stops[1] = '\\';
+		for (i = 1; i < 0x20; i++)
+			json_stops[1 + i] = (char)i;
+	}
+	check(f != NULL, "open_memstream failed");
+	check(json_write(doc, NULL, f) == 0, "json_write failed");
+	check(fclose(f) == 0, "json_write's stream failed");
+	check(u8_check((const uint8_t *)out, n) == NULL, "the --json output is not UTF-8");
+	check(json_error(out, n) == NULL, "the --json output is not JSON");
+	free(out);
+}
+
+#endif

@@ -22,6 +22,8 @@ struct block {
 	int16_t lang;		/* language id (lang.h), -1 before it is known */
 	unsigned char kind;	/* enum block_kind */
 	unsigned char markup;	/* from the marked-up form: lines may be escaped */
+	unsigned char prose;	/* its prose words, at most 255; none: its
+				 * language is that of its version */
 };
 
 struct doc {
@@ -84,5 +86,6 @@ int doc_is_markup(const char *s, size_t n);
 long doc_block_at(const struct doc *doc, uint32_t file, size_t off);
 /* The row that holds block b, or -1. */
 long doc_row_of_block(const struct doc *doc, size_t b);
+
 
 #endif

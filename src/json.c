@@ -170,6 +170,8 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o)
 	buf_adds(o, doc_kind_name(bl->kind));
 	buf_adds(o, "\", \"file\": ");
 	buf_addu(o, bl->file);
+	if (!bl->prose)
+		buf_adds(o, ", \"lang_from\": \"context\"");
 	buf_adds(o, ", \"line\": ");
 	buf_addu(o, bl->line);
 	buf_adds(o, ", \"text\": \"");

@@ -23,6 +23,8 @@
 /* How much of a block is read for evidence: plenty for a paragraph, and it
  * keeps opening a huge file fast. */
 enum { SAMPLE_BYTES = 320, SAMPLE_LETTERS = 96, SAMPLE_WORDS = 32 };
+/* How much raw text is read to find that much prose. */
+enum { SAMPLE_RAW = 4 * SAMPLE_BYTES };
 
 /* Evidence weights, per occurrence. */
 #define W_SCRIPT	0.5	/* a letter of the language's script */
@@ -31,6 +33,9 @@ enum { SAMPLE_BYTES = 320, SAMPLE_LETTERS = 96, SAMPLE_WORDS = 32 };
 #define W_LETTER	2.0	/* a letter typical of the language */
 #define W_FOREIGN	-3.0	/* a letter the language does not use */
 #define W_ENDING	1.0
+/* A letter of another script beside Latin ones, for a Latin language:
+ * Latin names and identifiers are common in text of other scripts. */
+#define W_BESIDE_LATIN	-3.0
 /* Changing language between neighbouring blocks costs SWITCH_SCALE times
  * the log odds of staying, as the blocks with clear evidence show them:
  * high in a document of whole versions, negative in an interleaved one. */
@@ -515,10 +520,176 @@ tally_script(struct script_tally *t, const uc_script_t *sc)
 	t->all++;
 }
 
-void
-lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
+/* Whether s[0..n) (a token between blanks, punctuation around it already
+ * stripped) is all capitals of the Latin alphabet, 2 to 5 of them: an
+ * acronym or a label (SIZE, SHA, UNODC). */
+static int
+is_latin_acronym(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* How many characters of s[0..n) are wide ones of East Asian scripts
+ * (U+3000 to U+DFFF: kana, Han, hangul; their lead bytes): text without
+ * blanks between words, read as prose whatever digits it holds. */
+static size_t
+wide_chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xED;
+	return k;
+}
+
+/* Whether the word s[0..n) after a number is its unit: a short word of
+ * small Latin letters that is no stopword (bytes, kb, px). */
+static int
+is_unit(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return wordset_get_hashed(&stopwords, s, n, hash(s, n)) == 0;
+}
+
+/*
+ * Whether the token s[0..n) is a word of prose, with the punctuation
+ * around it stripped (into *ws, *wn): not a number, a URL, a path, a file
+ * name, an option, an identifier, a checksum, a formula or a regular
+ * expression.  A unit right after a number (after_number: 14232887 bytes)
+ * is no prose either.
+ */
+static int
+is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_t *wn)
+{
+	static const char around[] = ".,;:!?\"'()";
+	static const char never[] = "0123456789/\\=_#@$%&*+<>[]{}|^~`";
+	size_t i;
+	int lower = 0;
+
+	while (n && strchr(around, s[n - 1]))
+		n--;
+	while (n && strchr(around, s[0])) {
+		s++;
+		n--;
+	}
+	*ws = s;
+	*wn = n;
+	if (!n || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c && strchr(never, c))
+			return 0;
+		/* Inner dots, colons and brackets: project.yml, a::b, f(x). */
+		if (c == '.' || c == ':' || c == '(' || c == ')')
+			return 0;
+		/* A capital after a small letter: an identifier (CamelCase). */
+		if (c >= 'A' && c <= 'Z' && lower)
+			return 0;
+		lower = c >= 'a' && c <= 'z';
+	}
+	if (is_latin_acronym(s, n))
+		return 0;
+	return !(after_number && is_unit(s, n));
+}
+
+/*
+ * The prose words of one line s[0..n) added to out, one blank before
+ * each; returns how many words they count for.  A line that is mostly no
+ * prose (code, a table row, a checksum: fewer words of prose than
+ * other tokens, four or more) or starts with a shell prompt
+ * ("$ ") is left out whole.
+ */
+static int
+prose_of_line(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, at = out->len, tokens = 0, wide;
+	int words = 0, after_number = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 1 < n && s[i] == '$' && s[i + 1] == ' ')
+		return 0;
+	while (i < n) {
+		size_t e = i, wn;
+		const char *w;
+
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v' || s[i] == '\f') {
+			i++;
+			continue;
+		}
+		while (e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\v' && s[e] != '\f')
+			e++;
+		tokens++;
+		wide = wide_chars(s + i, e - i);
+		if (wide || is_prose_token(s + i, e - i, after_number, &w, &wn)) {
+			if (wide) {
+				w = s + i;
+				wn = e - i;
+			}
+			if (out->len)
+				buf_addc(out, ' ');
+			buf_add(out, w, wn);
+			/* Han, kana and hangul: about two characters a word. */
+			words += wide ? (wide + 1) / 2 : 1;
+		}
+		for (after_number = 0; i < e; i++)
+			after_number |= s[i] >= '0' && s[i] <= '9';
+	}
+	if (tokens >= 4 && (size_t)words * 2 < tokens && !wide_chars(s, n)) {
+		out->len = at;
+		if (out->s)
+			out->s[at] = '\0';
+		return 0;
+	}
+	return words;
+}
+
+/* The prose of raw block text s[0..n) into out, one blank between words,
+ * line by line: reads at most limit bytes of s and keeps at most keep of
+ * prose; returns the number of prose words. */
+static int
+prose_of(const char *s, size_t n, size_t limit, size_t keep, struct buf *out)
+{
+	size_t i = 0;
+	int words = 0;
+
+	if (n > limit)
+		n = limit;
+	buf_reset(out);
+	while (i < n && out->len < keep) {
+		size_t e = i;
+
+		while (e < n && s[e] != '\n' && s[e] != '\r')
+			e++;
+		words += prose_of_line(s + i, e - i, out);
+		i = e + 1;
+	}
+	return words;
+}
+
+int
+lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *score)
 {
 	char word[64];
+	struct buf prose = {0};
+	const char *s;
+	size_t n;
+	int nprose;
 	double acc[LANG_MAX];
 	struct script_tally tally;
 	size_t i = 0, wn = 0, wchars = 0;
@@ -531,8 +702,10 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	memset(acc, 0, sizeof *acc * (size_t)nlangs);
 	tally.n = 0;
 	tally.all = 0;
-	if (n > SAMPLE_BYTES)
-		n = SAMPLE_BYTES;
+	/* Only the prose is evidence. */
+	nprose = prose_of(raw, rawn, SAMPLE_RAW, SAMPLE_BYTES, &prose);
+	s = prose.s ? prose.s : "";
+	n = prose.len;
 	while (i <= n && nwords < SAMPLE_WORDS) {
 		ucs4_t uc = ' ', lc;
 		const uc_script_t *sc;
@@ -593,13 +766,25 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	buf_free(&f);
 	for (c = 0; c < ncand; c++) {
 		int l = cand[c], j;
-		size_t same = 0;
+		size_t ours = 0, neutral = 0;
 
+		/* Latin names and identifiers inside text of another script
+		 * are no evidence for or against its languages. */
 		for (j = 0; j < tally.n; j++)
 			if (langs[l].script == tally.script[j])
-				same += tally.letters[j];
-		score[c] = acc[l] + W_SCRIPT * same + W_OTHER_SCRIPT * (tally.all - same);
+				ours += tally.letters[j];
+			else if (tally.script[j] == latin)
+				neutral += tally.letters[j];
+		if (!ours)
+			neutral = 0;
+		score[c] = acc[l] + W_SCRIPT * ours + W_OTHER_SCRIPT * (tally.all - ours - neutral);
+		/* And Latin words beside them are names in that text: a Latin
+		 * language needs more than them. */
+		if (langs[l].script == latin)
+			score[c] += W_BESIDE_LATIN * (tally.all - ours);
 	}
+	buf_free(&prose);
+	return nprose;
 }
 
 int

@@ -564,9 +564,20 @@ collect_languages(struct doc *doc, const struct doc_opts *o)
 	}
 }
 
+/* Whether block b's text ends a sentence with ! or ?. */
+static int
+ends_exclaiming(const struct doc *doc, size_t b)
+{
+	const struct block *bl = &doc->blocks[b];
+	size_t n = trimmed_len(doc->files[bl->file].data + bl->off, bl->len);
+
+	return n && strchr("!?", doc->files[bl->file].data[bl->off + n - 1]) != NULL;
+}
+
 /* At the start of each language version, headings before the first
  * paragraph: all but the last are header lines (an organisation's name),
- * the last is the title. */
+ * the last is the title.  A version's last block heads nothing: when it
+ * ends a sentence ("Donate now!"), it is a paragraph. */
 static void
 find_headers(struct doc *doc)
 {
@@ -574,6 +585,14 @@ find_headers(struct doc *doc)
 
 	for (l = 0; l < doc->nlangs; l++) {
 		size_t i, n = 0;
+
+		if (doc->nseq[l]) {
+			size_t last = doc->seq[l][doc->nseq[l] - 1];
+
+			if (doc->blocks[last].kind == BLOCK_HEADING && !doc->blocks[last].markup &&
+			    ends_exclaiming(doc, last))
+				doc->blocks[last].kind = BLOCK_PARAGRAPH;
+		}
 
 
 		while (n < doc->nseq[l] &&

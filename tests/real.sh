@@ -30,6 +30,10 @@ grep -q '^\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62}\$ .*\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62
 ok $? "--dump: a regular expression stands beside its copy"
 grep -q '^Вижте: https://semver.org/#spec-item-2 .*See: https://semver.org/#spec-item-2$' "$TMP/spec.dump"
 ok $? "--dump: the Bulgarian see line beside the English one"
+# A closing exclamation is a paragraph, whatever its length.
+"$DIGLOT" --json "$data/release.bg.txt" "$data/release.en.txt" >"$TMP/release.json"
+[ "$(jq -r '[.blocks[] | select(.text | endswith("!")) | .kind] | join(",")' "$TMP/release.json")" = "paragraph,paragraph" ]
+ok $? "\"Подкрепете проекта и дарете сега!\" and \"… donate now!\" are paragraphs"
 "$DIGLOT" --json --lang en,bg "$data/spec-bg-en.txt" >"$TMP/lang.json"
 [ "$(jq -r '.languages | join(",")' "$TMP/lang.json")" = "en,bg" ]
 ok $? "--lang en,bg still decides the order"

@@ -235,6 +235,8 @@ put_rows(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 			}
 			buf_addc(o, ']');
 		}
+		if (doc_row_untranslated(doc, r))
+			buf_adds(o, ", \"untranslated\": true");
 		buf_addc(o, '}');
 		if (o->len > FLUSH_AT)
 			status = flush(o, f, err);

@@ -30,6 +30,13 @@ grep -q '^\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62}\$ .*\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62
 ok $? "--dump: a regular expression stands beside its copy"
 grep -q '^Вижте: https://semver.org/#spec-item-2 .*See: https://semver.org/#spec-item-2$' "$TMP/spec.dump"
 ok $? "--dump: the Bulgarian see line beside the English one"
+# An untranslated section stands beside its original, marked.
+"$DIGLOT" --dump --width 120 "$data/manual-ru-en.txt" >"$TMP/manual.dump"
+grep -q '^The configuration file lives in .*The configuration file lives in' "$TMP/manual.dump"
+ok $? "--dump: an untranslated paragraph stands beside its original"
+grep -q '^Проверка установки .*Checking the installation$' "$TMP/manual.dump"
+ok $? "--dump: the translated heading after it is in line"
+
 # A closing exclamation is a paragraph, whatever its length.
 "$DIGLOT" --json "$data/release.bg.txt" "$data/release.en.txt" >"$TMP/release.json"
 [ "$(jq -r '[.blocks[] | select(.text | endswith("!")) | .kind] | join(",")' "$TMP/release.json")" = "paragraph,paragraph" ]

@@ -610,9 +610,9 @@ is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_
 /*
  * The prose words of one line s[0..n) added to out, one blank before
  * each; returns how many words they count for.  A line that is mostly no
- * prose (code, a table row, a checksum: fewer words of prose than
- * other tokens, four or more) or starts with a shell prompt
- * ("$ ") is left out whole.
+ * prose (code, a table row: of four tokens or more, less than a third
+ * words of prose) or starts with a shell prompt ("$ ") is left out
+ * whole.
  */
 static int
 prose_of_line(const char *s, size_t n, struct buf *out)
@@ -650,7 +650,7 @@ prose_of_line(const char *s, size_t n, struct buf *out)
 		for (after_number = 0; i < e; i++)
 			after_number |= s[i] >= '0' && s[i] <= '9';
 	}
-	if (tokens >= 4 && (size_t)words * 2 < tokens && !wide_chars(s, n)) {
+	if (tokens >= 4 && (size_t)words * 3 < tokens && !wide_chars(s, n)) {
 		out->len = at;
 		if (out->s)
 			out->s[at] = '\0';

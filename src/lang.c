@@ -521,10 +521,10 @@ tally_script(struct script_tally *t, const uc_script_t *sc)
 }
 
 /* Whether s[0..n) (a token between blanks, punctuation around it already
- * stripped) is all capitals of the Latin alphabet, 2 to 5 of them: an
- * acronym or a label (SIZE, SHA, UNODC). */
+ * stripped) is all capitals of the Latin alphabet, 2 to 5 of them (with a
+ * colon after them, a label: SIZE:, URL:). */
 static int
-is_latin_acronym(const char *s, size_t n)
+is_latin_capitals(const char *s, size_t n)
 {
 	size_t i;
 
@@ -568,8 +568,8 @@ is_unit(const char *s, size_t n)
  * Whether the token s[0..n) is a word of prose, with the punctuation
  * around it stripped (into *ws, *wn): not a number, a URL, a path, a file
  * name, an option, an identifier, a checksum, a formula or a regular
- * expression.  A unit right after a number (after_number: 14232887 bytes)
- * is no prose either.
+ * expression.  A label in capitals (SIZE:) and a unit right after a
+ * number (after_number: 14232887 bytes) are no prose either.
  */
 static int
 is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_t *wn)
@@ -577,7 +577,7 @@ is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_
 	static const char around[] = ".,;:!?\"'()";
 	static const char never[] = "0123456789/\\=_#@$%&*+<>[]{}|^~`";
 	size_t i;
-	int lower = 0;
+	int lower = 0, label = n > 1 && s[n - 1] == ':';
 
 	while (n && strchr(around, s[n - 1]))
 		n--;
@@ -602,7 +602,7 @@ is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_
 			return 0;
 		lower = c >= 'a' && c <= 'z';
 	}
-	if (is_latin_acronym(s, n))
+	if (label && is_latin_capitals(s, n))
 		return 0;
 	return !(after_number && is_unit(s, n));
 }

@@ -35,6 +35,9 @@
  *    paragraph, is expensive; two headings are a little cheaper; prose
  *    against blocks of no prose (URLs, code, tables), whose counterparts
  *    are copies, not translations, costs more than leaving both unpaired;
+ *  - lists: an item of a list against a block that is none is as
+ *    expensive; the numbers of items are structure, not shared numbers (a
+ *    list one item short numbers the rest differently);
  *  - numbers: each number both sides mention (dates, article numbers, also
  *    as CJK or Roman numerals) lowers the cost, one that only one side has
  *    raises it a little;
@@ -262,6 +265,36 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 		it->nnum = 0;
 }
 
+size_t
+align_item_mark(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	if (n >= 2 && strchr("-*+", s[0]) && s[0] && s[1] == ' ')
+		i = 1;
+	else if (n >= 4 && memcmp(s, "\xE2\x80\xA2", 3) == 0 && s[3] == ' ')
+		i = 3;	/* • */
+	else {
+		/* 3. 3) (3) b) (b) iv. */
+		k = i = s[0] == '(';
+		while (i < n && i - k < 3 && ((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		if (i == k || i >= n || !(s[i] == '.' || s[i] == ')') ||
+		    (k && s[i] != ')') || i + 1 >= n || s[i + 1] != ' ')
+			return 0;
+		/* Letters alone are an item only as one letter or a Roman
+		 * numeral: "a) ", "iv. ", not "etc. ". */
+		if (!(s[k] >= '0' && s[k] <= '9') && i - k > 1 &&
+		    strspn(s + k, "ivx") < i - k)
+			return 0;
+		i++;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
 /* -log P(|delta|) from a table: the dynamic programme asks for millions. */
 enum { GC_STEPS = 100, GC_MAX = 8 };
 static double gc_table[GC_STEPS * GC_MAX + 2];
@@ -341,13 +374,14 @@ struct group {
 	unsigned char kinds;	/* 1: a paragraph among them, 2: a heading */
 	unsigned char anchors;	/* how many of them are anchored */
 	unsigned char prose;	/* 1: prose among them, 2: a block of no prose */
+	unsigned char items;	/* 1: a block that is no list item, 2: an item */
 };
 
 /* The group of size blocks from x. */
 static struct group
 group_of(const struct align_item *x, int size)
 {
-	struct group g = { 0, 0, 0, 0, 0 };
+	struct group g = { 0, 0, 0, 0, 0, 0 };
 	int k;
 
 	for (k = 0; k < size; k++) {
@@ -356,6 +390,7 @@ group_of(const struct align_item *x, int size)
 		g.kinds |= x[k].kind == BLOCK_PARAGRAPH ? 1 : 2;
 		g.anchors += x[k].anchor >= 0;
 		g.prose |= x[k].noprose ? 2 : 1;
+		g.items |= x[k].item ? 2 : 1;
 	}
 	return g;
 }
@@ -372,6 +407,8 @@ match_cost(struct group a, struct group b, int one, int anchored, double ir)
 		c += KIND_CLASH;
 	if ((a.prose == 1 && b.prose == 2) || (a.prose == 2 && b.prose == 1))
 		c += PROSE_CLASH;
+	if ((a.items == 1 && b.items == 2) || (a.items == 2 && b.items == 1))
+		c += KIND_CLASH;
 	else if (one && a.kinds == 2 && b.kinds == 2)
 		c -= HEADINGS_BONUS;
 	if (a.mask | b.mask)
@@ -703,7 +740,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 		long s1 = i >= 1 ? lo - LO(i - 1) : 0, s2 = i >= 2 ? lo - LO(i - 2) : 0;
 		/* The blocks of the first sequence that beads into this row
 		 * end with. */
-		struct group one = i >= 1 ? group_of(&a[i - 1], 1) : (struct group){ 0, 0, 0, 0, 0 };
+		struct group one = i >= 1 ? group_of(&a[i - 1], 1) : (struct group){ 0, 0, 0, 0, 0, 0 };
 		struct group two = i >= 2 ? group_of(&a[i - 2], 2) : one;
 
 		for (k = 0; k < (long)width; k++) {
@@ -914,12 +951,16 @@ items_of(const struct doc *doc, int l)
 	for (i = 0; i < doc->nseq[l]; i++) {
 		const struct block *bl = &doc->blocks[doc->seq[l][i]];
 		struct align_item *it = &items[i];
+		size_t mark;
 
 		it->chars = bl->chars;
 		it->kind = bl->kind;
 		it->key = doc_block_key(doc, doc->seq[l][i]);
 		it->noprose = !bl->prose;
-		align_numbers(it, doc->files[bl->file].data + bl->off, bl->len);
+		/* An item's number is structure: only the numbers after it. */
+		mark = align_item_mark(doc->files[bl->file].data + bl->off, bl->len);
+		it->item = mark > 0;
+		align_numbers(it, doc->files[bl->file].data + bl->off + mark, bl->len - mark);
 		/* A heading's numbers, in order, tell its anchor. */
 		if (it->kind != BLOCK_PARAGRAPH)
 			qsort(it->num, it->nnum, sizeof it->num[0], cmp_u32);

@@ -361,6 +361,24 @@ main(void)
 		ok(missed == 0, "every number of a paragraph is found wherever it stands (%d missed)",
 		    missed);
 	}
+	/* List items and their marks. */
+	{
+		static const struct { const char *s; size_t mark; } marks[] = {
+			{ "- item", 2 }, { "* item", 2 }, { "\xE2\x80\xA2 item", 4 },
+			{ "3. item", 3 }, { "12) item", 4 }, { "(b) item", 4 },
+			{ "iv.  item", 5 }, { "a) item", 3 }, { "2018. year", 0 },
+			{ "etc. and so on", 0 }, { "-5 degrees", 0 }, { "3.4. The system", 0 },
+		};
+		size_t k, wrong = 0;
+
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			if (align_item_mark(marks[k].s, strlen(marks[k].s)) != marks[k].mark) {
+				printf("# '%s': mark of %zu, want %zu\n", marks[k].s,
+				    align_item_mark(marks[k].s, strlen(marks[k].s)), marks[k].mark);
+				wrong++;
+			}
+		ok(wrong == 0, "list items are told by their marks, years and section numbers are not");
+	}
 	years_pair_a_briefing();
 	return tap_done();
 }

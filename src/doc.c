@@ -609,8 +609,9 @@ find_headers(struct doc *doc)
 	}
 }
 
-uint64_t
-doc_block_key(const struct doc *doc, size_t b)
+/* Block b's key, from its text. */
+static uint64_t
+block_key(const struct doc *doc, size_t b)
 {
 	const struct block *bl = &doc->blocks[b];
 	const unsigned char *s = (const unsigned char *)doc->files[bl->file].data + bl->off;
@@ -635,6 +636,12 @@ doc_block_key(const struct doc *doc, size_t b)
 		kept++;
 	}
 	return kept >= 4 ? (h ? h : 1) : 0;
+}
+
+uint64_t
+doc_block_key(const struct doc *doc, size_t b)
+{
+	return doc->keys ? doc->keys[b] : block_key(doc, b);
 }
 
 struct keyed {
@@ -671,10 +678,12 @@ find_copies(struct reader *rd)
 
 	if (nb < 3)
 		return;
+	/* The keys are found once, for the aligner and --json too. */
+	doc->keys = xmalloc(sizeof *doc->keys * nb);
 	v = xmalloc(sizeof *v * nb);
 	twin = xmalloc(sizeof *twin * nb);
 	for (b = 0; b < nb; b++) {
-		v[b].key = doc_block_key(doc, b);
+		v[b].key = doc->keys[b] = block_key(doc, b);
 		v[b].b = b;
 		twin[b] = -1;
 	}
@@ -814,6 +823,7 @@ doc_free(struct doc *doc)
 	free(doc->nseq);
 	free(doc->row_start);
 	free(doc->row_count);
+	free(doc->keys);
 	buf_free(&doc->pillar_ini);
 	free(doc);
 }

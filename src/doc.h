@@ -44,6 +44,7 @@ struct doc {
 	uint32_t *row_count;
 	size_t nrows;
 	int aligned;		/* the rows are there (align_doc) */
+	uint64_t *keys;		/* per block: doc_block_key, or NULL */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };

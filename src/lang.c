@@ -456,6 +456,10 @@ static struct small_cp {
 	const uc_script_t *script;
 } small[SMALL];
 static int scripts_found;
+/* What a byte is to the token rules (is_prose_token), set with the
+ * scripts. */
+enum { T_AROUND = 1, T_NEVER = 2, T_INNER = 4 };
+static unsigned char token_class[256];
 
 /* Whether text_fold leaves the character uc as it is, and so a word of
  * such characters (marks that combine with what precedes them are not). */
@@ -481,6 +485,10 @@ find_scripts(void)
 {
 	ucs4_t uc;
 
+	for (uc = 0; uc < 256; uc++)
+		token_class[uc] = (uc && strchr(".,;:!?\"'()", (int)uc) ? T_AROUND : 0) |
+		    (uc && strchr("0123456789/\\=_#@$%&*+<>[]{}|^~`", (int)uc) ? T_NEVER : 0) |
+		    (uc && strchr(".:()", (int)uc) ? T_INNER : 0);
 	latin = uc_script('a');
 	inherited = uc_script_byname("Inherited");
 	common = uc_script_byname("Common");
@@ -536,19 +544,6 @@ is_latin_capitals(const char *s, size_t n)
 	return 1;
 }
 
-/* How many characters of s[0..n) are wide ones of East Asian scripts
- * (U+3000 to U+DFFF: kana, Han, hangul; their lead bytes): text without
- * blanks between words, read as prose whatever digits it holds. */
-static size_t
-wide_chars(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xED;
-	return k;
-}
-
 /* Whether the word s[0..n) after a number is its unit: a short word of
  * small Latin letters that is no stopword (bytes, kb, px). */
 static int
@@ -574,14 +569,12 @@ is_unit(const char *s, size_t n)
 static int
 is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_t *wn)
 {
-	static const char around[] = ".,;:!?\"'()";
-	static const char never[] = "0123456789/\\=_#@$%&*+<>[]{}|^~`";
 	size_t i;
 	int lower = 0, label = n > 1 && s[n - 1] == ':';
 
-	while (n && strchr(around, s[n - 1]))
+	while (n && token_class[(unsigned char)s[n - 1]] & T_AROUND)
 		n--;
-	while (n && strchr(around, s[0])) {
+	while (n && token_class[(unsigned char)s[0]] & T_AROUND) {
 		s++;
 		n--;
 	}
@@ -592,10 +585,9 @@ is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c && strchr(never, c))
-			return 0;
-		/* Inner dots, colons and brackets: project.yml, a::b, f(x). */
-		if (c == '.' || c == ':' || c == '(' || c == ')')
+		/* Digits and symbols; inner dots, colons and brackets:
+		 * project.yml, a::b, f(x). */
+		if (token_class[c] & (T_NEVER | T_INNER))
 			return 0;
 		/* A capital after a small letter: an identifier (CamelCase). */
 		if (c >= 'A' && c <= 'Z' && lower)
@@ -607,53 +599,67 @@ is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_
 	return !(after_number && is_unit(s, n));
 }
 
+/* The prose of a block's sample: never longer than the raw text read. */
+struct prose {
+	char s[SAMPLE_RAW + 1];
+	size_t len;
+};
+
 /*
  * The prose words of one line s[0..n) added to out, one blank before
- * each; returns how many words they count for.  A line that is mostly no
+ * each, until out holds keep bytes; returns how many words they count
+ * for.  A line that is mostly no
  * prose (code, a table row: of four tokens or more, less than a third
  * words of prose) or starts with a shell prompt ("$ ") is left out
  * whole.
  */
 static int
-prose_of_line(const char *s, size_t n, struct buf *out)
+prose_of_line(const char *s, size_t n, size_t keep, struct prose *out)
 {
 	size_t i = 0, at = out->len, tokens = 0, wide;
-	int words = 0, after_number = 0;
+	int words = 0, after_number = 0, any_wide = 0;
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	if (i + 1 < n && s[i] == '$' && s[i + 1] == ' ')
 		return 0;
-	while (i < n) {
+	while (i < n && out->len < keep) {
 		size_t e = i, wn;
 		const char *w;
+		int digits = 0;
 
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v' || s[i] == '\f') {
 			i++;
 			continue;
 		}
-		while (e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\v' && s[e] != '\f')
-			e++;
+		/* The token, whether it has digits, and its wide characters
+		 * of East Asian scripts (lead bytes of U+3000 to U+DFFF: kana,
+		 * Han, hangul): text without blanks between words, read as
+		 * prose whatever digits it holds. */
+		for (wide = 0; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\v' &&
+		    s[e] != '\f'; e++) {
+			digits |= s[e] >= '0' && s[e] <= '9';
+			wide += (unsigned char)s[e] >= 0xE3 && (unsigned char)s[e] <= 0xED;
+		}
 		tokens++;
-		wide = wide_chars(s + i, e - i);
 		if (wide || is_prose_token(s + i, e - i, after_number, &w, &wn)) {
 			if (wide) {
 				w = s + i;
 				wn = e - i;
 			}
 			if (out->len)
-				buf_addc(out, ' ');
-			buf_add(out, w, wn);
+				out->s[out->len++] = ' ';
+			memcpy(out->s + out->len, w, wn);
+			out->len += wn;
 			/* Han, kana and hangul: about two characters a word. */
 			words += wide ? (wide + 1) / 2 : 1;
+			any_wide |= wide > 0;
 		}
-		for (after_number = 0; i < e; i++)
-			after_number |= s[i] >= '0' && s[i] <= '9';
+		after_number = digits;
+		i = e;
 	}
-	if (tokens >= 4 && (size_t)words * 3 < tokens && !wide_chars(s, n)) {
+	if (tokens >= 4 && (size_t)words * 3 < tokens && !any_wide) {
 		out->len = at;
-		if (out->s)
-			out->s[at] = '\0';
 		return 0;
 	}
 	return words;
@@ -663,20 +669,20 @@ prose_of_line(const char *s, size_t n, struct buf *out)
  * line by line: reads at most limit bytes of s and keeps at most keep of
  * prose; returns the number of prose words. */
 static int
-prose_of(const char *s, size_t n, size_t limit, size_t keep, struct buf *out)
+prose_of(const char *s, size_t n, size_t limit, size_t keep, struct prose *out)
 {
 	size_t i = 0;
 	int words = 0;
 
 	if (n > limit)
 		n = limit;
-	buf_reset(out);
+	out->len = 0;
 	while (i < n && out->len < keep) {
 		size_t e = i;
 
 		while (e < n && s[e] != '\n' && s[e] != '\r')
 			e++;
-		words += prose_of_line(s + i, e - i, out);
+		words += prose_of_line(s + i, e - i, keep, out);
 		i = e + 1;
 	}
 	return words;
@@ -686,7 +692,7 @@ int
 lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *score)
 {
 	char word[64];
-	struct buf prose = {0};
+	struct prose prose;
 	const char *s;
 	size_t n;
 	int nprose;
@@ -704,7 +710,7 @@ lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *sco
 	tally.all = 0;
 	/* Only the prose is evidence. */
 	nprose = prose_of(raw, rawn, SAMPLE_RAW, SAMPLE_BYTES, &prose);
-	s = prose.s ? prose.s : "";
+	s = prose.s;
 	n = prose.len;
 	while (i <= n && nwords < SAMPLE_WORDS) {
 		ucs4_t uc = ' ', lc;
@@ -783,7 +789,6 @@ lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *sco
 		if (langs[l].script == latin)
 			score[c] += W_BESIDE_LATIN * (tally.all - ours);
 	}
-	buf_free(&prose);
 	return nprose;
 }
 

@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "align.h"
+#include "copy.h"
 #include "doc.h"
 #include "xalloc.h"
 
@@ -955,7 +956,7 @@ items_of(const struct doc *doc, int l)
 
 		it->chars = bl->chars;
 		it->kind = bl->kind;
-		it->key = doc_block_key(doc, doc->seq[l][i]);
+		it->key = copy_key(doc, doc->seq[l][i]);
 		it->noprose = !bl->prose;
 		/* An item's number is structure: only the numbers after it. */
 		mark = align_item_mark(doc->files[bl->file].data + bl->off, bl->len);

@@ -16,7 +16,7 @@ struct align_item {
 	uint32_t num[6];	/* numbers it mentions (dates, article numbers) */
 	uint64_t nmask;		/* the numbers hashed into bits (align_pair sets it) */
 	int32_t anchor;		/* index of its anchor partner, or -1 */
-	uint64_t key;		/* its text's key (doc_block_key), 0: none */
+	uint64_t key;		/* its text's key (copy_key), 0: none */
 	unsigned char noprose;	/* no prose: a URL, code, a table, numbers */
 	unsigned char item;	/* an item of a list (- , * , 1. , a) ) */
 };

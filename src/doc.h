@@ -44,7 +44,7 @@ struct doc {
 	uint32_t *row_count;
 	size_t nrows;
 	int aligned;		/* the rows are there (align_doc) */
-	uint64_t *keys;		/* per block: doc_block_key, or NULL */
+	uint64_t *keys;		/* per block: copy_key, or NULL */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 };
@@ -87,13 +87,6 @@ int doc_is_markup(const char *s, size_t n);
 long doc_block_at(const struct doc *doc, uint32_t file, size_t off);
 /* The row that holds block b, or -1. */
 long doc_row_of_block(const struct doc *doc, size_t b);
-/* A hash of block b's text with its runs of blanks and line breaks as one
- * blank: blocks of the same text have the same key.  0 for a block of
- * fewer than four characters. */
-uint64_t doc_block_key(const struct doc *doc, size_t b);
-/* Whether row r pairs a block of one version with a copy of its text in
- * another (an untranslated paragraph). */
-int doc_row_untranslated(const struct doc *doc, size_t r);
 
 
 #endif

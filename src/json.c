@@ -10,6 +10,7 @@
 
 #include "align.h"
 #include "buf.h"
+#include "copy.h"
 #include "doc.h"
 #include "json.h"
 #include "lang.h"
@@ -235,7 +236,7 @@ put_rows(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 			}
 			buf_addc(o, ']');
 		}
-		if (doc_row_untranslated(doc, r))
+		if (copy_row_untranslated(doc, r))
 			buf_adds(o, ", \"untranslated\": true");
 		buf_addc(o, '}');
 		if (o->len > FLUSH_AT)

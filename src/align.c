@@ -271,7 +271,7 @@ align_item_mark(const char *s, size_t n)
 {
 	size_t i = 0, k;
 
-	if (n >= 2 && strchr("-*+", s[0]) && s[0] && s[1] == ' ')
+	if (n >= 2 && s[0] && strchr("-*+", s[0]) && s[1] == ' ')
 		i = 1;
 	else if (n >= 4 && memcmp(s, "\xE2\x80\xA2", 3) == 0 && s[3] == ' ')
 		i = 3;	/* • */
@@ -559,7 +559,7 @@ key_once(const struct keyed_pos *v, size_t n, size_t i)
 }
 
 /* Add to pair[0..*np) the blocks whose text occurs once on each side;
- * pair has room for them. */
+ * returns pair, grown to hold them. */
 static size_t *
 identical_pairs(const struct align_item *a, size_t na, const struct align_item *b,
     size_t nb, size_t *pair, size_t *np)

@@ -594,8 +594,6 @@ find_headers(struct doc *doc)
 			    ends_exclaiming(doc, last))
 				doc->blocks[last].kind = BLOCK_PARAGRAPH;
 		}
-
-
 		while (n < doc->nseq[l] &&
 		    doc->blocks[doc->seq[l][n]].kind != BLOCK_PARAGRAPH)
 			n++;

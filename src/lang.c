@@ -33,8 +33,9 @@ enum { SAMPLE_RAW = 4 * SAMPLE_BYTES };
 #define W_LETTER	2.0	/* a letter typical of the language */
 #define W_FOREIGN	-3.0	/* a letter the language does not use */
 #define W_ENDING	1.0
-/* A letter of another script beside Latin ones, for a Latin language:
- * Latin names and identifiers are common in text of other scripts. */
+/* What a letter of another script costs a Latin language on top of
+ * W_OTHER_SCRIPT: Latin names and identifiers are common inside text of
+ * other scripts, the reverse is rare. */
 #define W_BESIDE_LATIN	-3.0
 /* Changing language between neighbouring blocks costs SWITCH_SCALE times
  * the log odds of staying, as the blocks with clear evidence show them:
@@ -608,10 +609,9 @@ struct prose {
 /*
  * The prose words of one line s[0..n) added to out, one blank before
  * each, until out holds keep bytes; returns how many words they count
- * for.  A line that is mostly no
- * prose (code, a table row: of four tokens or more, less than a third
- * words of prose) or starts with a shell prompt ("$ ") is left out
- * whole.
+ * for.  A line that is mostly no prose (code, a table row: of four tokens
+ * or more, less than a third words of prose) or starts with a shell
+ * prompt ("$ ") is left out whole.
  */
 static int
 prose_of_line(const char *s, size_t n, size_t keep, struct prose *out)
@@ -784,8 +784,8 @@ lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *sco
 		if (!ours)
 			neutral = 0;
 		score[c] = acc[l] + W_SCRIPT * ours + W_OTHER_SCRIPT * (tally.all - ours - neutral);
-		/* And Latin words beside them are names in that text: a Latin
-		 * language needs more than them. */
+		/* And beside letters of another script, Latin words are
+		 * names: a Latin language needs more than them. */
 		if (langs[l].script == latin)
 			score[c] += W_BESIDE_LATIN * (tally.all - ours);
 	}

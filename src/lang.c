@@ -688,6 +688,31 @@ prose_of(const char *s, size_t n, size_t limit, size_t keep, struct prose *out)
 	return words;
 }
 
+/* The evidence of the letters' scripts in t for language l. */
+static double
+script_score(const struct script_tally *t, int l)
+{
+	size_t ours = 0, neutral = 0;
+	double sc;
+	int j;
+
+	/* Latin names and identifiers inside text of another script are no
+	 * evidence for or against its languages. */
+	for (j = 0; j < t->n; j++)
+		if (langs[l].script == t->script[j])
+			ours += t->letters[j];
+		else if (t->script[j] == latin)
+			neutral += t->letters[j];
+	if (!ours)
+		neutral = 0;
+	sc = W_SCRIPT * ours + W_OTHER_SCRIPT * (t->all - ours - neutral);
+	/* And beside letters of another script, Latin words are names: a
+	 * Latin language needs more than them. */
+	if (langs[l].script == latin)
+		sc += W_BESIDE_LATIN * (t->all - ours);
+	return sc;
+}
+
 int
 lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *score)
 {
@@ -770,25 +795,8 @@ lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *sco
 		folded = 1;
 	}
 	buf_free(&f);
-	for (c = 0; c < ncand; c++) {
-		int l = cand[c], j;
-		size_t ours = 0, neutral = 0;
-
-		/* Latin names and identifiers inside text of another script
-		 * are no evidence for or against its languages. */
-		for (j = 0; j < tally.n; j++)
-			if (langs[l].script == tally.script[j])
-				ours += tally.letters[j];
-			else if (tally.script[j] == latin)
-				neutral += tally.letters[j];
-		if (!ours)
-			neutral = 0;
-		score[c] = acc[l] + W_SCRIPT * ours + W_OTHER_SCRIPT * (tally.all - ours - neutral);
-		/* And beside letters of another script, Latin words are
-		 * names: a Latin language needs more than them. */
-		if (langs[l].script == latin)
-			score[c] += W_BESIDE_LATIN * (tally.all - ours);
-	}
+	for (c = 0; c < ncand; c++)
+		score[c] = acc[cand[c]] + script_score(&tally, cand[c]);
 	return nprose;
 }
 

@@ -117,8 +117,10 @@ copy_find(struct doc *doc, const int *fixed)
 			to = doc->blocks[b - 1].lang;
 		if (to < 0 || to == lang)
 			continue;
+		/* (Both blocks of a pair may stand in one run: the first
+		 * moves, its twin then has none.) */
 		for (k = b; k < e; k++)
-			if (doc->blocks[twin[k]].lang == lang) {
+			if (twin[k] >= 0 && doc->blocks[twin[k]].lang == lang) {
 				doc->blocks[k].lang = to;
 				twin[twin[k]] = -1;
 			}

@@ -37,6 +37,17 @@ ok $? "--dump: an untranslated paragraph stands beside its original"
 grep -q '^Проверка установки .*Checking the installation$' "$TMP/manual.dump"
 ok $? "--dump: the translated heading after it is in line"
 
+# Two identical blocks side by side (a date in each version of an
+# interleaved note) are read without touching memory outside the document.
+if command -v valgrind >/dev/null 2>&1 && [ -z "${DIGLOT_WRAPPER:-}" ]; then
+	valgrind -q --error-exitcode=99 "$DIGLOT" --json "$data/dates-interleaved.txt" \
+		>/dev/null 2>"$TMP/valgrind.err"
+	ok $? "identical neighbours: no memory error under valgrind"
+	sed 's/^/# /' "$TMP/valgrind.err" | head -n 5
+else
+	skip 1 "valgrind is not installed, or runs the program already"
+fi
+
 # A closing exclamation is a paragraph, whatever its length.
 "$DIGLOT" --json "$data/release.bg.txt" "$data/release.en.txt" >"$TMP/release.json"
 [ "$(jq -r '[.blocks[] | select(.text | endswith("!")) | .kind] | join(",")' "$TMP/release.json")" = "paragraph,paragraph" ]

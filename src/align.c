@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "align.h"
+#include "copy.h"
 #include "doc.h"
 #include "fix.h"
 #include "xalloc.h"
@@ -33,13 +34,20 @@
  *    closing a gap cost GAP_OPEN more, so a run of missing blocks stays
  *    one run;
  *  - structure: a heading against a paragraph, or a heading merged with a
- *    paragraph, is expensive; two headings are a little cheaper;
+ *    paragraph, is expensive; two headings are a little cheaper; prose
+ *    against blocks of no prose (URLs, code, tables), whose counterparts
+ *    are copies, not translations, costs more than leaving both unpaired;
+ *  - lists: an item of a list against a block that is none is as
+ *    expensive; the numbers of items are structure, not shared numbers (a
+ *    list one item short numbers the rest differently);
  *  - numbers: each number both sides mention (dates, article numbers, also
  *    as CJK or Roman numerals) lowers the cost, one that only one side has
  *    raises it a little;
  *  - anchors: a numbered heading whose numbers occur in exactly one heading
- *    of each version, in order, is matched with its partner at a large bonus
- *    and with anything else at a large penalty.
+ *    of each version, and a block whose text occurs exactly once in each
+ *    version (a command, a URL, a checksum, an untranslated paragraph), in
+ *    order, is matched with its partner at a large bonus and with anything
+ *    else at a large penalty.
  *
  * The search is a dynamic programme over (i, j) restricted to a band around
  * the diagonal that is wide enough for every block that one side lacks, so
@@ -51,6 +59,7 @@
 #define DROP		3.0
 #define GAP_OPEN	1.5
 #define KIND_CLASH	6.0
+#define PROSE_CLASH	12.0	/* more than leaving both unpaired */
 #define HEADINGS_BONUS	1.0
 #define NUM_SHARED	1.5
 #define NUM_SHARED_MAX	4.5
@@ -258,6 +267,36 @@ align_numbers(struct align_item *it, const char *s, size_t n)
 		it->nnum = 0;
 }
 
+size_t
+align_item_mark(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	if (n >= 2 && s[0] && strchr("-*+", s[0]) && s[1] == ' ')
+		i = 1;
+	else if (n >= 4 && memcmp(s, "\xE2\x80\xA2", 3) == 0 && s[3] == ' ')
+		i = 3;	/* • */
+	else {
+		/* 3. 3) (3) b) (b) iv. */
+		k = i = s[0] == '(';
+		while (i < n && i - k < 3 && ((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'z')))
+			i++;
+		if (i == k || i >= n || !(s[i] == '.' || s[i] == ')') ||
+		    (k && s[i] != ')') || i + 1 >= n || s[i + 1] != ' ')
+			return 0;
+		/* Letters alone are an item only as one letter or a Roman
+		 * numeral: "a) ", "iv. ", not "etc. ". */
+		if (!(s[k] >= '0' && s[k] <= '9') && i - k > 1 &&
+		    strspn(s + k, "ivx") < i - k)
+			return 0;
+		i++;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
 /* -log P(|delta|) from a table: the dynamic programme asks for millions. */
 enum { GC_STEPS = 100, GC_MAX = 8 };
 static double gc_table[GC_STEPS * GC_MAX + 2];
@@ -336,13 +375,15 @@ struct group {
 	uint64_t mask;		/* their numbers */
 	unsigned char kinds;	/* 1: a paragraph among them, 2: a heading */
 	unsigned char anchors;	/* how many of them are anchored */
+	unsigned char prose;	/* 1: prose among them, 2: a block of no prose */
+	unsigned char items;	/* 1: a block that is no list item, 2: an item */
 };
 
 /* The group of size blocks from x. */
 static struct group
 group_of(const struct align_item *x, int size)
 {
-	struct group g = { 0, 0, 0, 0 };
+	struct group g = { 0, 0, 0, 0, 0, 0 };
 	int k;
 
 	for (k = 0; k < size; k++) {
@@ -350,6 +391,8 @@ group_of(const struct align_item *x, int size)
 		g.mask |= x[k].nmask;
 		g.kinds |= x[k].kind == BLOCK_PARAGRAPH ? 1 : 2;
 		g.anchors += x[k].anchor >= 0;
+		g.prose |= x[k].noprose ? 2 : 1;
+		g.items |= x[k].item ? 2 : 1;
 	}
 	return g;
 }
@@ -363,6 +406,10 @@ match_cost(struct group a, struct group b, int one, int anchored, double ir)
 	int k;
 
 	if ((a.kinds | b.kinds) == 3)
+		c += KIND_CLASH;
+	if ((a.prose == 1 && b.prose == 2) || (a.prose == 2 && b.prose == 1))
+		c += PROSE_CLASH;
+	if ((a.items == 1 && b.items == 2) || (a.items == 2 && b.items == 1))
 		c += KIND_CLASH;
 	else if (one && a.kinds == 2 && b.kinds == 2)
 		c -= HEADINGS_BONUS;
@@ -460,18 +507,93 @@ same_numbers(const struct numbered *a, const struct numbered *b)
 	return a->nnum == b->nnum && memcmp(a->num, b->num, sizeof a->num) == 0;
 }
 
+/* Pairs (pos in a, pos in b) in order of a, and for one a from the last
+ * b back: the longest increasing run of b takes one pair per a. */
 static int
-cmp_size(const void *x, const void *y)
+cmp_pair(const void *x, const void *y)
 {
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	const size_t *a = x, *b = y;
 
-	return a < b ? -1 : a > b;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return a[1] > b[1] ? -1 : a[1] < b[1];
+}
+
+/* A block's text key and position, for the identical-text anchors. */
+struct keyed_pos {
+	uint64_t key;
+	size_t pos;
+};
+
+static int
+cmp_keyed_pos(const void *x, const void *y)
+{
+	const struct keyed_pos *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The blocks of x that have a text key, sorted by it. */
+static struct keyed_pos *
+keyed_of(const struct align_item *x, size_t n, size_t *count)
+{
+	struct keyed_pos *v = xmalloc(sizeof *v * (n + 1));
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (x[i].key) {
+			v[k].key = x[i].key;
+			v[k++].pos = i;
+		}
+	qsort(v, k, sizeof *v, cmp_keyed_pos);
+	*count = k;
+	return v;
+}
+
+/* Whether entry i of v[0..n) has a key no other entry has. */
+static int
+key_once(const struct keyed_pos *v, size_t n, size_t i)
+{
+	return (i == 0 || v[i - 1].key != v[i].key) && (i + 1 >= n || v[i + 1].key != v[i].key);
+}
+
+/* Add to pair[0..*np) the blocks whose text occurs once on each side;
+ * returns pair, grown to hold them. */
+static size_t *
+identical_pairs(const struct align_item *a, size_t na, const struct align_item *b,
+    size_t nb, size_t *pair, size_t *np)
+{
+	size_t ca, cb, i = 0, j = 0;
+	struct keyed_pos *va = keyed_of(a, na, &ca), *vb = keyed_of(b, nb, &cb);
+
+	pair = xrealloc(pair, sizeof *pair * 2 * (*np + (ca < cb ? ca : cb) + 1));
+	while (i < ca && j < cb) {
+		if (va[i].key < vb[j].key) {
+			i++;
+		} else if (va[i].key > vb[j].key) {
+			j++;
+		} else {
+			if (key_once(va, ca, i) && key_once(vb, cb, j)) {
+				pair[2 * *np] = va[i].pos;
+				pair[2 * *np + 1] = vb[j].pos;
+				++*np;
+			}
+			i++;
+			j++;
+		}
+	}
+	free(va);
+	free(vb);
+	return pair;
 }
 
 /*
  * Anchors: numbered headings whose numbers occur in exactly one heading of
- * each side, kept where they are in order on both sides (the longest
- * increasing run of partners, found in n log n).
+ * each side, and blocks whose text occurs exactly once on each side, kept
+ * where they are in order on both sides (the longest increasing run of
+ * partners, found in n log n).
  */
 static void
 find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
@@ -506,7 +628,8 @@ find_anchors(struct align_item *a, size_t na, struct align_item *b, size_t nb)
 			j++;
 		}
 	}
-	qsort(pair, np, sizeof *pair * 2, cmp_size);
+	pair = identical_pairs(a, na, b, nb, pair, &np);
+	qsort(pair, np, sizeof *pair * 2, cmp_pair);
 	/* Longest increasing subsequence of the b positions. */
 	tail = xmalloc(sizeof *tail * (np + 1));
 	prev = xmalloc(sizeof *prev * (np + 1));
@@ -619,7 +742,7 @@ dp(const struct align_item *a, size_t na, const struct align_item *b, size_t nb,
 		long s1 = i >= 1 ? lo - LO(i - 1) : 0, s2 = i >= 2 ? lo - LO(i - 2) : 0;
 		/* The blocks of the first sequence that beads into this row
 		 * end with. */
-		struct group one = i >= 1 ? group_of(&a[i - 1], 1) : (struct group){ 0, 0, 0, 0 };
+		struct group one = i >= 1 ? group_of(&a[i - 1], 1) : (struct group){ 0, 0, 0, 0, 0, 0 };
 		struct group two = i >= 2 ? group_of(&a[i - 2], 2) : one;
 
 		for (k = 0; k < (long)width; k++) {
@@ -830,10 +953,16 @@ items_of(const struct doc *doc, int l)
 	for (i = 0; i < doc->nseq[l]; i++) {
 		const struct block *bl = &doc->blocks[doc->seq[l][i]];
 		struct align_item *it = &items[i];
+		size_t mark;
 
 		it->chars = bl->chars;
 		it->kind = bl->kind;
-		align_numbers(it, doc->files[bl->file].data + bl->off, bl->len);
+		it->key = copy_key(doc, doc->seq[l][i]);
+		it->noprose = !bl->prose;
+		/* An item's number is structure: only the numbers after it. */
+		mark = align_item_mark(doc->files[bl->file].data + bl->off, bl->len);
+		it->item = mark > 0;
+		align_numbers(it, doc->files[bl->file].data + bl->off + mark, bl->len - mark);
 		/* A heading's numbers, in order, tell its anchor. */
 		if (it->kind != BLOCK_PARAGRAPH)
 			qsort(it->num, it->nnum, sizeof it->num[0], cmp_u32);

@@ -16,7 +16,15 @@ struct align_item {
 	uint32_t num[6];	/* numbers it mentions (dates, article numbers) */
 	uint64_t nmask;		/* the numbers hashed into bits (align_pair sets it) */
 	int32_t anchor;		/* index of its anchor partner, or -1 */
+	uint64_t key;		/* its text's key (copy_key), 0: none */
+	unsigned char noprose;	/* no prose: a URL, code, a table, numbers */
+	unsigned char item;	/* an item of a list (- , * , 1. , a) ) */
 };
+
+/* The length of the list item mark that raw text s[0..n) starts with
+ * ("- ", "• ", "3. ", "(b) "), with the blanks after it; 0 when it is no
+ * list item. */
+size_t align_item_mark(const char *s, size_t n);
 
 /* A bead: na blocks of the first sequence matched with nb of the second. */
 struct bead {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copy.h"
 #include "diag.h"
 #include "doc.h"
 #include "form.h"
@@ -22,6 +23,10 @@ enum { HEADING_WORDS = 15, HEADING_BYTES = 300 };
  * hint, which a paragraph with clear evidence of its own still outweighs. */
 #define MARK_HINT 5.0
 
+/* A language is a version of the briefing when the blocks clearly in it
+ * hold this many words of prose. */
+enum { VERSION_WORDS = 12 };
+
 const char *
 doc_kind_name(int kind)
 {
@@ -36,6 +41,7 @@ struct reader {
 	size_t cap;
 	int *hint_lang;		/* per block: language a marker announced, or -1 */
 	int *fixed;		/* per block: language forced, or -1 */
+	int *words;		/* per block: its prose words */
 	size_t fcap, hlcap;
 	int file_lang;		/* from the file name, or -1 */
 	int markup_lang;	/* %lang in force, or -1 */
@@ -476,10 +482,12 @@ static void
 score_block(const struct reader *rd, const int *cand, int ncand, size_t b, double *one,
     int *best)
 {
-	const struct block *bl = &rd->doc->blocks[b];
+	struct block *bl = &rd->doc->blocks[b];
 	int h = cand_index(cand, ncand, rd->hint_lang[b]);
 
-	lang_score(rd->doc->files[bl->file].data + bl->off, bl->len, cand, ncand, one);
+	rd->words[b] = lang_score(rd->doc->files[bl->file].data + bl->off, bl->len, cand,
+	    ncand, one);
+	bl->prose = (unsigned char)(rd->words[b] > 255 ? 255 : rd->words[b]);
 	if (h >= 0)
 		one[h] += MARKER_HINT;
 	if (b < rd->norigin && (h = cand_index(cand, ncand, rd->mark_lang[b])) >= 0)
@@ -509,23 +517,29 @@ candidates(const struct reader *rd, const struct doc_opts *o, int *ncand, int *n
 	return cand;
 }
 
-/* Keep the candidates that carry a real share of the clear blocks (pick);
- * with no clear block at all, keep every candidate.  The kept go to
- * kept[0..return) as indices into cand. */
+/* Keep the candidates that carry a real share of the clear blocks (pick)
+ * and prose of their own (VERSION_WORDS words in them, when any candidate
+ * has that much); with no clear block at all, keep every candidate.  The
+ * kept go to kept[0..return) as indices into cand. */
 static int
-keep_clear(const int *pick, size_t nb, int ncand, int nwanted, int *kept)
+keep_clear(const int *pick, const int *words, size_t nb, int ncand, int nwanted, int *kept)
 {
-	size_t *clear = xcalloc(ncand, sizeof *clear), total = 0, b;
-	int c, keep = 0;
+	size_t *clear = xcalloc(2 * (size_t)ncand, sizeof *clear), *prose = clear + ncand;
+	size_t total = 0, b;
+	int c, keep = 0, any_prose = 0;
 
 	for (b = 0; b < nb; b++)
 		if (pick[b] >= 0) {
 			clear[pick[b]]++;
+			prose[pick[b]] += words[b];
 			total++;
 		}
 	for (c = 0; c < ncand; c++)
+		any_prose |= prose[c] >= VERSION_WORDS;
+	for (c = 0; c < ncand; c++)
 		if (!(c >= nwanted && total && (clear[c] == 0 ||
-		    clear[c] * (nwanted ? 10 : 50) < total)))
+		    clear[c] * (nwanted ? 10 : 50) < total ||
+		    (any_prose && prose[c] < VERSION_WORDS))))
 			kept[keep++] = c;
 	free(clear);
 	return keep;
@@ -554,9 +568,10 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	cand = candidates(rd, o, &ncand, &nwanted);
 	pick = xmalloc(sizeof *pick * nb);
 	score = xcalloc(nb * ncand, sizeof *score);
+	rd->words = xmalloc(sizeof *rd->words * nb);
 	for (b = 0; b < nb; b++)
 		score_block(rd, cand, ncand, b, score + b * ncand, &pick[b]);
-	keep = keep_clear(pick, nb, ncand, nwanted, kept);
+	keep = keep_clear(pick, rd->words, nb, ncand, nwanted, kept);
 	/* Then only the kept candidates' scores, keep per block (kept[] is
 	 * increasing: no score is overwritten before it is read). */
 	for (b = 0; b < nb; b++)
@@ -568,8 +583,12 @@ decide_languages(struct reader *rd, const struct doc_opts *o)
 	for (b = 0; b < nb; b++)
 		fixed[b] = cand_index(kept, keep, rd->fixed[b]);
 	lang_viterbi(score, fixed, nb, keep, lang_switch_cost(score, nb, keep), pick);
+	/* A block with no prose stands in the version of the block before it
+	 * (a download table, code, a URL after their paragraph). */
 	for (b = 0; b < nb; b++)
-		doc->blocks[b].lang = kept[pick[b]];
+		doc->blocks[b].lang = b > 0 && !doc->blocks[b].prose && rd->fixed[b] < 0 &&
+		    doc->blocks[b - 1].file == doc->blocks[b].file ?
+		    doc->blocks[b - 1].lang : kept[pick[b]];
 	free(cand);
 	free(score);
 	free(pick);
@@ -605,9 +624,20 @@ collect_languages(struct doc *doc, const struct doc_opts *o)
 	}
 }
 
+/* Whether block b's text ends a sentence with ! or ?. */
+static int
+ends_exclaiming(const struct doc *doc, size_t b)
+{
+	const struct block *bl = &doc->blocks[b];
+	size_t n = trimmed_len(doc->files[bl->file].data + bl->off, bl->len);
+
+	return n && strchr("!?", doc->files[bl->file].data[bl->off + n - 1]) != NULL;
+}
+
 /* At the start of each language version, headings before the first
  * paragraph: all but the last are header lines (an organisation's name),
- * the last is the title. */
+ * the last is the title.  A version's last block heads nothing: when it
+ * ends a sentence ("Donate now!"), it is a paragraph. */
 static void
 find_headers(struct doc *doc)
 {
@@ -616,6 +646,13 @@ find_headers(struct doc *doc)
 	for (l = 0; l < doc->nlangs; l++) {
 		size_t i, n = 0;
 
+		if (doc->nseq[l]) {
+			size_t last = doc->seq[l][doc->nseq[l] - 1];
+
+			if (doc->blocks[last].kind == BLOCK_HEADING && !doc->blocks[last].markup &&
+			    ends_exclaiming(doc, last))
+				doc->blocks[last].kind = BLOCK_PARAGRAPH;
+		}
 		while (n < doc->nseq[l] &&
 		    doc->blocks[doc->seq[l][n]].kind != BLOCK_PARAGRAPH)
 			n++;
@@ -666,9 +703,11 @@ doc_build(struct source *files, int nfiles, const struct doc_opts *o)
 	if (doc->origin)
 		origins_upto(&rd, doc->nblocks);
 	decide_languages(&rd, o);
+	copy_find(doc, rd.fixed);
 	free(rd.hint_lang);
 	free(rd.fixed);
 	free(rd.mark_lang);
+	free(rd.words);
 	collect_languages(doc, o);
 	find_headers(doc);
 	return doc;
@@ -714,6 +753,7 @@ doc_free(struct doc *doc)
 	free(doc->row_count);
 	free(doc->row_fixed);
 	free(doc->origin);
+	free(doc->keys);
 	buf_free(&doc->pillar_ini);
 	free(doc);
 }

@@ -22,6 +22,8 @@ struct block {
 	int16_t lang;		/* language id (lang.h), -1 before it is known */
 	unsigned char kind;	/* enum block_kind */
 	unsigned char markup;	/* enum block_markup */
+	unsigned char prose;	/* its prose words, at most 255; none: its
+				 * language is that of its version */
 };
 
 struct fixes;
@@ -57,6 +59,7 @@ struct doc {
 	const struct fixes *fixes;
 	unsigned char *row_fixed;
 	int fixes_left_out;	/* fixes that did not fit */
+	uint64_t *keys;		/* per block: copy_key, or NULL */
 	/* Pillar definitions from marked-up briefings, as INI text. */
 	struct buf pillar_ini;
 	/* Per block, what a web page's or office file's markup said of it
@@ -103,5 +106,6 @@ int doc_is_markup(const char *s, size_t n);
 long doc_block_at(const struct doc *doc, uint32_t file, size_t off);
 /* The row that holds block b, or -1. */
 long doc_row_of_block(const struct doc *doc, size_t b);
+
 
 #endif

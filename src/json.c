@@ -10,6 +10,7 @@
 
 #include "align.h"
 #include "buf.h"
+#include "copy.h"
 #include "doc.h"
 #include "form.h"
 #include "json.h"
@@ -209,6 +210,8 @@ put_block(const struct blocks_job *j, size_t b, struct buf *text, struct buf *o)
 	buf_adds(o, doc_kind_name(bl->kind));
 	buf_adds(o, "\", \"file\": ");
 	buf_addu(o, bl->file);
+	if (!bl->prose)
+		buf_adds(o, ", \"lang_from\": \"context\"");
 	buf_adds(o, ", \"line\": ");
 	buf_addu(o, bl->line);
 	buf_adds(o, ", \"text\": \"");
@@ -276,6 +279,8 @@ put_rows(const struct blocks_job *j, struct buf *o, FILE *f, int *err)
 		}
 		if (doc->row_fixed && doc->row_fixed[r])
 			buf_adds(o, ", \"fixed\": true");
+		if (copy_row_untranslated(doc, r))
+			buf_adds(o, ", \"untranslated\": true");
 		buf_addc(o, '}');
 		if (o->len > FLUSH_AT)
 			status = flush(o, f, err);

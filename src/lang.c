@@ -23,6 +23,8 @@
 /* How much of a block is read for evidence: plenty for a paragraph, and it
  * keeps opening a huge file fast. */
 enum { SAMPLE_BYTES = 320, SAMPLE_LETTERS = 96, SAMPLE_WORDS = 32 };
+/* How much raw text is read to find that much prose. */
+enum { SAMPLE_RAW = 4 * SAMPLE_BYTES };
 
 /* Evidence weights, per occurrence. */
 #define W_SCRIPT	0.5	/* a letter of the language's script */
@@ -31,6 +33,10 @@ enum { SAMPLE_BYTES = 320, SAMPLE_LETTERS = 96, SAMPLE_WORDS = 32 };
 #define W_LETTER	2.0	/* a letter typical of the language */
 #define W_FOREIGN	-3.0	/* a letter the language does not use */
 #define W_ENDING	1.0
+/* What a letter of another script costs a Latin language on top of
+ * W_OTHER_SCRIPT: Latin names and identifiers are common inside text of
+ * other scripts, the reverse is rare. */
+#define W_BESIDE_LATIN	-3.0
 /* Changing language between neighbouring blocks costs SWITCH_SCALE times
  * the log odds of staying, as the blocks with clear evidence show them:
  * high in a document of whole versions, negative in an interleaved one. */
@@ -451,6 +457,10 @@ static struct small_cp {
 	const uc_script_t *script;
 } small[SMALL];
 static int scripts_found;
+/* What a byte is to the token rules (is_prose_token), set with the
+ * scripts. */
+enum { T_AROUND = 1, T_NEVER = 2, T_INNER = 4 };
+static unsigned char token_class[256];
 
 /* Whether text_fold leaves the character uc as it is, and so a word of
  * such characters (marks that combine with what precedes them are not). */
@@ -476,6 +486,10 @@ find_scripts(void)
 {
 	ucs4_t uc;
 
+	for (uc = 0; uc < 256; uc++)
+		token_class[uc] = (uc && strchr(".,;:!?\"'()", (int)uc) ? T_AROUND : 0) |
+		    (uc && strchr("0123456789/\\=_#@$%&*+<>[]{}|^~`", (int)uc) ? T_NEVER : 0) |
+		    (uc && strchr(".:()", (int)uc) ? T_INNER : 0);
 	latin = uc_script('a');
 	inherited = uc_script_byname("Inherited");
 	common = uc_script_byname("Common");
@@ -515,10 +529,198 @@ tally_script(struct script_tally *t, const uc_script_t *sc)
 	t->all++;
 }
 
-void
-lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
+/* Whether s[0..n) (a token between blanks, punctuation around it already
+ * stripped) is all capitals of the Latin alphabet, 2 to 5 of them (with a
+ * colon after them, a label: SIZE:, URL:). */
+static int
+is_latin_capitals(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* Whether the word s[0..n) after a number is its unit: a short word of
+ * small Latin letters that is no stopword (bytes, kb, px). */
+static int
+is_unit(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return wordset_get_hashed(&stopwords, s, n, hash(s, n)) == 0;
+}
+
+/*
+ * Whether the token s[0..n) is a word of prose, with the punctuation
+ * around it stripped (into *ws, *wn): not a number, a URL, a path, a file
+ * name, an option, an identifier, a checksum, a formula or a regular
+ * expression.  A label in capitals (SIZE:) and a unit right after a
+ * number (after_number: 14232887 bytes) are no prose either.
+ */
+static int
+is_prose_token(const char *s, size_t n, int after_number, const char **ws, size_t *wn)
+{
+	size_t i;
+	int lower = 0, label = n > 1 && s[n - 1] == ':';
+
+	while (n && token_class[(unsigned char)s[n - 1]] & T_AROUND)
+		n--;
+	while (n && token_class[(unsigned char)s[0]] & T_AROUND) {
+		s++;
+		n--;
+	}
+	*ws = s;
+	*wn = n;
+	if (!n || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* Digits and symbols; inner dots, colons and brackets:
+		 * project.yml, a::b, f(x). */
+		if (token_class[c] & (T_NEVER | T_INNER))
+			return 0;
+		/* A capital after a small letter: an identifier (CamelCase). */
+		if (c >= 'A' && c <= 'Z' && lower)
+			return 0;
+		lower = c >= 'a' && c <= 'z';
+	}
+	if (label && is_latin_capitals(s, n))
+		return 0;
+	return !(after_number && is_unit(s, n));
+}
+
+/* The prose of a block's sample: never longer than the raw text read. */
+struct prose {
+	char s[SAMPLE_RAW + 1];
+	size_t len;
+};
+
+/*
+ * The prose words of one line s[0..n) added to out, one blank before
+ * each, until out holds keep bytes; returns how many words they count
+ * for.  A line that is mostly no prose (code, a table row: of four tokens
+ * or more, less than a third words of prose) or starts with a shell
+ * prompt ("$ ") is left out whole.
+ */
+static int
+prose_of_line(const char *s, size_t n, size_t keep, struct prose *out)
+{
+	size_t i = 0, at = out->len, tokens = 0, wide;
+	int words = 0, after_number = 0, any_wide = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 1 < n && s[i] == '$' && s[i + 1] == ' ')
+		return 0;
+	while (i < n && out->len < keep) {
+		size_t e = i, wn;
+		const char *w;
+		int digits = 0;
+
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v' || s[i] == '\f') {
+			i++;
+			continue;
+		}
+		/* The token, whether it has digits, and its wide characters
+		 * of East Asian scripts (lead bytes of U+3000 to U+DFFF: kana,
+		 * Han, hangul): text without blanks between words, read as
+		 * prose whatever digits it holds. */
+		for (wide = 0; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\v' &&
+		    s[e] != '\f'; e++) {
+			digits |= s[e] >= '0' && s[e] <= '9';
+			wide += (unsigned char)s[e] >= 0xE3 && (unsigned char)s[e] <= 0xED;
+		}
+		tokens++;
+		if (wide || is_prose_token(s + i, e - i, after_number, &w, &wn)) {
+			if (wide) {
+				w = s + i;
+				wn = e - i;
+			}
+			if (out->len)
+				out->s[out->len++] = ' ';
+			memcpy(out->s + out->len, w, wn);
+			out->len += wn;
+			/* Han, kana and hangul: about two characters a word. */
+			words += wide ? (wide + 1) / 2 : 1;
+			any_wide |= wide > 0;
+		}
+		after_number = digits;
+		i = e;
+	}
+	if (tokens >= 4 && (size_t)words * 3 < tokens && !any_wide) {
+		out->len = at;
+		return 0;
+	}
+	return words;
+}
+
+/* The prose of raw block text s[0..n) into out, one blank between words,
+ * line by line: reads at most limit bytes of s and keeps at most keep of
+ * prose; returns the number of prose words. */
+static int
+prose_of(const char *s, size_t n, size_t limit, size_t keep, struct prose *out)
+{
+	size_t i = 0;
+	int words = 0;
+
+	if (n > limit)
+		n = limit;
+	out->len = 0;
+	while (i < n && out->len < keep) {
+		size_t e = i;
+
+		while (e < n && s[e] != '\n' && s[e] != '\r')
+			e++;
+		words += prose_of_line(s + i, e - i, keep, out);
+		i = e + 1;
+	}
+	return words;
+}
+
+/* The evidence of the letters' scripts in t for language l. */
+static double
+script_score(const struct script_tally *t, int l)
+{
+	size_t ours = 0, neutral = 0;
+	double sc;
+	int j;
+
+	/* Latin names and identifiers inside text of another script are no
+	 * evidence for or against its languages. */
+	for (j = 0; j < t->n; j++)
+		if (langs[l].script == t->script[j])
+			ours += t->letters[j];
+		else if (t->script[j] == latin)
+			neutral += t->letters[j];
+	if (!ours)
+		neutral = 0;
+	sc = W_SCRIPT * ours + W_OTHER_SCRIPT * (t->all - ours - neutral);
+	/* And beside letters of another script, Latin words are names: a
+	 * Latin language needs more than them. */
+	if (langs[l].script == latin)
+		sc += W_BESIDE_LATIN * (t->all - ours);
+	return sc;
+}
+
+int
+lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *score)
 {
 	char word[64];
+	struct prose prose;
+	const char *s;
+	size_t n;
+	int nprose;
 	double acc[LANG_MAX];
 	struct script_tally tally;
 	size_t i = 0, wn = 0, wchars = 0;
@@ -531,8 +733,10 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 	memset(acc, 0, sizeof *acc * (size_t)nlangs);
 	tally.n = 0;
 	tally.all = 0;
-	if (n > SAMPLE_BYTES)
-		n = SAMPLE_BYTES;
+	/* Only the prose is evidence. */
+	nprose = prose_of(raw, rawn, SAMPLE_RAW, SAMPLE_BYTES, &prose);
+	s = prose.s;
+	n = prose.len;
 	while (i <= n && nwords < SAMPLE_WORDS) {
 		ucs4_t uc = ' ', lc;
 		const uc_script_t *sc;
@@ -591,15 +795,9 @@ lang_score(const char *s, size_t n, const int *cand, int ncand, double *score)
 		folded = 1;
 	}
 	buf_free(&f);
-	for (c = 0; c < ncand; c++) {
-		int l = cand[c], j;
-		size_t same = 0;
-
-		for (j = 0; j < tally.n; j++)
-			if (langs[l].script == tally.script[j])
-				same += tally.letters[j];
-		score[c] = acc[l] + W_SCRIPT * same + W_OTHER_SCRIPT * (tally.all - same);
-	}
+	for (c = 0; c < ncand; c++)
+		score[c] = acc[cand[c]] + script_score(&tally, cand[c]);
+	return nprose;
 }
 
 int

@@ -31,9 +31,11 @@ void lang_truncate(int n);
  * Score the evidence in raw block text s[0..n) for each candidate language
  * cand[0..ncand): letters of the language's script, its stopwords, typical
  * letters and endings, letters it never uses.  score[i] is for cand[i]; a
- * block with no evidence scores 0 everywhere.
+ * block with no evidence scores 0 everywhere.  Only prose is evidence:
+ * numbers, URLs, paths, identifiers, checksums, formulas and lines of code
+ * are not read.  Returns the number of prose words read.
  */
-void lang_score(const char *s, size_t n, const int *cand, int ncand, double *score);
+int lang_score(const char *s, size_t n, const int *cand, int ncand, double *score);
 
 /* The candidate that block scores s[0..ncand) clearly favour, or -1 when
  * the evidence is weak or close. */

@@ -302,6 +302,27 @@ main(void)
 		ok(exact >= 340, "a missing paragraph is found in at least 85%% of random documents");
 	}
 
+	/* Identical text anchors: a table of short blocks whose lengths tell
+	 * nothing; the right lacks the fourth and has one of its own after
+	 * the seventh: the copies pair with each other around both gaps. */
+	for (i = 0; i < 10; i++) {
+		a[i] = item(40, BLOCK_PARAGRAPH);
+		a[i].key = 1000 + i;
+	}
+	memcpy(b, a, sizeof *b * 3);
+	memcpy(b + 3, a + 4, sizeof *b * 3);
+	b[6] = item(40, BLOCK_PARAGRAPH);
+	b[6].key = 2000;
+	memcpy(b + 7, a + 7, sizeof *b * 3);
+	is_str(beads_of(a, 10, b, 10), spec("11x3 10 11x3 01 11x3"),
+	    "blocks of identical text pair with each other around the gaps");
+	/* A block of no prose (a URL, code) and prose: both left unpaired. */
+	paragraphs(a, 6);
+	translate(a, 6, 1.0, b);
+	a[3].noprose = 1;	/* the left has code where the right has prose */
+	is_str(beads_of(a, 6, b, 6), spec("11x3 01 10 11x2"),
+	    "a block of no prose does not take a paragraph's place");
+
 	/* Degenerate inputs. */
 	is_str(beads_of(a, 3, b, 0), "10 10 10", "nothing on the right: all 1-0");
 	is_str(beads_of(a, 0, b, 2), "01 01", "nothing on the left: all 0-1");
@@ -339,6 +360,24 @@ main(void)
 		}
 		ok(missed == 0, "every number of a paragraph is found wherever it stands (%d missed)",
 		    missed);
+	}
+	/* List items and their marks. */
+	{
+		static const struct { const char *s; size_t mark; } marks[] = {
+			{ "- item", 2 }, { "* item", 2 }, { "\xE2\x80\xA2 item", 4 },
+			{ "3. item", 3 }, { "12) item", 4 }, { "(b) item", 4 },
+			{ "iv.  item", 5 }, { "a) item", 3 }, { "2018. year", 0 },
+			{ "etc. and so on", 0 }, { "-5 degrees", 0 }, { "3.4. The system", 0 },
+		};
+		size_t k, wrong = 0;
+
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+			if (align_item_mark(marks[k].s, strlen(marks[k].s)) != marks[k].mark) {
+				printf("# '%s': mark of %zu, want %zu\n", marks[k].s,
+				    align_item_mark(marks[k].s, strlen(marks[k].s)), marks[k].mark);
+				wrong++;
+			}
+		ok(wrong == 0, "list items are told by their marks, years and section numbers are not");
 	}
 	years_pair_a_briefing();
 	return tap_done();

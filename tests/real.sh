@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+# Documents in the shapes of real ones: download tables, code, regular
+# expressions, Latin names in Cyrillic, untranslated copies, lists.
+. "$TESTS_SRCDIR/lib.sh"
+
+data="$TESTS_SRCDIR/data/real"
+
+# What --json gives for FILES, in the form of the .expect files.
+model() {
+	(cd "$data" && "$DIGLOT" --json "$@") | jq -r '
+		(.languages | join(",")),
+		([.blocks[] | .lang + (if .lang_from then "*" else "" end) + "/" +
+		  (if .kind == "header" then "header" else .kind[0:1] end)] | join(" ")),
+		([.rows[] | ([.[keys_unsorted[0]], .[keys_unsorted[1]]] | map(join(",")) | join("|")) +
+		  (if .untranslated then "U" else "" end)] | join("  "))'
+}
+
+for want in "$data"/*.expect; do
+	name=$(basename "$want" .expect)
+	read -r files <"$want"
+	# shellcheck disable=SC2086
+	{ echo "$files"; model $files; } >"$TMP/$name.got"
+	same "$name: languages, kinds and rows as written by hand" "$TMP/$name.got" "$want"
+done
+
+# What a reader sees: the regular expressions beside their copies, the
+# Bulgarian "see" lines beside the English ones.
+"$DIGLOT" --dump --width 120 "$data/spec-bg-en.txt" >"$TMP/spec.dump"
+grep -q '^\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62}\$ .*\^\[A-Za-z\]\[A-Za-z0-9_-\]{0,62}\$$' "$TMP/spec.dump"
+ok $? "--dump: a regular expression stands beside its copy"
+grep -q '^Вижте: https://semver.org/#spec-item-2 .*See: https://semver.org/#spec-item-2$' "$TMP/spec.dump"
+ok $? "--dump: the Bulgarian see line beside the English one"
+# An untranslated section stands beside its original, marked.
+"$DIGLOT" --dump --width 120 "$data/manual-ru-en.txt" >"$TMP/manual.dump"
+grep -q '^The configuration file lives in .*The configuration file lives in' "$TMP/manual.dump"
+ok $? "--dump: an untranslated paragraph stands beside its original"
+grep -q '^Проверка установки .*Checking the installation$' "$TMP/manual.dump"
+ok $? "--dump: the translated heading after it is in line"
+
+# Two identical blocks side by side (a date in each version of an
+# interleaved note) are read without touching memory outside the document.
+# (A build with sanitizers does not run under valgrind: it is checked by
+# them.)
+if command -v valgrind >/dev/null 2>&1 && [ -z "${DIGLOT_WRAPPER:-}" ] &&
+	valgrind -q --error-exitcode=99 "$DIGLOT" --version >/dev/null 2>&1; then
+	valgrind -q --error-exitcode=99 "$DIGLOT" --json "$data/dates-interleaved.txt" \
+		>/dev/null 2>"$TMP/valgrind.err"
+	ok $? "identical neighbours: no memory error under valgrind"
+	sed 's/^/# /' "$TMP/valgrind.err" | head -n 5
+else
+	skip 1 "valgrind is not installed, runs the program already or cannot run this build"
+fi
+
+# A closing exclamation is a paragraph, whatever its length.
+"$DIGLOT" --json "$data/release.bg.txt" "$data/release.en.txt" >"$TMP/release.json"
+[ "$(jq -r '[.blocks[] | select(.text | endswith("!")) | .kind] | join(",")' "$TMP/release.json")" = "paragraph,paragraph" ]
+ok $? "\"Подкрепете проекта и дарете сега!\" and \"… donate now!\" are paragraphs"
+"$DIGLOT" --json --lang en,bg "$data/spec-bg-en.txt" >"$TMP/lang.json"
+[ "$(jq -r '.languages | join(",")' "$TMP/lang.json")" = "en,bg" ]
+ok $? "--lang en,bg still decides the order"
+
+done_testing

@@ -703,6 +703,16 @@ mkdir -p "$TMP/rem"
 brief="$TMP/rem/brief.txt"
 cp "$long" "$brief"
 
+# kill_viewer NAME: SIGKILL to the viewer in session NAME (the child of
+# the pane's shell), so that it cannot write anything on the way out.
+kill_viewer() {
+	_pp=$(t display-message -p -t "$1" '#{pane_pid}')
+	pkill -KILL -P "$_pp"
+	_try=0
+	while pgrep -P "$_pp" >/dev/null && [ $_try -lt 50 ]; do sleep 0.1; _try=$((_try + 1)); done
+	t kill-session -t "$1"
+}
+
 # state_says KEY VALUE: the briefing's one state file has the line.
 state_says() { grep -qx -- "$1 $2" "$sdir"/[0-9a-f]*[0-9a-f] 2>/dev/null; }
 
@@ -760,15 +770,14 @@ done_with
 state_says top "119 0"
 ok $? "remember: --no-state writes nothing"
 
-# Killed: the place is written a second after it stops moving.
+# Killed (SIGKILL): the place is written a second after it stops moving.
 open_at rem6 "$brief"
 until_screen at_para "120/300 "
 key : ; until_screen prompt_is ":"; type_text 200; key Enter
 until_screen at_para "200/300 "
 _try=0
 until state_says top "199 0" || [ $_try -ge 50 ]; do sleep 0.1; _try=$((_try + 1)); done
-t kill-session -t rem6
-sleep 0.2
+kill_viewer rem6
 open_at rem7 "$brief"
 expect "remember: a killed viewer's place survives" \
     eval 'at_para "200/300 " && on_top "Paragraph 200:" "Параграф 200:"'
@@ -829,7 +838,7 @@ _try=0
 until grep -q '^mark b 119 ' "$sdir"/[0-9a-f]*[0-9a-f] 2>/dev/null || [ $_try -ge 30 ]; do
 	sleep 0.1; _try=$((_try + 1))
 done
-t kill-session -t rem12
+kill_viewer rem12
 open_at rem13 "$brief"
 key g
 until_screen at_para "1/302 "

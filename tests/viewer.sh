@@ -580,6 +580,19 @@ else
 	skip 7 "shared samples not found"
 fi
 
+# --- 10b. pillars follow sections --------------------------------------
+
+sec="$TESTS_SRCDIR/data/sections/briefing-bg-en.txt"
+open sections 140 40 "$sec"
+key 2
+expect "2 goes to the causes section's heading" eval 'status_has "causes" && shows "5. Addressing the causes"'
+key F
+expect "F then shows the whole section" eval 'status_has "[filter: causes]" && shows "Many people leave their homes" && shows "Local authorities set up"'
+yes_now "... in both languages" eval 'shows "Местните власти създадоха"'
+yes_now "... and not the other sections" eval 'shows_not "Next year the office" && shows_not "Mobile teams visited"'
+key q
+done_with
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

@@ -50,6 +50,8 @@ const struct key_action keys_table[] = {
 	{ ACT_PILLAR_BAR, "pillar-bar", "p", "show or hide the pillar bar", KEYMAP_VIEW },
 	{ ACT_FILTER, "filter", "F", "only the active pillar's paragraphs (again: all)",
 	  KEYMAP_VIEW },
+	{ ACT_NEXT_GAP, "next-gap", "e", "next paragraph that has no translation",
+	  KEYMAP_VIEW },
 	{ ACT_MARK, "mark", "m", "mark the paragraph for printing (again: unmark)",
 	  KEYMAP_VIEW },
 	{ ACT_RANGE, "mark-range", "v", "mark a range: v at its start, v at its end",

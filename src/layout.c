@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lang.h"
 #include "layout.h"
 #include "xalloc.h"
 
@@ -40,6 +41,7 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 	int s;
 
 	layout_geom(o, &g);
+	rv->gap[0] = rv->gap[1] = 0;
 	for (s = 0; s < 2; s++) {
 		struct buf *text = &rv->text[s];
 		struct text_lines *lines = &rv->lines[s];
@@ -69,6 +71,18 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 				lines->v[k].off += from;
 		}
 	}
+	/* A side with nothing where the other has text says so. */
+	for (s = 0; s < 2; s++)
+		if (g.w[0] && g.w[1] && rv->lines[s].n == 0 && rv->lines[!s].n > 0) {
+			struct buf *text = &rv->text[s];
+			const char *name = lang_name(doc->langs[o->side[s]]);
+
+			buf_adds(text, "\xe2\x80\x94 no ");
+			text_clean(text, name, strlen(name));
+			buf_adds(text, " text \xe2\x80\x94");
+			text_wrap(text->s, text->len, g.w[s], &rv->lines[s]);
+			rv->gap[s] = 1;
+		}
 	rv->paired = o->mode == LAYOUT_SIDE && g.w[0] && g.w[1];
 	if (rv->paired) {
 		rv->height = rv->lines[0].n > rv->lines[1].n ?
@@ -79,6 +93,18 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 		rv->height = rv->lines[0].n + rv->lines[1].n;
 		rv->x[0] = rv->x[1] = 0;
 	}
+}
+
+int
+layout_gap(const struct doc *doc, size_t r, const int side[2])
+{
+	size_t n0 = 0, n1 = 0;
+
+	if (side[0] < 0 || side[1] < 0)
+		return 0;
+	doc_row_blocks(doc, r, side[0], &n0);
+	doc_row_blocks(doc, r, side[1], &n1);
+	return (n0 == 0) != (n1 == 0);
 }
 
 int

@@ -34,6 +34,7 @@ struct row_view {
 	int height;		/* display lines the row takes */
 	int paired;		/* side by side: display line k holds line k of each */
 	int x[2];		/* the column each side's lines start at */
+	int gap[2];		/* the side has no text of its own: its text says so */
 };
 
 /* A piece of a display line: side's line number line drawn at column x. */
@@ -44,9 +45,15 @@ struct layout_seg {
 /* Compute the columns for o. */
 void layout_geom(const struct layout_opts *o, struct layout_geom *g);
 
-/* Lay out row r of doc (reusing rv's buffers). */
+/* Lay out row r of doc (reusing rv's buffers).  Where both sides are
+ * shown and one has no block in the row, that side reads "— no NAME
+ * text —", NAME the language's name (lang_name). */
 void layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
     struct row_view *rv);
+
+/* Whether row r of doc has text in one of the language slots side[0],
+ * side[1] (both shown, neither -1) and none in the other: a gap. */
+int layout_gap(const struct doc *doc, size_t r, const int side[2]);
 
 /* The segments of display line k of a laid-out row (at most two);
  * returns how many. */

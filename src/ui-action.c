@@ -326,6 +326,37 @@ filter_rows(struct ui *u, enum action a)
 	free(rows);
 }
 
+/* e: the next shown row that has text in one shown language only. */
+static void
+next_gap(struct ui *u, enum action a)
+{
+	struct view *v = &u->view;
+	size_t n = v->nshown, step, i, k, gaps = 0, nth = 0;
+
+	(void)a;
+	if (v->lo.side[1] < 0) {
+		ui_message(u, "One language shown: no gaps to find");
+		return;
+	}
+	for (step = 1; step <= n; step++) {
+		int wrapped = v->cur + step >= n;
+
+		i = (v->cur + step) % n;
+		if (!layout_gap(u->doc, view_row(v, i), v->lo.side))
+			continue;
+		view_goto(v, i);
+		for (k = 0; k < n; k++)
+			if (layout_gap(u->doc, view_row(v, k), v->lo.side)) {
+				gaps++;
+				if (k == i)
+					nth = gaps;
+			}
+		ui_message(u, "Untranslated %zu of %zu%s", nth, gaps, wrapped ? " (wrapped)" : "");
+		return;
+	}
+	ui_message(u, "Every paragraph shown has its translation");
+}
+
 /* Mark row r, or unmark it, keeping the count. */
 static void
 mark_row(struct ui *u, size_t r, int on)
@@ -534,6 +565,7 @@ static const struct ui_action {
 	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE },
 	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING },
 	{ ACT_FILTER, filter_rows, NEED_WHOLE },
+	{ ACT_NEXT_GAP, next_gap, NEED_WHOLE },
 	{ ACT_MARK, mark, NEED_WHOLE },
 	{ ACT_RANGE, mark_range, NEED_WHOLE },
 	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE },

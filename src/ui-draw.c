@@ -140,6 +140,14 @@ ui_draw_status(struct ui *u)
 	else
 		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", row + 1, u->doc->nrows,
 		    (row + 1) * 100 / (u->doc->nrows ? u->doc->nrows : 1));
+	if (u->view.nshown && !u->loader && lo->side[1] >= 0) {
+		size_t r, gaps = 0;
+
+		for (r = 0; r < u->doc->nrows; r++)
+			gaps += layout_gap(u->doc, r, lo->side);
+		if (gaps)
+			buf_printf(&s, "  %zu untranslated", gaps);
+	}
 	if (u->filtered)
 		buf_printf(&s, "  [filter: %s]", pillars_id(u->pillars, u->active));
 	if (u->nmarked)
@@ -207,6 +215,14 @@ ui_draw(struct ui *u)
 
 			if (tl->len == 0)
 				continue;
+			if (rv->gap[seg[k].side]) {
+				/* "— no English text —": dim, and no text of the
+				 * briefing's to match in. */
+				attrset((cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]) | A_DIM);
+				mvaddnstr(sy, seg[k].x, t->s + tl->off, (int)tl->len);
+				attrset(A_NORMAL);
+				continue;
+			}
 			draw_text(u, sy, seg[k].x, u->doc->langs[v->lo.side[seg[k].side]],
 			    t->s, t->len, tl->off, tl->len,
 			    cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]);

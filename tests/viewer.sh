@@ -593,6 +593,44 @@ yes_now "... and not the other sections" eval 'shows_not "Next year the office" 
 key q
 done_with
 
+# --- 10c. gaps: a paragraph without its translation ------------------
+
+gaps="$TESTS_SRCDIR/data/sections/gaps-bg-en.txt"
+open gaps 140 40 "$gaps"
+yes_now "the status line counts the untranslated paragraphs" status_has "2 untranslated"
+key e
+expect "e goes to the first paragraph without a translation" says "Untranslated 1 of 2"
+yes_now "... whose English pane says so" eval 'side_by_side "Средната продължителност" "— no English text —"'
+yes_now "... on the current row" eval '[ "$(line_of L "Средната продължителност")" = "$(line_of R "— no English text —")" ] &&
+    sed -n "$(line_of L "Средната продължителност")p" "$screen" | grep -q "┃"'
+_esc=$(printf '\033')
+t capture-pane -p -e -t "$S" | grep -F "no English text" |
+    grep -qE "$_esc\[([0-9]+;)*2(;[0-9]+)*m($_esc\[[0-9;]*m)*— no English text —"
+ok $? "... dim"
+key e
+expect "e again goes to the second" eval 'says "Untranslated 2 of 2" && side_by_side "Служителите на общините" "— no English text —"'
+key e
+expect "... and then wraps to the first" says "Untranslated 1 of 2 (wrapped)"
+key l
+until_screen no_gutter
+yes_now "one language shown: no count" eval '! status_has "untranslated"'
+key e
+expect "... and e says there is nothing to find" says "One language shown: no gaps to find"
+key h
+expect "the help lists e" eval 'shows "next paragraph that has no translation"'
+key q q
+done_with
+
+if [ -n "$ref" ]; then
+	open refgap 140 40 "$ref"
+	yes_now "the reference's masthead shows the marker" side_by_side "Mеждународна организация" "— no English text —"
+	yes_now "... and the status line counts it" status_has "1 untranslated"
+	key q
+	done_with
+else
+	skip 2 "shared samples not found"
+fi
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

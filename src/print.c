@@ -229,6 +229,7 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	lo.width = o->width;
 	lo.split = 50;
 	lo.gutter = 3;
+	lo.rule_headings = 1;
 	lo.side[0] = o->side[0];
 	lo.side[1] = o->side[1];
 	/* Sequential: one language, then the other from a new page. */

@@ -173,6 +173,21 @@ ui_draw_status(struct ui *u)
 	buf_free(&right);
 }
 
+/* The attribute of text: current or not, a heading's or not.  A heading
+ * takes [colors] heading's colour when it has one, its attributes in any
+ * case. */
+static attr_t
+text_attr(const struct ui *u, int cur, int heading)
+{
+	attr_t a = cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT], h = u->attr[PAIR_HEADING];
+
+	if (!heading)
+		return a;
+	if ((h & A_COLOR) && !cur)
+		return h;
+	return a | (h & ~A_COLOR);
+}
+
 void
 ui_draw(struct ui *u)
 {
@@ -191,7 +206,7 @@ ui_draw(struct ui *u)
 		struct layout_seg seg[2];
 		const struct row_view *rv;
 		size_t i;
-		int line, k, ns, cur, sy = y + top;
+		int line, k, ns, cur, sy = y + top, style;
 
 		if (!view_at(v, y, &i, &line))
 			break;
@@ -215,9 +230,10 @@ ui_draw(struct ui *u)
 
 			if (tl->len == 0)
 				continue;
-			if (rv->gap[seg[k].side]) {
-				/* "— no English text —": dim, and no text of the
-				 * briefing's to match in. */
+			style = rv->style[seg[k].side][seg[k].line];
+			if (style == LINE_MARK) {
+				/* A tag, a rule, "— no English text —": dim, and
+				 * no text of the briefing's to match in. */
 				attrset((cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]) | A_DIM);
 				mvaddnstr(sy, seg[k].x, t->s + tl->off, (int)tl->len);
 				attrset(A_NORMAL);
@@ -225,7 +241,7 @@ ui_draw(struct ui *u)
 			}
 			draw_text(u, sy, seg[k].x, u->doc->langs[v->lo.side[seg[k].side]],
 			    t->s, t->len, tl->off, tl->len,
-			    cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]);
+			    text_attr(u, cur, style == LINE_HEADING));
 		}
 	}
 	ui_draw_status(u);
@@ -266,7 +282,7 @@ ui_draw_colors(struct ui *u)
 	static const char *const keys[PAIR_PILLAR] = { [PAIR_TEXT] = "colors:text",
 		[PAIR_GUTTER] = "colors:gutter", [PAIR_STATUS] = "colors:status",
 		[PAIR_CURRENT] = "colors:current", [PAIR_MATCH] = "colors:match",
-		[PAIR_MARK] = "colors:mark" };
+		[PAIR_MARK] = "colors:mark", [PAIR_HEADING] = "colors:heading" };
 	/* A pillar without [colors] pillar.ID has a colour of the palette. */
 	static const char *const palette[] = { "bold green", "bold magenta",
 		"bold cyan", "bold red", "bold blue", "bold yellow" };

@@ -27,6 +27,7 @@ struct ui_opts;
 /* What the screen is drawn with: one attribute per kind of text, from
  * [colors]; a pillar's terms each in its own. */
 enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
+	PAIR_HEADING,
 	PAIR_PILLAR, PAIR_COUNT = PAIR_PILLAR + PILLAR_MAX };
 
 struct ui {

@@ -30,8 +30,9 @@ ini gutter.ini '[layout]\ngutter = 9\n'
 ok $? "[layout] gutter = 9 widens the gap ($(right_col --config "$TMP/gutter.ini"))"
 ini stacked.ini '[layout]\nmode = stacked\n'
 dump --config "$TMP/stacked.ini" >"$TMP/out"
-grep -A1 "^Нова програма" "$TMP/out" | grep -q "^New Programme Supports Unaccompanied Migrant Children"
-ok $? "[layout] mode = stacked puts each translation below"
+grep -A2 "^Нова програма" "$TMP/out" | sed 1d | tr '\n' '|' |
+    grep -q "^EN ─*|New Programme Supports Unaccompanied Migrant Children"
+ok $? "[layout] mode = stacked puts each translation below, under its language's tag"
 ini single.ini '[layout]\nmode = single\n'
 dump --config "$TMP/single.ini" >"$TMP/out"
 has "[layout] mode = single shows the first language" "$TMP/out" "Нова програма"

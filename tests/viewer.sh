@@ -631,6 +631,31 @@ else
 	skip 2 "shared samples not found"
 fi
 
+# --- 10d. headings and languages stand out -------------------------
+
+# sgr_before TEXT CODE: on the screen, TEXT is drawn right after an SGR
+# sequence that sets attribute CODE (1 bold, 2 dim, 4 underline).
+sgr_before() {
+	_esc=$(printf '\033')
+	t capture-pane -p -e -t "$S" | grep -F -- "$1" |
+	    grep -qE -- "$_esc\[([0-9]+;)*$2(;[0-9]+)*m($_esc\[[0-9;]*m)*$1"
+}
+open headings 140 40 "$sec"
+yes_now "a heading is drawn bold" sgr_before "1. General information" 1
+yes_now "... and a paragraph is not" eval '! sgr_before "This review summarises" 1'
+key s
+expect "s stacks: each block opens with its language's tag" eval 'stacked "BG ─" "Годишен преглед" && stacked "EN ─" "Annual Review"'
+yes_now "... drawn dim" sgr_before "EN ─" 2
+key q
+done_with
+mkdir -p "$HOME/.config/diglot"
+printf '[colors]\nheading = underline\n' >"$HOME/.config/diglot/diglot.ini"
+open headings2 140 40 "$sec"
+yes_now "[colors] heading = underline underlines headings" sgr_before "1. General information" 4
+key q
+done_with
+rm "$HOME/.config/diglot/diglot.ini"
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

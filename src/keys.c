@@ -52,6 +52,8 @@ const struct key_action keys_table[] = {
 	  KEYMAP_VIEW },
 	{ ACT_NEXT_GAP, "next-gap", "e", "next paragraph that has no translation",
 	  KEYMAP_VIEW },
+	{ ACT_OUTLINE, "outline", "o, T",
+	  "outline of the headings: Enter goes to one, / filters them", KEYMAP_VIEW },
 	{ ACT_MARK, "mark", "m", "mark the paragraph for printing (again: unmark)",
 	  KEYMAP_VIEW },
 	{ ACT_RANGE, "mark-range", "v", "mark a range: v at its start, v at its end",

@@ -851,6 +851,14 @@ pillars_section(struct pillars *p, size_t b)
 	return p->section[b];
 }
 
+int
+pillars_level(struct pillars *p, size_t b)
+{
+	if (!p->sections_found)
+		sections_find(p);
+	return p->level[b];
+}
+
 /* A heading's section is looked at up to this many blocks when weighing
  * its terms. */
 enum { SECTION_LOOK = 500 };

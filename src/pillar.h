@@ -70,6 +70,8 @@ uint32_t pillars_inherited(struct pillars *p, size_t b);
  * before it in its language of a lower level (5 before 5.1, 5.1 before
  * 5.1.2; an unnumbered heading is of level 1). */
 long pillars_section(struct pillars *p, size_t b);
+/* The level of block b when it is a heading (see pillars_section), else 0. */
+int pillars_level(struct pillars *p, size_t b);
 /* The pillars of block b's own tags or terms, unweighed, for block b
  * whose display text (doc_block_text) is text[0..n), with the matches of
  * its terms: the first up to max into out, *nout of them (the text is

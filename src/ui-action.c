@@ -566,6 +566,7 @@ static const struct ui_action {
 	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING },
 	{ ACT_FILTER, filter_rows, NEED_WHOLE },
 	{ ACT_NEXT_GAP, next_gap, NEED_WHOLE },
+	{ ACT_OUTLINE, ui_outline, NEED_WHOLE },
 	{ ACT_MARK, mark, NEED_WHOLE },
 	{ ACT_RANGE, mark_range, NEED_WHOLE },
 	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE },

@@ -101,6 +101,10 @@ int ui_prompt(struct ui *u, const char *label, struct buf *out);
  * action: a is ACT_HELP). */
 void ui_help(struct ui *u, enum action a);
 
+/* ui-outline.c: the outline of the headings, until Enter goes to one or
+ * another key leaves it (an action: a is ACT_OUTLINE). */
+void ui_outline(struct ui *u, enum action a);
+
 /* ui-print.c: the print dialog: choose what, languages, layout, where (an
  * action: a is ACT_PRINT). */
 void ui_print_dialog(struct ui *u, enum action a);

@@ -656,6 +656,39 @@ key q
 done_with
 rm "$HOME/.config/diglot/diglot.ini"
 
+# --- 10e. the outline ----------------------------------------------
+
+open outline 120 30 "$sec"
+key o
+expect "o opens the outline of the headings" eval 'shows "Outline: 6 headings"'
+yes_now "... in both languages, side by side" eval 'grep -q "^5\. Справяне с причините  *5\. Addressing the causes" "$screen"'
+yes_now "... with each heading's pillars" eval 'grep -q "5\. Addressing the causes  *causes\$" "$screen" && grep -q "Key figures\$" "$screen"'
+key /
+until_screen eval 'status_line | grep -q "^Outline filter:"'
+type_text "addressing"
+key Enter
+expect "/ filters it" eval 'shows "Outline: 1 heading" && shows "[filter: addressing]" && shows_not "Key figures"'
+key Enter
+expect "Enter goes to the heading" eval 'at_para "22/31" && on_top "5. Справяне с причините" "5. Addressing the causes"'
+key T
+expect "T opens it too" shows "Outline: 6 headings"
+key j j Enter
+expect "... where j moves down and Enter goes there" eval 'at_para "12/" && on_top "3. Защита на уязвимите групи" "3. Protecting vulnerable groups"'
+key q
+done_with
+
+printf '%s\n\n' "1. Protection and assistance" "The office found shelter for many families this year." \
+    "1.1 Children" "Every child was given a guardian within a week of arriving." \
+    "2. Staff" "The office hired four new people in the spring." >"$TMP/sub.txt"
+open outline2 100 20 "$TMP/sub.txt"
+key o
+expect "the outline indents a subsection" eval 'grep -q "^  1\.1 Children" "$screen" && grep -q "^1\. Protection and assistance" "$screen" && grep -q "^2\. Staff" "$screen"'
+yes_now "... which takes its section's pillar" eval 'grep -q "1\.1 Children  *protection\$" "$screen"'
+key q
+expect "q leaves the outline" at_para 1/
+key q
+done_with
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

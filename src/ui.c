@@ -348,6 +348,7 @@ open_terminal(struct ui *u, FILE **in)
 {
 	struct sigaction sa;
 	SCREEN *scr;
+	char *cup;
 
 	*in = NULL;
 	if (!isatty(STDIN_FILENO)) {
@@ -364,6 +365,15 @@ open_terminal(struct ui *u, FILE **in)
 	scr = newterm(NULL, stdout, *in ? *in : stdin);
 	if (!scr)
 		die(1, "cannot use this terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	/* A terminal that cannot place the cursor (TERM=dumb) shows nothing
+	 * of a full screen. */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		die(1, "cannot use this terminal (TERM=%s: it cannot move the cursor); "
+		    "try --dump", getenv("TERM") ? getenv("TERM") : "");
+	}
 	curses_up = 1;
 	set_term(scr);
 	cbreak();

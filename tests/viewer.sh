@@ -689,6 +689,16 @@ expect "q leaves the outline" at_para 1/
 key q
 done_with
 
+# --- 10f. a terminal curses cannot drive ----------------------------
+
+launch dumb 100 10 'TERM=dumb "$0" "$1" 2>"$2"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$sample" "$TMP/dumb.err"
+[ "$(exited dumb)" = 1 ]
+ok $? "TERM=dumb: the viewer exits with status 1"
+grep -q "^diglot: cannot use this terminal (TERM=dumb: it cannot move the cursor); try --dump\$" "$TMP/dumb.err"
+ok $? "... saying why, and what to use instead"
+done_with
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

@@ -116,15 +116,20 @@ ui_draw_status(struct ui *u)
 	if (!u->status)
 		return;
 	buf_adds(&s, " ");
-	text_clean(&s, u->opts->name, strlen(u->opts->name));
-	buf_adds(&s, " ");
+	if (!u->doc->nrows && !u->loader) {
+		buf_adds(&s, "no paragraphs in ");
+		text_clean(&s, u->opts->name, strlen(u->opts->name));
+	} else {
+		text_clean(&s, u->opts->name, strlen(u->opts->name));
+		buf_adds(&s, " ");
+	}
 	/* The languages' codes in capitals (15 letters at most), the focused
 	 * one in brackets. */
 	for (k = 0; k < 2; k++) {
 		int focused = lo->side[1] >= 0 && u->focus == k, i;
 		const char *code;
 
-		if (lo->side[k] < 0)
+		if (lo->side[k] < 0 || !u->doc->nrows)
 			continue;
 		code = lang_code(u->doc->langs[lo->side[k]]);
 		buf_adds(&s, k == 1 ? " | " : "");
@@ -133,9 +138,10 @@ ui_draw_status(struct ui *u)
 			buf_addc(&s, (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]));
 		buf_adds(&s, focused ? "]" : "");
 	}
-	if (!u->view.nshown)
-		buf_adds(&s, "  (no paragraphs)");
-	else if (u->loader)
+	if (!u->view.nshown) {
+		if (u->doc->nrows)
+			buf_adds(&s, "  (no paragraphs)");
+	} else if (u->loader)
 		buf_printf(&s, "  \xc2\xb6 %zu/\xe2\x80\xa6", row + 1);
 	else
 		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", row + 1, u->doc->nrows,

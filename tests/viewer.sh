@@ -699,6 +699,18 @@ grep -q "^diglot: cannot use this terminal (TERM=dumb: it cannot move the cursor
 ok $? "... saying why, and what to use instead"
 done_with
 
+# --- 10g. an empty briefing -------------------------------------------
+
+printf '\n\n   \n' >"$TMP/blank.txt"
+launch blank 100 10 '"$0" "$1"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$TMP/blank.txt"
+expect "a blank briefing: the status line says there are no paragraphs in it" says "no paragraphs in blank.txt"
+yes_now "... in words, with no language code" eval '! status_has "UND"'
+key q
+[ "$(exited blank)" = 0 ]
+ok $? "... and q quits, status 0"
+done_with
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

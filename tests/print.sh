@@ -71,6 +71,18 @@ ok $? "a printed file has mode 0644 under umask 022"
 ( umask 077; "$DIGLOT" print --output "$TMP/mode2.txt" "$bgen" )
 [ "$(stat -c %a "$TMP/mode2.txt")" = 600 ]
 ok $? "... and 0600 under umask 077"
+# A FIFO (or a device such as /dev/null) is written to, not replaced.
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/fifo.out" &
+reader=$!
+"$DIGLOT" print --output "$TMP/fifo" "$bgen"
+ok $? "print --output FIFO works"
+[ -p "$TMP/fifo" ]
+still=$?
+[ $still -eq 0 ] || kill $reader 2>/dev/null
+wait $reader
+ok $still "... and leaves the FIFO a FIFO"
+has "... writing the pages into it" "$TMP/fifo.out" "Page 1 of"
 [ -z "$(ls -A "$TMP" | grep '^\.mode')" ]
 ok $? "no temporary file is left beside it"
 status "an unwritable place fails" 1 "$DIGLOT" print --output "$TMP/no/such/dir/x.txt" "$bgen"

@@ -293,7 +293,8 @@ pillar(struct ui *u, enum action a)
 			return;
 		}
 	}
-	ui_message(u, "No paragraph of %s", pillars_id(u->pillars, k));
+	ui_message(u, "No paragraph of %s", pillars_title(u->pillars, k,
+	    u->doc->langs[v->lo.side[0] >= 0 ? v->lo.side[0] : 0], 0));
 }
 
 /* Show only the rows of the active pillar, or all again. */
@@ -321,7 +322,8 @@ filter_rows(struct ui *u, enum action a)
 		view_filter(&u->view, rows, n);
 		u->filtered = 1;
 	} else {
-		ui_message(u, "No paragraph of %s", pillars_id(u->pillars, u->active));
+		ui_message(u, "No paragraph of %s", pillars_title(u->pillars, u->active,
+		    u->doc->langs[u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0], 0));
 	}
 	free(rows);
 }

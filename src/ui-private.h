@@ -56,6 +56,7 @@ struct ui {
 	int backward;			/* the last search went backward */
 	struct buf input;		/* what an action asked for (a pattern) */
 	struct buf msg;
+	size_t msg_keep;		/* bytes at msg's end that are never cut */
 	int colors;
 	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
 	int lines, cols;

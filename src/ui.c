@@ -43,7 +43,8 @@ ui_hold_warnings(void)
 static void
 say_held(struct ui *u, int from)
 {
-	const char *m = held.s, *nl;
+	const char *m = held.s, *nl, *p, *q, *base;
+	size_t len;
 	int i;
 
 	if (nheld <= from)
@@ -51,8 +52,27 @@ say_held(struct ui *u, int from)
 	for (i = 0; i < from; i++)
 		m = strchr(m, '\n') + 1;
 	nl = strchr(m, '\n');
-	ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
-	    nheld > from + 1 ? " (and more, shown on exit)" : "");
+	len = nl ? (size_t)(nl - m) : strlen(m);
+	/* FILE:LINE: ... with FILE's folders left out (stderr has them). */
+	for (p = m; p < m + len && !(p[0] == ':' && p[1] >= '0' && p[1] <= '9'); p++)
+		;
+	for (base = m, q = m; q < p; q++)
+		if (*q == '/')
+			base = q + 1;
+	if (p < m + len) {
+		len -= (size_t)(base - m);
+		m = base;
+	}
+	if (nheld > 1) {
+		char tail[80];
+
+		snprintf(tail, sizeof tail, " (%d of %d problems; see --check-config)",
+		    from + 1, nheld);
+		ui_message(u, "%.*s%s", (int)len, m, tail);
+		u->msg_keep = strlen(tail);
+	} else {
+		ui_message(u, "%.*s", (int)len, m);
+	}
 }
 
 static void
@@ -136,6 +156,7 @@ ui_message(struct ui *u, const char *fmt, ...)
 	va_list ap;
 
 	buf_reset(&u->msg);
+	u->msg_keep = 0;
 	va_start(ap, fmt);
 	buf_vprintf(&u->msg, fmt, ap);
 	va_end(ap);

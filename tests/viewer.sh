@@ -563,14 +563,18 @@ if [ -n "$ref" ]; then
 	expect "the pillar bar names the four pillars" shows "4 Изследвания и събиране на данни"
 	key 4
 	expect "4 goes to the first research paragraph (3 of 4)" at_para "3/4"
-	yes_now "... and the status line names its pillars" status_has "protection, capacity, research"
+	yes_now "... the message at the right whole, the pillars giving way to it with a sign" eval \
+	    'says "Изследвания и събиране на данни" && status_has "…  Изследвания"'
+	key C-l
+	expect "... and, the message gone, the status line names its pillars by their titles" \
+	    status_has "Защита и помощ, Капацитет на държавите, Изследвания и събиране на данни"
 	t capture-pane -p -e -t "$S" >"$TMP/pillars.esc"
 	grep -F "изследвания" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*m[^$(printf '\033')]*изследвания"
 	ok $? "... its Bulgarian term is drawn in a colour of its own"
 	grep -F "research" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*mresearch"
 	ok $? "... and so is its English term"
 	key F
-	expect "F hides the rows without the pillar" eval 'shows_not "Mеждународна организация" && status_has "[filter: research]"'
+	expect "F hides the rows without the pillar" eval 'shows_not "Mеждународна организация" && status_has "[filter: Изследвания и събиране на данни]"'
 	yes_now "... keeping both languages of the tagged rows" eval 'shows "На 27 март 2018" && shows "On the 27th of March 2018"'
 	key F
 	expect "F again shows every row" shows "Mеждународна организация"
@@ -585,9 +589,9 @@ fi
 sec="$TESTS_SRCDIR/data/sections/briefing-bg-en.txt"
 open sections 140 40 "$sec"
 key 2
-expect "2 goes to the causes section's heading" eval 'status_has "causes" && shows "5. Addressing the causes"'
+expect "2 goes to the causes section's heading" eval 'status_has "Справяне с причините" && shows "5. Addressing the causes"'
 key F
-expect "F then shows the whole section" eval 'status_has "[filter: causes]" && shows "Many people leave their homes" && shows "Local authorities set up"'
+expect "F then shows the whole section" eval 'status_has "[filter: Справяне с причините]" && shows "Many people leave their homes" && shows "Local authorities set up"'
 yes_now "... in both languages" eval 'shows "Местните власти създадоха"'
 yes_now "... and not the other sections" eval 'shows_not "Next year the office" && shows_not "Mobile teams visited"'
 key q
@@ -709,6 +713,51 @@ yes_now "... in words, with no language code" eval '! status_has "UND"'
 key q
 [ "$(exited blank)" = 0 ]
 ok $? "... and q quits, status 0"
+done_with
+
+# --- 10h. the pillar bar at any width ---------------------------------
+
+# bar_signed: every title in the pillar bar is whole or ends in "…", and
+# a "+N" counts the pillars left out, four in all.
+bar_signed() {
+	sed -n 1p "$screen" | sed 's/) *\([0-9][0-9]* \)/)\n\1/g; s/^ *//' >"$TMP/bar.items"
+	_shown=0
+	_more=$(grep -o '+[0-9]*$' "$TMP/bar.items" | tr -d +)
+	while IFS= read -r _it; do
+		_title=$(printf '%s\n' "$_it" | sed 's/^[0-9]* //; s/ *+[0-9]*$//; s/ ([0-9…]*)$//')
+		[ -n "$_title" ] || continue
+		case "$_title" in
+		"Защита и помощ" | "Справяне с причините" | "Капацитет на държавите" | \
+		    "Изследвания и събиране на данни" | *"…") _shown=$((_shown + 1)) ;;
+		*) return 1 ;;
+		esac
+	done <"$TMP/bar.items"
+	[ $((_shown + ${_more:-0})) -eq 4 ]
+}
+if [ -n "$ref" ]; then
+	for w in 40 60 100 120; do
+		open bar$w $w 12 "$ref"
+		expect "the pillar bar at $w columns cuts no title without a sign" bar_signed
+		key q
+		done_with
+	done
+	open bar160 160 12 "$ref"
+	expect "... and at 160 columns shows every title whole" eval 'shows "4 Изследвания и събиране на данни (2)" && shows "1 Защита и помощ (2)"'
+	key q
+	done_with
+else
+	skip 5 "shared samples not found"
+fi
+
+# --- 10i. settings problems on the status line ------------------------
+
+printf '[layout]\nsplit = 500\ngutter = -4\nstatus = perhaps\n' >"$TMP/bad3.ini"
+launch problems 100 12 '"$0" --config "$1" "$2"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$TMP/bad3.ini" "$sample"
+expect "three settings problems: the status line cuts the first, and says 1 of 3 and where to see them" \
+    eval 'status_line | grep -q "  bad3\.ini:2: .*… (1 of 3 problems; see --check-config)\$"'
+yes_now "... the line cut with a sign, within the screen" eval '[ "$(status_line | wc -L)" -le 100 ]'
+key q
 done_with
 
 # --- 11. marks and the print dialog ------------------------------------

@@ -212,7 +212,8 @@ parse_args(int argc, char **argv, struct cli *c)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (errno || *end || end == optarg || v < 1 || v > 100000)
-				usage_error("--width: '%s' is not a width (1-100000)", optarg);
+				usage_error("--width: '%s' is not a width in columns from 1 to 100000",
+				    optarg);
 			c->width = (int)v;
 			break;
 		case OPT_LANG: c->lang_arg = optarg; break;
@@ -232,7 +233,8 @@ parse_args(int argc, char **argv, struct cli *c)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (errno || *end || end == optarg || v < 3 || v > 100000)
-				usage_error("--lines: '%s' is not a number of lines (3-100000)", optarg);
+				usage_error("--lines: '%s' is not a number of lines per page from 3 to 100000",
+				    optarg);
 			c->lines = (int)v;
 			break;
 		case OPT_PRINT_CONFIG: c->print_config = 1; break;

@@ -132,9 +132,8 @@ keys_parse(const char *name, int len)
 	return -1;
 }
 
-/* The name of key code into out[0..n). */
-static void
-describe_code(int code, char *out, size_t n)
+void
+keys_name(int code, char *out, size_t n)
 {
 	uint8_t u[8];
 	size_t i;
@@ -205,6 +204,24 @@ keys_init(void)
 	nbindings = 0;
 	for (k = keys_table; k->name; k++)
 		keys_bind(k->action, k->keys, NULL);
+}
+
+enum action
+keys_default_action(int code)
+{
+	const struct key_action *k;
+
+	for (k = keys_table; k->name; k++) {
+		const char *list = k->keys, *name;
+		int n;
+
+		if (k->map != KEYMAP_VIEW)
+			continue;
+		while ((name = next_key(&list, &n)))
+			if (keys_parse(name, n) == code)
+				return k->action;
+	}
+	return ACT_NONE;
 }
 
 int
@@ -286,7 +303,7 @@ keys_describe(enum action action)
 		if (bindings[i].action == action) {
 			char name[32];
 
-			describe_code(bindings[i].code, name, sizeof name);
+			keys_name(bindings[i].code, name, sizeof name);
 			if (strlen(out) + strlen(name) + 3 < sizeof out) {
 				if (out[0])
 					strcat(out, ", ");
@@ -305,7 +322,7 @@ keys_first(enum action action, char *out, size_t n)
 		out[0] = '\0';
 	for (i = 0; i < nbindings; i++)
 		if (bindings[i].action == action) {
-			describe_code(bindings[i].code, out, n);
+			keys_name(bindings[i].code, out, n);
 			return;
 		}
 }

@@ -56,6 +56,13 @@ enum action keys_action(int code);
 /* The action bound to a key code in the dialogs' map, or ACT_NONE. */
 enum action keys_dialog(int code);
 
+/* The action whose default keys in the text's map hold code, or
+ * ACT_NONE. */
+enum action keys_default_action(int code);
+
+/* The name of key code ("j", "PgDn", "C-l") into out[0..n). */
+void keys_name(int code, char *out, size_t n);
+
 /* The action with this [keys] name, or ACT_NONE. */
 enum action keys_find(const char *name);
 

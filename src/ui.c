@@ -341,6 +341,38 @@ bind_key(void *ctx, const char *key, const char *value)
 		keys_bind(a, value, NULL);
 }
 
+/* A key bound to nothing: said once per key, naming the action it was
+ * bound to by default when there is one. */
+static void
+unbound_key(struct ui *u, int k)
+{
+	static int told[64];
+	static int ntold;
+	enum action was = keys_default_action(k);
+	char name[32], help[32], now[32];
+	int i;
+
+	for (i = 0; i < ntold; i++)
+		if (told[i] == k)
+			return;
+	if (ntold < 64)
+		told[ntold++] = k;
+	keys_name(k, name, sizeof name);
+	keys_first(ACT_HELP, help, sizeof help);
+	if (was == ACT_NONE) {
+		ui_message(u, "Unknown key: %s (%s for help)", name, *help ? help : "no key");
+		return;
+	}
+	keys_first(was, now, sizeof now);
+	for (i = 0; keys_table[i].action != was; i++)
+		;
+	if (*now)
+		ui_message(u, "%s is not bound: [keys] %s is %s (%s for help)", name,
+		    keys_table[i].name, now, *help ? help : "no key");
+	else
+		ui_message(u, "%s is not bound: [keys] %s has no key", name, keys_table[i].name);
+}
+
 /* The viewer's state for doc, from the settings. */
 static void
 ui_init(struct ui *u, struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
@@ -456,6 +488,8 @@ loop(struct ui *u)
 			ui_relayout(u);
 		else if (k == KEY_MOUSE)
 			click(u, &m);
+		else if (keys_action(k) == ACT_NONE)
+			unbound_key(u, k);
 		else
 			ui_act(u, keys_action(k));
 	}

@@ -43,6 +43,13 @@ fits "[layout] wrap = 30 caps the text width" "$TMP/out" 30
 [ "$(right_col --config "$TMP/wrap.ini")" -eq 51 ]
 ok $? "... but not where the columns are"
 
+# An action left with no key is reported, and keeps its default.
+ini unbound.ini '[keys]\nsearch =\n'
+"$DIGLOT" --config "$TMP/unbound.ini" --check-config >/dev/null 2>"$TMP/err"
+ok $([ $? -eq 1 ]; echo $?) "--check-config reports an action left with no key"
+has "... in the one shape, keeping its default" "$TMP/err" "unbound.ini:2: [keys] search: no key for it (allowed: a character,"
+has "... using its default" "$TMP/err" "; using /"
+
 # The one shape of a complaint, with real line numbers.
 ini bad.ini '; a comment\n[layout]\nspilt = 40\nsplit = 250\nmode = diagonal\nstatus = maybe\n[colors]\nmatch = purple\n[keys]\nswap = x, Nope\nquitt = q\n[lyout]\nx = 1\nthis is not a setting\n[print]\npaper = A5\n'
 "$DIGLOT" --config "$TMP/bad.ini" --check-config >/dev/null 2>"$TMP/err"

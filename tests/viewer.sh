@@ -760,6 +760,28 @@ yes_now "... the line cut with a sign, within the screen" eval '[ "$(status_line
 key q
 done_with
 
+# --- 10j. keys bound to nothing --------------------------------------
+
+open unknown 100 12 "$sample"
+key =
+expect "an unknown key says so, and where help is" says "Unknown key: = (h for help)"
+key j
+expect "... the message goes with the next key" eval '! status_has "Unknown key"'
+key k =
+sleep 0.3
+until_screen at_para 1/
+yes_now "... and it is said once" eval '! status_has "Unknown key"'
+key q
+done_with
+mkdir -p "$HOME/.config/diglot"
+printf '[keys]\nsearch = S\n' >"$HOME/.config/diglot/diglot.ini"
+open unbound 100 12 "$sample"
+key /
+expect "a key whose action moved says where it went" says "/ is not bound: [keys] search is S (h for help)"
+key q
+done_with
+rm "$HOME/.config/diglot/diglot.ini"
+
 # --- 11. marks and the print dialog ------------------------------------
 
 open printing 140 40 "$sample"

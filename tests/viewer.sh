@@ -556,6 +556,21 @@ key q
 ok $? "a second q quits, status 0"
 done_with
 
+# A narrow help wraps its descriptions, lists a pillar key per pillar with
+# its title, and says what leaves it.
+open helpnarrow 60 40 "$sample"
+key h
+expect "at 60 columns the help wraps a long description" eval \
+    'grep -A1 "^  l  *show both, the left, the right\$" "$screen" | sed -n 2p | grep -q "^  *language\$"'
+yes_now "... and another" eval \
+    'grep -A1 "^  F  *only the active pillar.s\$" "$screen" | sed -n 2p | grep -q "^  *paragraphs (again: all)\$"'
+yes_now "... a pillar key for each of the four pillars, with its title" eval \
+    'grep -q "^  1  *next paragraph of pillar 1:" "$screen" && grep -q "^  4  *next paragraph of pillar 4:" "$screen" && ! grep -q "^  5 " "$screen"'
+yes_now "... titled in the left language" eval 'shows "Защита и помощ"'
+yes_now "... and its footer says that any other key returns" says "any other key returns"
+key q
+done_with
+
 # --- 10. pillars: jump, highlight, filter ------------------------------
 
 if [ -n "$ref" ]; then

@@ -117,7 +117,9 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 	struct pillar_match pm[256];
 	struct span_pair sp[128];
 	size_t nm = 0, ns = 0, i, k = 0, si;
-	uint32_t m = p ? pillars_block_matches(p, b, s, n, pm, 256, &nm) : 0;
+	uint32_t own = p ? pillars_block_matches(p, b, s, n, pm, 256, &nm) : 0;
+	uint32_t m = p ? pillars_block(p, b) : 0;
+	uint32_t from_heading = p ? m & ~(own & m) & pillars_inherited(p, b) : 0;
 
 	/* Each sentence with the pillars of the terms inside it. */
 	if (m)
@@ -138,6 +140,11 @@ put_pillars(struct buf *o, const struct blocks_job *j, size_t b, const char *s, 
 		buf_addc(o, '}');
 	}
 	buf_adds(o, "]");
+	/* Pillars that come from the section's heading alone. */
+	if (from_heading) {
+		buf_adds(o, ", \"pillars_from\": \"heading\", \"heading\": ");
+		buf_addu(o, (size_t)pillars_section(p, b));
+	}
 	if (m) {
 		buf_adds(o, ", \"sentences\": [");
 		for (si = 0; si < ns && si < 128; si++) {

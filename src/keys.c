@@ -50,6 +50,10 @@ const struct key_action keys_table[] = {
 	{ ACT_PILLAR_BAR, "pillar-bar", "p", "show or hide the pillar bar", KEYMAP_VIEW },
 	{ ACT_FILTER, "filter", "F", "only the active pillar's paragraphs (again: all)",
 	  KEYMAP_VIEW },
+	{ ACT_NEXT_GAP, "next-gap", "e", "next paragraph that has no translation",
+	  KEYMAP_VIEW },
+	{ ACT_OUTLINE, "outline", "o, T",
+	  "outline of the headings: Enter goes to one, / filters them", KEYMAP_VIEW },
 	{ ACT_MARK, "mark", "m", "mark the paragraph for printing (again: unmark)",
 	  KEYMAP_VIEW },
 	{ ACT_RANGE, "mark-range", "v", "mark a range: v at its start, v at its end",
@@ -138,9 +142,8 @@ keys_parse(const char *name, int len)
 	return -1;
 }
 
-/* The name of key code into out[0..n). */
-static void
-describe_code(int code, char *out, size_t n)
+void
+keys_name(int code, char *out, size_t n)
 {
 	uint8_t u[8];
 	size_t i;
@@ -211,6 +214,24 @@ keys_init(void)
 	nbindings = 0;
 	for (k = keys_table; k->name; k++)
 		keys_bind(k->action, k->keys, NULL);
+}
+
+enum action
+keys_default_action(int code)
+{
+	const struct key_action *k;
+
+	for (k = keys_table; k->name; k++) {
+		const char *list = k->keys, *name;
+		int n;
+
+		if (k->map != KEYMAP_VIEW)
+			continue;
+		while ((name = next_key(&list, &n)))
+			if (keys_parse(name, n) == code)
+				return k->action;
+	}
+	return ACT_NONE;
 }
 
 int
@@ -292,7 +313,7 @@ keys_describe(enum action action)
 		if (bindings[i].action == action) {
 			char name[32];
 
-			describe_code(bindings[i].code, name, sizeof name);
+			keys_name(bindings[i].code, name, sizeof name);
 			if (strlen(out) + strlen(name) + 3 < sizeof out) {
 				if (out[0])
 					strcat(out, ", ");
@@ -311,7 +332,7 @@ keys_first(enum action action, char *out, size_t n)
 		out[0] = '\0';
 	for (i = 0; i < nbindings; i++)
 		if (bindings[i].action == action) {
-			describe_code(bindings[i].code, out, n);
+			keys_name(bindings[i].code, out, n);
 			return;
 		}
 }

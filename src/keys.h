@@ -24,7 +24,7 @@ enum action {
 	ACT_SEARCH, ACT_SEARCH_BACK, ACT_NEXT_MATCH, ACT_PREV_MATCH,
 	ACT_PILLAR_1, ACT_PILLAR_2, ACT_PILLAR_3, ACT_PILLAR_4, ACT_PILLAR_5,
 	ACT_PILLAR_6, ACT_PILLAR_7, ACT_PILLAR_8, ACT_PILLAR_9,
-	ACT_NEXT_PILLAR, ACT_PREV_PILLAR, ACT_PILLAR_BAR, ACT_FILTER,
+	ACT_NEXT_PILLAR, ACT_PREV_PILLAR, ACT_PILLAR_BAR, ACT_FILTER, ACT_NEXT_GAP, ACT_OUTLINE,
 	ACT_MARK, ACT_RANGE, ACT_PRINT,
 	ACT_BOOKMARK, ACT_GO_BOOKMARK, ACT_BOOKMARKS,
 	ACT_JOIN, ACT_SPLIT, ACT_UNDO,
@@ -57,6 +57,13 @@ void keys_init(void);
 enum action keys_action(int code);
 /* The action bound to a key code in the dialogs' map, or ACT_NONE. */
 enum action keys_dialog(int code);
+
+/* The action whose default keys in the text's map hold code, or
+ * ACT_NONE. */
+enum action keys_default_action(int code);
+
+/* The name of key code ("j", "PgDn", "C-l") into out[0..n). */
+void keys_name(int code, char *out, size_t n);
 
 /* The action with this [keys] name, or ACT_NONE. */
 enum action keys_find(const char *name);

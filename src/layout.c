@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lang.h"
 #include "layout.h"
 #include "xalloc.h"
 
@@ -32,44 +33,139 @@ layout_geom(const struct layout_opts *o, struct layout_geom *g)
 			g->w[s] = o->wrap;
 }
 
+/* Give side s's lines from k on the style st. */
+static void
+style_lines(struct row_view *rv, int s, size_t k, unsigned char st)
+{
+	const struct text_lines *lines = &rv->lines[s];
+
+	rv->style[s] = xgrow(rv->style[s], &rv->stylecap[s], lines->n + 1, 1);
+	for (; k < lines->n; k++)
+		rv->style[s][k] = st;
+}
+
+/* Add a line to side s: label (if it fits) and a rule, width columns in
+ * all. */
+static void
+add_rule(struct row_view *rv, int s, const char *label, int width)
+{
+	struct buf *text = &rv->text[s];
+	struct text_lines *lines = &rv->lines[s];
+	size_t off = text->len;
+	int w = 0;
+
+	if (label && (int)strlen(label) < width) {
+		buf_adds(text, label);
+		buf_addc(text, ' ');
+		w = (int)strlen(label) + 1;
+	}
+	for (; w < width; w++)
+		buf_adds(text, "\xe2\x94\x80");
+	lines->v = xgrow(lines->v, &lines->cap, lines->n + 1, sizeof *lines->v);
+	lines->v[lines->n++] = (struct text_line){ off, (uint32_t)(text->len - off), (uint32_t)w };
+	style_lines(rv, s, lines->n - 1, LINE_MARK);
+}
+
+/* The language tag of slot l: its code in capitals. */
+static void
+lang_tag(const struct doc *doc, int l, char *out, size_t n)
+{
+	const char *code = lang_code(doc->langs[l]);
+	size_t i;
+
+	for (i = 0; code[i] && i + 1 < n; i++)
+		out[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
+	out[i] = 0;
+}
+
+/* Put the tag of language slot l, a rule width columns wide in all,
+ * before side s's lines. */
+static void
+tag_first(const struct doc *doc, int l, int width, int s, struct row_view *rv)
+{
+	struct text_lines *lines = &rv->lines[s];
+	struct text_line t;
+	char tag[16];
+
+	lang_tag(doc, l, tag, sizeof tag);
+	add_rule(rv, s, tag, width);
+	t = lines->v[lines->n - 1];
+	memmove(lines->v + 1, lines->v, sizeof *lines->v * (lines->n - 1));
+	memmove(rv->style[s] + 1, rv->style[s], lines->n - 1);
+	lines->v[0] = t;
+	rv->style[s][0] = LINE_MARK;
+}
+
+/* Side s of row r: its blocks, set apart by an empty line, each heading
+ * with a rule under it when o asks. */
+static void
+layout_side(const struct doc *doc, size_t r, const struct layout_opts *o, int width,
+    int s, struct row_view *rv)
+{
+	struct buf *text = &rv->text[s];
+	struct text_lines *lines = &rv->lines[s];
+	size_t n = 0, i;
+	const uint32_t *ids = doc_row_blocks(doc, r, o->side[s], &n);
+	for (i = 0; i < n; i++) {
+		size_t from = text->len, k;
+		int heading = doc->blocks[ids[i]].kind == BLOCK_HEADING, w = 0;
+
+		if (i > 0) {
+			lines->v = xgrow(lines->v, &lines->cap, lines->n + 1,
+			    sizeof *lines->v);
+			lines->v[lines->n++] = (struct text_line){ from, 0, 0 };
+			style_lines(rv, s, lines->n - 1, LINE_TEXT);
+		}
+		k = lines->n;
+		doc_block_text(doc, ids[i], text);
+		text_wrap(text->s + from, text->len - from, width, lines);
+		style_lines(rv, s, k, heading ? LINE_HEADING : LINE_TEXT);
+		for (; k < lines->n; k++) {
+			lines->v[k].off += from;
+			if ((int)lines->v[k].width > w)
+				w = (int)lines->v[k].width;
+		}
+		if (heading && o->rule_headings && w > 0)
+			add_rule(rv, s, NULL, w);
+	}
+}
+
 void
 layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
     struct row_view *rv)
 {
 	struct layout_geom g;
-	int s;
+	int s, both;
 
 	layout_geom(o, &g);
+	both = g.w[0] && g.w[1];
+	rv->gap[0] = rv->gap[1] = 0;
 	for (s = 0; s < 2; s++) {
-		struct buf *text = &rv->text[s];
-		struct text_lines *lines = &rv->lines[s];
-		const uint32_t *ids;
-		size_t n = 0, i;
-
-		buf_reset(text);
-		buf_add(text, "", 0);
-		lines->n = 0;
-		if (g.w[s] == 0)
-			continue;
-		ids = doc_row_blocks(doc, r, o->side[s], &n);
-		for (i = 0; i < n; i++) {
-			size_t from = text->len, k;
-
-			/* Blocks that share a row are set apart by an
-			 * empty line. */
-			if (i > 0) {
-				lines->v = xgrow(lines->v, &lines->cap, lines->n + 1,
-				    sizeof *lines->v);
-				lines->v[lines->n++] = (struct text_line){ from, 0, 0 };
-			}
-			k = lines->n;
-			doc_block_text(doc, ids[i], text);
-			text_wrap(text->s + from, text->len - from, g.w[s], lines);
-			for (; k < lines->n; k++)
-				lines->v[k].off += from;
-		}
+		buf_reset(&rv->text[s]);
+		buf_add(&rv->text[s], "", 0);
+		rv->lines[s].n = 0;
+		if (g.w[s])
+			layout_side(doc, r, o, g.w[s], s, rv);
 	}
-	rv->paired = o->mode == LAYOUT_SIDE && g.w[0] && g.w[1];
+	/* A side with nothing where the other has text says so. */
+	for (s = 0; s < 2; s++)
+		if (both && rv->lines[s].n == 0 && rv->lines[!s].n > 0) {
+			struct buf *text = &rv->text[s];
+			const char *name = lang_name(doc->langs[o->side[s]]);
+
+			buf_adds(text, "\xe2\x80\x94 no ");
+			text_clean(text, name, strlen(name));
+			buf_adds(text, " text \xe2\x80\x94");
+			text_wrap(text->s, text->len, g.w[s], &rv->lines[s]);
+			style_lines(rv, s, 0, LINE_MARK);
+			rv->gap[s] = 1;
+		}
+	rv->paired = o->mode == LAYOUT_SIDE && both;
+	/* Stacked: each side opens with its language's tag. */
+	if (o->mode == LAYOUT_STACKED && both)
+		for (s = 0; s < 2; s++)
+			if (rv->lines[s].n)
+				tag_first(doc, o->side[s], g.w[s] < 12 ? g.w[s] : 12, s, rv);
 	if (rv->paired) {
 		rv->height = rv->lines[0].n > rv->lines[1].n ?
 		    rv->lines[0].n : rv->lines[1].n;
@@ -79,6 +175,18 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 		rv->height = rv->lines[0].n + rv->lines[1].n;
 		rv->x[0] = rv->x[1] = 0;
 	}
+}
+
+int
+layout_gap(const struct doc *doc, size_t r, const int side[2])
+{
+	size_t n0 = 0, n1 = 0;
+
+	if (side[0] < 0 || side[1] < 0)
+		return 0;
+	doc_row_blocks(doc, r, side[0], &n0);
+	doc_row_blocks(doc, r, side[1], &n1);
+	return (n0 == 0) != (n1 == 0);
 }
 
 int
@@ -133,6 +241,7 @@ row_view_free(struct row_view *rv)
 	for (s = 0; s < 2; s++) {
 		buf_free(&rv->text[s]);
 		free(rv->lines[s].v);
+		free(rv->style[s]);
 	}
 	memset(rv, 0, sizeof *rv);
 }

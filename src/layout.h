@@ -19,6 +19,7 @@ struct layout_opts {
 	int gutter;		/* columns between the two */
 	int wrap;		/* cap on a column's text width, 0 = none */
 	int side[2];		/* language slots shown left and right, -1 none */
+	int rule_headings;	/* a rule under each heading (print) */
 };
 
 /* Where the columns go: x and width of each side (width 0: not shown). */
@@ -26,14 +27,22 @@ struct layout_geom {
 	int x[2], w[2];
 };
 
-/* One row laid out: each side's text and its wrapped lines, and where
- * they go. */
+/* What a display line of a side is: the text of a paragraph, of a
+ * heading, or a mark of the layout's own (a language tag, a rule, the
+ * gap marker), drawn dim. */
+enum line_style { LINE_TEXT, LINE_HEADING, LINE_MARK };
+
+/* One row laid out: each side's text and its wrapped lines (each with its
+ * style), and where they go. */
 struct row_view {
 	struct buf text[2];
 	struct text_lines lines[2];
 	int height;		/* display lines the row takes */
 	int paired;		/* side by side: display line k holds line k of each */
 	int x[2];		/* the column each side's lines start at */
+	int gap[2];		/* the side has no text of its own: its text says so */
+	unsigned char *style[2];	/* per line: enum line_style */
+	size_t stylecap[2];
 };
 
 /* A piece of a display line: side's line number line drawn at column x. */
@@ -44,9 +53,17 @@ struct layout_seg {
 /* Compute the columns for o. */
 void layout_geom(const struct layout_opts *o, struct layout_geom *g);
 
-/* Lay out row r of doc (reusing rv's buffers). */
+/* Lay out row r of doc (reusing rv's buffers).  Where both sides are
+ * shown and one has no block in the row, that side reads "— no NAME
+ * text —", NAME the language's name (lang_name).  Stacked with both
+ * sides shown, each side starts with a tag: its language's code and a
+ * rule. */
 void layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
     struct row_view *rv);
+
+/* Whether row r of doc has text in one of the language slots side[0],
+ * side[1] (both shown, neither -1) and none in the other: a gap. */
+int layout_gap(const struct doc *doc, size_t r, const int side[2]);
 
 /* The segments of display line k of a laid-out row (at most two);
  * returns how many. */

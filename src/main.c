@@ -226,7 +226,8 @@ parse_args(int argc, char **argv, struct cli *c)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (errno || *end || end == optarg || v < 1 || v > 100000)
-				usage_error("--width: '%s' is not a width (1-100000)", optarg);
+				usage_error("--width: '%s' is not a width in columns from 1 to 100000",
+				    optarg);
 			c->width = (int)v;
 			break;
 		case OPT_LANG: c->lang_arg = optarg; break;
@@ -253,7 +254,8 @@ parse_args(int argc, char **argv, struct cli *c)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (errno || *end || end == optarg || v < 3 || v > 100000)
-				usage_error("--lines: '%s' is not a number of lines (3-100000)", optarg);
+				usage_error("--lines: '%s' is not a number of lines per page from 3 to 100000",
+				    optarg);
 			c->lines = (int)v;
 			break;
 		case OPT_PRINT_CONFIG: c->print_config = 1; break;
@@ -324,7 +326,8 @@ initial_layout(const struct doc *doc, const struct settings *cfg, const struct c
 		lo->side[1] = -1;
 }
 
-/* Paragraph range "A-B", "A-" or "A" (1-based) into first and last. */
+/* Paragraph range "A-B", "A-" or "A" (1-based) into first and last; -1
+ * when it is no range, -2 when it goes past the last of nrows. */
 static int
 parse_rows(const char *s, size_t nrows, size_t *first, size_t *last)
 {
@@ -346,8 +349,10 @@ parse_rows(const char *s, size_t nrows, size_t *first, size_t *last)
 			return -1;
 	} else
 		return -1;
+	if ((size_t)a > nrows || (size_t)b > nrows)
+		return -2;
 	*first = a - 1;
-	*last = (size_t)b > nrows ? nrows : (size_t)b;
+	*last = (size_t)b;
 	return 0;
 }
 
@@ -382,8 +387,21 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 	memset(&pk, 0, sizeof pk);
 	pk.layout = print_layout(c->layout);
 	pk.last = doc->nrows;
-	if (c->rows && parse_rows(c->rows, doc->nrows, &pk.first, &pk.last) < 0)
-		usage_error("--rows: '%s' is not a range of paragraphs such as 3-7", c->rows);
+	if (c->rows) {
+		int rc = parse_rows(c->rows, doc->nrows, &pk.first, &pk.last);
+		struct buf msg = {0};
+
+		if (rc == -1)
+			usage_error("--rows: '%s' is not a range of paragraphs such as 3-7", c->rows);
+		if (rc == -2 && doc->nrows == 0)
+			usage_error("--rows: '%s' is past the end: the briefing has no paragraphs",
+			    c->rows);
+		if (rc == -2) {
+			buf_printf(&msg, "--rows: '%s' is past the end: the paragraphs are 1-%zu",
+			    c->rows, doc->nrows);
+			usage_error("%s", msg.s);
+		}
+	}
 	pk.ranged = c->rows != NULL;
 	pk.pillars = p;
 	pk.want = want;

@@ -92,8 +92,14 @@ scratch_free(struct scratch *sc)
 struct pillars {
 	const struct pillar_set *set;
 	const struct doc *doc;
-	uint32_t *block;	/* per block: pillars, valid where tagged */
+	uint32_t *own;		/* per block: its own tags or terms, valid where tagged */
 	unsigned char *tagged;
+	uint32_t *block;	/* per block: all its pillars, valid where done */
+	unsigned char *done;
+	long *section;		/* per block: pillars_section, once sections_found */
+	unsigned char *level;	/* per heading: its level */
+	size_t *at;		/* per block: its place in its language's blocks */
+	int sections_found;
 	size_t next;		/* blocks before this are all tagged */
 	size_t rows[PILLAR_MAX];
 	struct buf text;	/* a block's text */
@@ -327,8 +333,10 @@ pillars_new(const struct pillar_set *set, const struct doc *doc)
 
 	p->set = set;
 	p->doc = doc;
-	p->block = xcalloc(doc->nblocks + 1, sizeof *p->block);
+	p->own = xcalloc(doc->nblocks + 1, sizeof *p->own);
 	p->tagged = xcalloc(doc->nblocks + 1, 1);
+	p->block = xcalloc(doc->nblocks + 1, sizeof *p->block);
+	p->done = xcalloc(doc->nblocks + 1, 1);
 	return p;
 }
 
@@ -337,8 +345,13 @@ pillars_free(struct pillars *p)
 {
 	if (!p)
 		return;
-	free(p->block);
+	free(p->own);
 	free(p->tagged);
+	free(p->block);
+	free(p->done);
+	free(p->section);
+	free(p->level);
+	free(p->at);
 	buf_free(&p->text);
 	scratch_free(&p->sc);
 	free(p);
@@ -489,6 +502,7 @@ match_terms(const struct pillar_set *set, const struct lang_terms *lt, struct pi
 			continue;
 		if (pc->count < pc->max) {
 			pc->out[pc->count].pillar = t->pillar;
+			pc->out[pc->count].term = (int)lt->by_first[k];
 			pc->out[pc->count].start = pc->from + pc->map[a];
 			pc->out[pc->count].end = pc->from + (b < pc->len ? pc->map[b] : pc->end - pc->from);
 		}
@@ -719,7 +733,7 @@ tag_block(struct pillars *p, size_t b, const char *text, size_t n,
 
 	if (bl->tags)
 		m = explicit_tags(p, bl->tags);
-	p->block[b] = m;
+	p->own[b] = m;
 	p->tagged[b] = 1;
 	*nout = count;
 	return m;
@@ -732,14 +746,16 @@ pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
 	return tag_block(p, b, text, n, out, max, 0, nout);
 }
 
-uint32_t
-pillars_block(struct pillars *p, size_t b)
+/* Block b's own pillars: its explicit tags, else its terms; computed
+ * once. */
+static uint32_t
+own_tags(struct pillars *p, size_t b)
 {
 	const struct block *bl = &p->doc->blocks[b];
 
 	if (!p->tagged[b]) {
 		if (bl->tags || !p->set->nterms) {
-			p->block[b] = bl->tags ? explicit_tags(p, bl->tags) : 0;
+			p->own[b] = bl->tags ? explicit_tags(p, bl->tags) : 0;
 			p->tagged[b] = 1;
 		} else {
 			const struct lang_terms *lt = terms_of(p->set, bl->lang);
@@ -753,6 +769,215 @@ pillars_block(struct pillars *p, size_t b)
 			doc_block_text(p->doc, b, &p->text);
 			tag_block(p, b, p->text.s, p->text.len, pm, 256, lt ? lt->pillars : 0, &n);
 		}
+	}
+	return p->own[b];
+}
+
+/* The level of a heading whose text is s[0..n): the count of its leading
+ * numbers joined by dots ("5." 1, "5.1" 2, "5.1.2" 3, at most 9), 1 when
+ * it has none. */
+static int
+heading_level(const char *s, size_t n)
+{
+	size_t i = 0;
+	int level = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && level < 9) {
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		level++;
+		if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+			i++;
+		else
+			break;
+	}
+	return level ? level : 1;
+}
+
+/* Each block's section (the heading that holds it), each heading's level
+ * and each block's place in its language's blocks: one pass over each
+ * language's blocks, keeping the headings open at each level. */
+static void
+sections_find(struct pillars *p)
+{
+	const struct doc *doc = p->doc;
+	size_t b, k;
+	int l;
+
+	p->section = xmalloc(sizeof *p->section * (doc->nblocks + 1));
+	p->level = xcalloc(doc->nblocks + 1, 1);
+	p->at = xcalloc(doc->nblocks + 1, sizeof *p->at);
+	for (b = 0; b < doc->nblocks; b++)
+		p->section[b] = -1;
+	for (l = 0; l < doc->nlangs; l++) {
+		long open[10];
+		int depth = 0;
+
+		for (k = 0; k < doc->nseq[l]; k++) {
+			const struct block *bl;
+			int level;
+
+			b = doc->seq[l][k];
+			bl = &doc->blocks[b];
+			p->at[b] = k;
+			if (bl->kind == BLOCK_HEADER)
+				continue;
+			if (bl->kind == BLOCK_PARAGRAPH) {
+				p->section[b] = depth ? open[depth - 1] : -1;
+				continue;
+			}
+			buf_reset(&p->text);
+			buf_add(&p->text, "", 0);
+			doc_block_text(doc, b, &p->text);
+			level = heading_level(p->text.s, p->text.len);
+			p->level[b] = (unsigned char)level;
+			while (depth && p->level[open[depth - 1]] >= level)
+				depth--;
+			p->section[b] = depth ? open[depth - 1] : -1;
+			if (depth < 10)
+				open[depth++] = (long)b;
+		}
+	}
+	p->sections_found = 1;
+}
+
+long
+pillars_section(struct pillars *p, size_t b)
+{
+	if (!p->sections_found)
+		sections_find(p);
+	return p->section[b];
+}
+
+int
+pillars_level(struct pillars *p, size_t b)
+{
+	if (!p->sections_found)
+		sections_find(p);
+	return p->level[b];
+}
+
+/* A heading's section is looked at up to this many blocks when weighing
+ * its terms. */
+enum { SECTION_LOOK = 500 };
+
+/* Whether a block of heading h's section (its language's blocks after it,
+ * up to the next heading of the same or a higher level) matches a term
+ * of pillar i other than term. */
+static int
+section_has_other(struct pillars *p, size_t h, int i, int term)
+{
+	const struct doc *doc = p->doc;
+	int l = doc_lang_slot(doc, doc->blocks[h].lang);
+	size_t k, seen = 0;
+
+	if (l < 0)
+		return 0;
+	for (k = p->at[h] + 1; k < doc->nseq[l] && seen < SECTION_LOOK; k++, seen++) {
+		size_t b = doc->seq[l][k], n, j;
+		const struct block *bl = &doc->blocks[b];
+		struct pillar_match pm[256];
+
+		if (bl->kind == BLOCK_HEADING && p->level[b] <= p->level[h])
+			break;
+		if (!(own_tags(p, b) >> i & 1))
+			continue;
+		buf_reset(&p->text);
+		buf_add(&p->text, "", 0);
+		doc_block_text(doc, b, &p->text);
+		n = match_until(p->set, bl->lang, p->text.s, p->text.len, pm, 256, 0, 1, &p->sc);
+		for (j = 0; j < n && j < 256; j++)
+			if (pm[j].pillar == i && pm[j].term != term)
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether heading text s[0..n) in language lang holds pillar i's title
+ * in that language, folded as matching folds. */
+static int
+names_title(const struct pillars *p, int i, int lang, const char *s, size_t n)
+{
+	const char *title = pillars_title(p, i, lang, 1);
+	struct buf ft, fs;
+	int found;
+
+	if (!title || !*title)
+		return 0;
+	memset(&ft, 0, sizeof ft);
+	memset(&fs, 0, sizeof fs);
+	fold_squeezed(title, strlen(title), &ft, NULL);
+	fold_squeezed(s, n, &fs, NULL);
+	while (ft.len && ft.s[ft.len - 1] == ' ')
+		ft.len--;
+	found = ft.len && fs.len >= ft.len && memmem(fs.s, fs.len, ft.s, ft.len) != NULL;
+	buf_free(&ft);
+	buf_free(&fs);
+	return found;
+}
+
+/*
+ * A heading's own pillars, weighed: a pillar stays when the heading names
+ * it by its title or uses two of its terms; one term alone keeps it only
+ * when another of the pillar's terms occurs in the heading's section
+ * ("Key data" over figures alone is not research).  Explicit tags stay
+ * as they are.
+ */
+static uint32_t
+heading_tags(struct pillars *p, size_t h)
+{
+	uint32_t m = own_tags(p, h), kept = 0;
+	int lang = p->doc->blocks[h].lang;
+	struct pillar_match pm[64];
+	struct buf ht;
+	size_t n, j;
+	int i;
+
+	if (!m || p->doc->blocks[h].tags)
+		return m;
+	memset(&ht, 0, sizeof ht);
+	buf_add(&ht, "", 0);
+	doc_block_text(p->doc, h, &ht);
+	n = match_until(p->set, lang, ht.s, ht.len, pm, 64, 0, 1, &p->sc);
+	for (i = 0; i < p->set->n; i++) {
+		int term = -1, two = 0;
+
+		if (!(m >> i & 1))
+			continue;
+		for (j = 0; j < n && j < 64; j++)
+			if (pm[j].pillar != i)
+				continue;
+			else if (term < 0)
+				term = pm[j].term;
+			else if (pm[j].term != term)
+				two = 1;
+		if (two || names_title(p, i, lang, ht.s, ht.len) ||
+		    section_has_other(p, h, i, term))
+			kept |= (uint32_t)1 << i;
+	}
+	buf_free(&ht);
+	return kept;
+}
+
+uint32_t
+pillars_inherited(struct pillars *p, size_t b)
+{
+	long h = pillars_section(p, b);
+
+	return h < 0 ? 0 : pillars_block(p, (size_t)h);
+}
+
+uint32_t
+pillars_block(struct pillars *p, size_t b)
+{
+	if (!p->done[b]) {
+		uint32_t m = p->doc->blocks[b].kind == BLOCK_HEADING ?
+		    heading_tags(p, b) : own_tags(p, b);
+
+		p->block[b] = m | pillars_inherited(p, b);
+		p->done[b] = 1;
 	}
 	return p->block[b];
 }

@@ -20,6 +20,7 @@ struct pillars;
 struct pillar_match {
 	int pillar;
 	size_t start, end;
+	int term;		/* which of the pillar set's terms */
 };
 
 /*
@@ -60,11 +61,21 @@ struct span_pair {
 size_t pillars_sentences(const char *text, size_t n, struct span_pair *out, size_t max);
 
 /* The pillars of block b (bit i: pillar i): its explicit tags, else its
- * terms; computed once. */
+ * terms (a heading's weighed against its section), with those of the
+ * heading whose section holds it; computed once. */
 uint32_t pillars_block(struct pillars *p, size_t b);
-/* The same for block b whose display text (doc_block_text) is
- * text[0..n), with the matches of its terms: the first up to max into out,
- * *nout of them (the text is read no further once out is full). */
+/* The pillars block b takes from the headings whose sections hold it. */
+uint32_t pillars_inherited(struct pillars *p, size_t b);
+/* The heading whose section holds block b, or -1: the nearest heading
+ * before it in its language of a lower level (5 before 5.1, 5.1 before
+ * 5.1.2; an unnumbered heading is of level 1). */
+long pillars_section(struct pillars *p, size_t b);
+/* The level of block b when it is a heading (see pillars_section), else 0. */
+int pillars_level(struct pillars *p, size_t b);
+/* The pillars of block b's own tags or terms, unweighed, for block b
+ * whose display text (doc_block_text) is text[0..n), with the matches of
+ * its terms: the first up to max into out, *nout of them (the text is
+ * read no further once out is full). */
 uint32_t pillars_block_matches(struct pillars *p, size_t b, const char *text, size_t n,
     struct pillar_match *out, size_t max, size_t *nout);
 /* The pillars of row r: those of any of its blocks, in any language. */

@@ -230,6 +230,7 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	lo.width = o->width;
 	lo.split = 50;
 	lo.gutter = 3;
+	lo.rule_headings = 1;
 	lo.side[0] = o->side[0];
 	lo.side[1] = o->side[1];
 	/* Sequential: one language, then the other from a new page. */
@@ -350,10 +351,42 @@ print_send(const char *command, const char *title, const char *paper,
 	return rc;
 }
 
+/* Write text[0..n) to the special file path (a device, a FIFO) as it
+ * is; -1 with why set when that fails. */
+static int
+write_through(const char *path, const char *text, size_t n, struct buf *why)
+{
+	size_t off = 0;
+	int err = 0, fd = open(path, O_WRONLY);
+
+	if (fd < 0)
+		err = errno;
+	while (fd >= 0 && off < n) {
+		ssize_t w = write(fd, text + off, n - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err = w < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) < 0 && !err)
+		err = errno;
+	if (err) {
+		buf_printf(why, "%s: %s", path, strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
 /* Write text to path in full or not at all ("-": standard output). */
 static int
 print_write(const char *path, const char *text, size_t n, struct buf *why)
 {
+	struct stat st;
+
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
 			buf_printf(why, "standard output: %s", strerror(errno));
@@ -361,6 +394,10 @@ print_write(const char *path, const char *text, size_t n, struct buf *why)
 		}
 		return 0;
 	}
+	/* A device or a pipe (/dev/null, a FIFO) is written as it is: a
+	 * file renamed over it would take its place. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_through(path, text, n, why);
 	return file_write(path, text, n, 0666, why);
 }
 

@@ -133,7 +133,11 @@ check_value(const struct settings *cfg, const struct option_def *o,
 		break;
 	case T_KEYS:
 		/* An action the table lacks is reported as an unknown key. */
-		if (keys_find(key) != ACT_NONE && keys_check(v, &bad) < 0) {
+		if (keys_find(key) != ACT_NONE && v[strspn(v, " \t")] == '\0') {
+			buf_adds(why, "no key for it (allowed: ");
+			keys_names(why);
+			buf_adds(why, ")");
+		} else if (keys_find(key) != ACT_NONE && keys_check(v, &bad) < 0) {
 			buf_printf(why, "'%.*s' is not a key (allowed: ", (int)strcspn(bad, ","),
 			    bad);
 			keys_names(why);

@@ -57,6 +57,7 @@ static const struct option_def options[] = {
 	{ "colors", "current", T_COLOR, "bold yellow", 0, 0, NULL, "the current paragraph" },
 	{ "colors", "match", T_COLOR, "black on yellow", 0, 0, NULL, "search matches" },
 	{ "colors", "mark", T_COLOR, "green", 0, 0, NULL, "marks of rows chosen for printing" },
+	{ "colors", "heading", T_COLOR, "bold", 0, 0, NULL, "headings" },
 	{ "colors", "pillar.*", T_COLOR, NULL, 0, 0, NULL, "the terms of pillar ID" },
 	{ "keys", "*", T_KEYS, NULL, 0, 0, NULL, "keys for an action, comma-separated" },
 	{ "print", "command", T_STRING, "lp", 0, 0, NULL,

@@ -293,7 +293,8 @@ pillar(struct ui *u, enum action a)
 			return;
 		}
 	}
-	ui_message(u, "No paragraph of %s", pillars_id(u->pillars, k));
+	ui_message(u, "No paragraph of %s", pillars_title(u->pillars, k,
+	    u->doc->langs[v->lo.side[0] >= 0 ? v->lo.side[0] : 0], 0));
 }
 
 /* Show only the rows of the active pillar, or all again. */
@@ -321,9 +322,41 @@ filter_rows(struct ui *u, enum action a)
 		view_filter(&u->view, rows, n);
 		u->filtered = 1;
 	} else {
-		ui_message(u, "No paragraph of %s", pillars_id(u->pillars, u->active));
+		ui_message(u, "No paragraph of %s", pillars_title(u->pillars, u->active,
+		    u->doc->langs[u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0], 0));
 	}
 	free(rows);
+}
+
+/* e: the next shown row that has text in one shown language only. */
+static void
+next_gap(struct ui *u, enum action a)
+{
+	struct view *v = &u->view;
+	size_t n = v->nshown, step, i, k, gaps = 0, nth = 0;
+
+	(void)a;
+	if (v->lo.side[1] < 0) {
+		ui_message(u, "One language shown: no gaps to find");
+		return;
+	}
+	for (step = 1; step <= n; step++) {
+		int wrapped = v->cur + step >= n;
+
+		i = (v->cur + step) % n;
+		if (!layout_gap(u->doc, view_row(v, i), v->lo.side))
+			continue;
+		view_goto(v, i);
+		for (k = 0; k < n; k++)
+			if (layout_gap(u->doc, view_row(v, k), v->lo.side)) {
+				gaps++;
+				if (k == i)
+					nth = gaps;
+			}
+		ui_message(u, "Untranslated %zu of %zu%s", nth, gaps, wrapped ? " (wrapped)" : "");
+		return;
+	}
+	ui_message(u, "Every paragraph shown has its translation");
 }
 
 /* Mark row r, or unmark it, keeping the count. */
@@ -537,6 +570,8 @@ static const struct ui_action {
 	{ ACT_PREV_PILLAR, pillar, NEED_WHOLE, JUMPS },
 	{ ACT_PILLAR_BAR, pillar_bar, NEED_NOTHING, MOVES },
 	{ ACT_FILTER, filter_rows, NEED_WHOLE, MOVES },
+	{ ACT_NEXT_GAP, next_gap, NEED_WHOLE, JUMPS },
+	{ ACT_OUTLINE, ui_outline, NEED_WHOLE, JUMPS },
 	{ ACT_MARK, mark, NEED_WHOLE, MOVES },
 	{ ACT_RANGE, mark_range, NEED_WHOLE, MOVES },
 	{ ACT_PRINT, ui_print_dialog, NEED_WHOLE, MOVES },

@@ -70,37 +70,161 @@ draw_text(struct ui *u, int y, int x, int lang, const char *text, size_t tlen,
 	free(at);
 }
 
-/* The pillar bar: each pillar's number, title and how many rows it tags. */
+/* The pillar bar's pieces for pillar i: " N ", its title in language
+ * lang (cleaned) and " (count) ". */
+static void
+bar_parts(struct ui *u, int i, int lang, struct buf *title, struct buf *count)
+{
+	const char *t = pillars_title(u->pillars, i, lang, 0);
+
+	buf_reset(title);
+	buf_add(title, "", 0);
+	text_clean(title, t, strlen(t));
+	buf_reset(count);
+	if (pillars_done(u->pillars) && !u->loader)
+		buf_printf(count, " (%zu) ", pillars_rows(u->pillars, i));
+	else
+		buf_adds(count, " (\xe2\x80\xa6) ");
+}
+
+/* The widest a title may be for the first k pillars of the bar to fit in
+ * cols, with room for "+N" after them when k is not all; 0 when even
+ * titles cut to "…" do not; *widestp: the widest title of them. */
+static int
+bar_title_cap(struct ui *u, int k, int lang, int cols, int *widestp)
+{
+	struct buf title = {0}, count = {0};
+	int n = pillars_count(u->pillars), i, cap, fixed = 0, widest = 0;
+	int *tw = xmalloc(sizeof *tw * (k + 1));
+
+	for (i = 0; i < k; i++) {
+		bar_parts(u, i, lang, &title, &count);
+		tw[i] = text_width(title.s, title.len);
+		widest = tw[i] > widest ? tw[i] : widest;
+		fixed += 3 + (i + 1 >= 10) + text_width(count.s, count.len) + 1;
+	}
+	if (k < n)
+		fixed += 3 + (n - k >= 10);
+	for (cap = widest > 1 ? widest : 1; cap >= 1; cap--) {
+		int w = fixed;
+
+		for (i = 0; i < k; i++)
+			w += tw[i] < cap ? tw[i] : cap;
+		if (w <= cols)
+			break;
+	}
+	buf_free(&title);
+	buf_free(&count);
+	free(tw);
+	*widestp = widest;
+	return cap;
+}
+
+/* The pillar bar: each pillar's number, title and how many rows it tags.
+ * When they do not all fit, the titles are shortened alike, each cut one
+ * ending in "…", and pillars that still do not fit are counted as "+N". */
 void
 ui_draw_bar(struct ui *u)
 {
-	int i, x = 0, slot = u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0;
+	int n = pillars_count(u->pillars), i, x = 0, k, cap = 0;
+	int slot = u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0;
+	int lang = u->doc->nlangs ? u->doc->langs[slot] : -1;
+	struct buf title = {0}, count = {0}, s = {0};
 
 	if (!ui_text_top(u))
 		return;
 	move(0, 0);
 	attrset(u->attr[PAIR_STATUS]);
 	hline(' ', u->cols);
-	for (i = 0; i < pillars_count(u->pillars) && x < u->cols - 1; i++) {
-		const char *title = pillars_title(u->pillars, i, u->doc->langs[slot], 0);
-		struct buf s = {0};
+	/* As many pillars as fit with five columns of each title, or whole
+	 * titles; at least the first. */
+	for (k = n; k > 0; k--) {
+		int widest;
+
+		cap = bar_title_cap(u, k, lang, u->cols, &widest);
+		if (cap >= 5 || (cap && cap == widest) || (cap && k == 1))
+			break;
+	}
+	for (i = 0; i < k; i++) {
 		int used;
 		size_t fit;
 
+		bar_parts(u, i, lang, &title, &count);
+		buf_reset(&s);
 		buf_printf(&s, " %d ", i + 1);
-		text_clean(&s, title, strlen(title));
-		if (pillars_done(u->pillars) && !u->loader)
-			buf_printf(&s, " (%zu) ", pillars_rows(u->pillars, i));
-		else
-			buf_adds(&s, " (\xe2\x80\xa6) ");
-		fit = text_fit(s.s, s.len, u->cols - x, &used);
+		if (text_width(title.s, title.len) > cap) {
+			fit = text_fit(title.s, title.len, cap - 1, &used);
+			buf_add(&s, title.s, fit);
+			buf_adds(&s, "\xe2\x80\xa6");
+		} else {
+			buf_add(&s, title.s, title.len);
+		}
+		buf_add(&s, count.s, count.len);
 		attrset(i == u->active ? u->attr[PAIR_PILLAR + i] | A_REVERSE :
 		    u->attr[PAIR_STATUS]);
+		fit = text_fit(s.s, s.len, u->cols - x, &used);
 		mvaddnstr(0, x, s.s, (int)fit);
 		x += used + 1;
-		buf_free(&s);
+	}
+	if (k < n) {
+		buf_reset(&s);
+		buf_printf(&s, " +%d", n - k);
+		attrset(u->attr[PAIR_STATUS]);
+		mvaddnstr(0, x < u->cols ? x : u->cols - 1, s.s, (int)s.len);
 	}
 	attrset(A_NORMAL);
+	buf_free(&title);
+	buf_free(&count);
+	buf_free(&s);
+}
+
+/* The fewest columns a message is cut to on the status line. */
+enum { STATUS_ROOM = 12 };
+
+/* Text s[0..n) in w columns on line y, cut ending in "…" when wider: from
+ * column x, or (x < 0) ending before column right.  Returns the columns
+ * used. */
+static int
+put_cut(int y, int x, const char *s, size_t n, int w, int right)
+{
+	int used, all = text_width(s, n);
+	size_t fit;
+
+	if (w <= 0)
+		return 0;
+	if (all <= w) {
+		mvaddnstr(y, x < 0 ? right - all : x, s, (int)n);
+		return all;
+	}
+	fit = text_fit(s, n, w - 1, &used);
+	mvaddnstr(y, x < 0 ? right - used - 1 : x, s, (int)fit);
+	addstr("\xe2\x80\xa6");
+	return used + 1;
+}
+
+/* The message msg in w columns at the right of line y, its last
+ * u->msg_keep bytes whole when it is cut; returns the columns used. */
+static int
+put_message(struct ui *u, int y, const struct buf *msg, int w)
+{
+	size_t keep = u->msg_keep <= msg->len ? u->msg_keep : 0;
+	int kw = text_width(msg->s + msg->len - keep, keep), used;
+
+	if (!keep || text_width(msg->s, msg->len) <= w || kw + 2 > w)
+		return put_cut(y, -1, msg->s, msg->len, w, u->cols - 1);
+	used = put_cut(y, -1, msg->s, msg->len - keep, w - kw, u->cols - 1 - kw);
+	addnstr(msg->s + msg->len - keep, (int)keep);
+	return used + kw;
+}
+
+/* Pillar i's title in the left language, cleaned, added to out. */
+static void
+add_pillar_title(struct ui *u, int i, struct buf *out)
+{
+	int slot = u->view.lo.side[0] >= 0 ? u->view.lo.side[0] : 0;
+	const char *t = pillars_title(u->pillars, i, u->doc->nlangs ? u->doc->langs[slot] : -1, 0);
+
+	text_clean(out, t, strlen(t));
 }
 
 void
@@ -111,20 +235,25 @@ ui_draw_status(struct ui *u)
 	size_t row = u->view.nshown ? view_row(&u->view, u->view.cur) : 0;
 	uint32_t tags = u->view.nshown ? pillars_row(u->pillars, row) : 0;
 	int y = u->lines - 1, w, used, k, any = 0;
-	size_t fit;
+	size_t base;
 
 	if (!u->status)
 		return;
 	buf_adds(&s, " ");
-	text_clean(&s, u->opts->name, strlen(u->opts->name));
-	buf_adds(&s, " ");
+	if (!u->doc->nrows && !u->loader) {
+		buf_adds(&s, "no paragraphs in ");
+		text_clean(&s, u->opts->name, strlen(u->opts->name));
+	} else {
+		text_clean(&s, u->opts->name, strlen(u->opts->name));
+		buf_adds(&s, " ");
+	}
 	/* The languages' codes in capitals (15 letters at most), the focused
 	 * one in brackets. */
 	for (k = 0; k < 2; k++) {
 		int focused = lo->side[1] >= 0 && u->focus == k, i;
 		const char *code;
 
-		if (lo->side[k] < 0)
+		if (lo->side[k] < 0 || !u->doc->nrows)
 			continue;
 		code = lang_code(u->doc->langs[lo->side[k]]);
 		buf_adds(&s, k == 1 ? " | " : "");
@@ -133,36 +262,75 @@ ui_draw_status(struct ui *u)
 			buf_addc(&s, (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]));
 		buf_adds(&s, focused ? "]" : "");
 	}
-	if (!u->view.nshown)
-		buf_adds(&s, "  (no paragraphs)");
-	else if (u->loader)
+	if (!u->view.nshown) {
+		if (u->doc->nrows)
+			buf_adds(&s, "  (no paragraphs)");
+	} else if (u->loader)
 		buf_printf(&s, "  \xc2\xb6 %zu/\xe2\x80\xa6", row + 1);
 	else
 		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", row + 1, u->doc->nrows,
 		    (row + 1) * 100 / (u->doc->nrows ? u->doc->nrows : 1));
-	if (u->filtered)
-		buf_printf(&s, "  [filter: %s]", pillars_id(u->pillars, u->active));
+	base = s.len;
+	if (u->view.nshown && !u->loader && lo->side[1] >= 0) {
+		size_t r, gaps = 0;
+
+		for (r = 0; r < u->doc->nrows; r++)
+			gaps += layout_gap(u->doc, r, lo->side);
+		if (gaps)
+			buf_printf(&s, "  %zu untranslated", gaps);
+	}
+	if (u->filtered) {
+		buf_adds(&s, "  [filter: ");
+		add_pillar_title(u, u->active, &s);
+		buf_adds(&s, "]");
+	}
 	if (u->nmarked)
 		buf_printf(&s, "  *%zu", u->nmarked);
 	for (k = 0; k < pillars_count(u->pillars); k++)
-		if (tags >> k & 1)
-			buf_printf(&s, "%s%s", any++ ? ", " : "  ", pillars_id(u->pillars, k));
+		if (tags >> k & 1) {
+			buf_adds(&s, any++ ? ", " : "  ");
+			add_pillar_title(u, k, &s);
+		}
 	if (u->msg.len)
 		text_clean(&right, u->msg.s, u->msg.len);
 	attrset(u->attr[PAIR_STATUS]);
 	move(y, 0);
 	hline(' ', u->cols);
-	fit = text_fit(s.s, s.len, u->cols, &used);
-	mvaddnstr(y, 0, s.s, (int)fit);
-	/* The message at the right, where there is room. */
-	w = text_width(s.s, s.len);
-	if (right.len && w + 2 < u->cols) {
-		fit = text_fit(right.s, right.len, u->cols - w - 2, &used);
-		mvaddnstr(y, u->cols - used - 1, right.s, (int)fit);
+	/* The message at the right, after the file, languages and place: the
+	 * rest (gaps, filter, marks, the paragraph's pillars) gives way to it, and it is cut to what room there
+	 * is (STATUS_ROOM columns at least, or it is not shown); whatever is
+	 * cut ends in "…". */
+	w = u->cols;
+	if (right.len) {
+		int mw = text_width(right.s, right.len), bw = text_width(s.s, base);
+		int room = u->cols - 3 - bw;
+
+		if (room >= STATUS_ROOM || room >= mw) {
+			used = put_message(u, y, &right, mw < room ? mw : room);
+			w = u->cols - 3 - used;
+		}
 	}
+	if (text_width(s.s, s.len) > w && w < text_width(s.s, base) + 3)
+		s.len = base;	/* no room for even a part of the rest */
+	put_cut(y, 0, s.s, s.len, w, 0);
 	attrset(A_NORMAL);
 	buf_free(&s);
 	buf_free(&right);
+}
+
+/* The attribute of text: current or not, a heading's or not.  A heading
+ * takes [colors] heading's colour when it has one, its attributes in any
+ * case. */
+static attr_t
+text_attr(const struct ui *u, int cur, int heading)
+{
+	attr_t a = cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT], h = u->attr[PAIR_HEADING];
+
+	if (!heading)
+		return a;
+	if ((h & A_COLOR) && !cur)
+		return h;
+	return a | (h & ~A_COLOR);
 }
 
 void
@@ -183,7 +351,7 @@ ui_draw(struct ui *u)
 		struct layout_seg seg[2];
 		const struct row_view *rv;
 		size_t i;
-		int line, k, ns, cur, sy = y + top;
+		int line, k, ns, cur, sy = y + top, style;
 
 		if (!view_at(v, y, &i, &line))
 			break;
@@ -207,9 +375,18 @@ ui_draw(struct ui *u)
 
 			if (tl->len == 0)
 				continue;
+			style = rv->style[seg[k].side][seg[k].line];
+			if (style == LINE_MARK) {
+				/* A tag, a rule, "— no English text —": dim, and
+				 * no text of the briefing's to match in. */
+				attrset((cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]) | A_DIM);
+				mvaddnstr(sy, seg[k].x, t->s + tl->off, (int)tl->len);
+				attrset(A_NORMAL);
+				continue;
+			}
 			draw_text(u, sy, seg[k].x, u->doc->langs[v->lo.side[seg[k].side]],
 			    t->s, t->len, tl->off, tl->len,
-			    cur ? u->attr[PAIR_CURRENT] : u->attr[PAIR_TEXT]);
+			    text_attr(u, cur, style == LINE_HEADING));
 		}
 	}
 	ui_draw_status(u);
@@ -250,7 +427,7 @@ ui_draw_colors(struct ui *u)
 	static const char *const keys[PAIR_PILLAR] = { [PAIR_TEXT] = "colors:text",
 		[PAIR_GUTTER] = "colors:gutter", [PAIR_STATUS] = "colors:status",
 		[PAIR_CURRENT] = "colors:current", [PAIR_MATCH] = "colors:match",
-		[PAIR_MARK] = "colors:mark" };
+		[PAIR_MARK] = "colors:mark", [PAIR_HEADING] = "colors:heading" };
 	/* A pillar without [colors] pillar.ID has a colour of the palette. */
 	static const char *const palette[] = { "bold green", "bold magenta",
 		"bold cyan", "bold red", "bold blue", "bold yellow" };

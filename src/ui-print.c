@@ -205,11 +205,13 @@ dialog_key(struct ui *u, struct dialog *d, int k)
 		*c = (*c + n - 1) % n;
 		return 1;
 	case ACT_CONFIRM:
+		/* The Enter that ends the file's name prints. */
 		if (d->choice[PD_WHERE] == 1 && !d->path.len) {
 			if (d->field == PD_WHERE)
 				ask_path(u, d);
 			d->field = PD_WHERE;
-			return 1;
+			if (!d->path.len)
+				return 1;
 		}
 		dialog_print(u, d);
 		return 0;

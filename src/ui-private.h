@@ -36,6 +36,7 @@ struct ui_spot {
 /* What the screen is drawn with: one attribute per kind of text, from
  * [colors]; a pillar's terms each in its own. */
 enum { PAIR_TEXT = 1, PAIR_GUTTER, PAIR_STATUS, PAIR_CURRENT, PAIR_MATCH, PAIR_MARK,
+	PAIR_HEADING,
 	PAIR_PILLAR, PAIR_COUNT = PAIR_PILLAR + PILLAR_MAX };
 
 struct ui {
@@ -71,6 +72,7 @@ struct ui {
 	int state_changed;		/* a bookmark or a fix: write it at once */
 	struct ui_spot back;		/* where the last jump came from */
 	double place_changed;		/* when the place last changed, or 0 */
+	size_t msg_keep;		/* bytes at msg's end that are never cut */
 	int colors;
 	attr_t attr[PAIR_COUNT];	/* per PAIR_*: from [colors] */
 	int lines, cols;
@@ -130,6 +132,10 @@ void ui_jump_end(struct ui *u, const struct ui_spot *from);
  * the rows made again with the fixes the state holds. */
 void ui_fix(struct ui *u, enum action a);
 void ui_refix(struct ui *u);
+
+/* ui-outline.c: the outline of the headings, until Enter goes to one or
+ * another key leaves it (an action: a is ACT_OUTLINE). */
+void ui_outline(struct ui *u, enum action a);
 
 /* ui-print.c: the print dialog: choose what, languages, layout, where (an
  * action: a is ACT_PRINT). */

@@ -45,7 +45,8 @@ ui_hold_warnings(void)
 static void
 say_held(struct ui *u, int from)
 {
-	const char *m = held.s, *nl;
+	const char *m = held.s, *nl, *p, *q, *base;
+	size_t len;
 	int i;
 
 	if (nheld <= from)
@@ -53,8 +54,27 @@ say_held(struct ui *u, int from)
 	for (i = 0; i < from; i++)
 		m = strchr(m, '\n') + 1;
 	nl = strchr(m, '\n');
-	ui_message(u, "%.*s%s", (int)(nl ? nl - m : (long)strlen(m)), m,
-	    nheld > from + 1 ? " (and more, shown on exit)" : "");
+	len = nl ? (size_t)(nl - m) : strlen(m);
+	/* FILE:LINE: ... with FILE's folders left out (stderr has them). */
+	for (p = m; p < m + len && !(p[0] == ':' && p[1] >= '0' && p[1] <= '9'); p++)
+		;
+	for (base = m, q = m; q < p; q++)
+		if (*q == '/')
+			base = q + 1;
+	if (p < m + len) {
+		len -= (size_t)(base - m);
+		m = base;
+	}
+	if (nheld > 1) {
+		char tail[80];
+
+		snprintf(tail, sizeof tail, " (%d of %d problems; see --check-config)",
+		    from + 1, nheld);
+		ui_message(u, "%.*s%s", (int)len, m, tail);
+		u->msg_keep = strlen(tail);
+	} else {
+		ui_message(u, "%.*s", (int)len, m);
+	}
 }
 
 static void
@@ -138,6 +158,7 @@ ui_message(struct ui *u, const char *fmt, ...)
 	va_list ap;
 
 	buf_reset(&u->msg);
+	u->msg_keep = 0;
 	va_start(ap, fmt);
 	buf_vprintf(&u->msg, fmt, ap);
 	va_end(ap);
@@ -533,6 +554,38 @@ bind_key(void *ctx, const char *key, const char *value)
 		keys_bind(a, value, NULL);
 }
 
+/* A key bound to nothing: said once per key, naming the action it was
+ * bound to by default when there is one. */
+static void
+unbound_key(struct ui *u, int k)
+{
+	static int told[64];
+	static int ntold;
+	enum action was = keys_default_action(k);
+	char name[32], help[32], now[32];
+	int i;
+
+	for (i = 0; i < ntold; i++)
+		if (told[i] == k)
+			return;
+	if (ntold < 64)
+		told[ntold++] = k;
+	keys_name(k, name, sizeof name);
+	keys_first(ACT_HELP, help, sizeof help);
+	if (was == ACT_NONE) {
+		ui_message(u, "Unknown key: %s (%s for help)", name, *help ? help : "no key");
+		return;
+	}
+	keys_first(was, now, sizeof now);
+	for (i = 0; keys_table[i].action != was; i++)
+		;
+	if (*now)
+		ui_message(u, "%s is not bound: [keys] %s is %s (%s for help)", name,
+		    keys_table[i].name, now, *help ? help : "no key");
+	else
+		ui_message(u, "%s is not bound: [keys] %s has no key", name, keys_table[i].name);
+}
+
 /* The viewer's state for doc, from the settings. */
 static void
 ui_init(struct ui *u, struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
@@ -561,6 +614,7 @@ open_terminal(struct ui *u, FILE **in)
 {
 	struct sigaction sa;
 	SCREEN *scr;
+	char *cup;
 
 	*in = NULL;
 	if (!isatty(STDIN_FILENO)) {
@@ -577,6 +631,15 @@ open_terminal(struct ui *u, FILE **in)
 	scr = newterm(NULL, stdout, *in ? *in : stdin);
 	if (!scr)
 		die(1, "cannot use this terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+	/* A terminal that cannot place the cursor (TERM=dumb) shows nothing
+	 * of a full screen. */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		die(1, "cannot use this terminal (TERM=%s: it cannot move the cursor); "
+		    "try --dump", getenv("TERM") ? getenv("TERM") : "");
+	}
 	curses_up = 1;
 	set_term(scr);
 	cbreak();
@@ -640,6 +703,8 @@ loop(struct ui *u)
 			ui_relayout(u);
 		else if (k == KEY_MOUSE)
 			click(u, &m);
+		else if (keys_action(k) == ACT_NONE)
+			unbound_key(u, k);
 		else
 			ui_act(u, keys_action(k));
 		remember_place(u, 0);

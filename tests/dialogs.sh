@@ -49,7 +49,7 @@ open help '[keys]\nsearch = S\ndown = w, Down\ncancel = x\n'
 key h
 expect "the help lists search with the key bound to it" help_line "S" "search forward"
 expect "... and says which keys scroll and leave it: the bound ones" \
-    says " Help: w/k scroll, q returns"
+    says " Help: w/k scroll, any other key returns"
 key w
 expect "the rebound down key scrolls the help" first_entry "k, Up"
 key G

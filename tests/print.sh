@@ -52,6 +52,15 @@ ok $? "--lang en,bg puts English first"
 "$DIGLOT" --lang en,bg print --output - "$bgen" | grep "^New Programme Supports" >"$TMP/enbg2"
 same "global options may stand before print" "$TMP/enbg2" "$TMP/enbg"
 status "a bad --rows is a usage error" 2 "$DIGLOT" print --rows 7-3 --output - "$bgen"
+status "--rows past the end is a usage error" 2 "$DIGLOT" print --rows 5-999 --output - "$bgen"
+has "... naming the range there is" "$TMP/status.err" "--rows: '5-999' is past the end: the paragraphs are 1-6"
+[ ! -s "$TMP/status.out" ]
+ok $? "... and printing nothing"
+status "--rows starting past the end too" 2 "$DIGLOT" print --rows 7- --output - "$bgen"
+status "--rows up to the last is fine" 0 "$DIGLOT" print --rows 6-6 --output - "$bgen"
+: >"$TMP/empty.txt"
+status "--rows of an empty briefing is a usage error" 2 "$DIGLOT" print --rows 1 --output - "$TMP/empty.txt"
+has "... saying it has no paragraphs" "$TMP/status.err" "the briefing has no paragraphs"
 status "a bad --layout is a usage error" 2 "$DIGLOT" print --layout diagonal --output - "$bgen"
 status "--output without print is a usage error" 2 "$DIGLOT" --output x "$bgen"
 
@@ -62,6 +71,18 @@ ok $? "a printed file has mode 0644 under umask 022"
 ( umask 077; "$DIGLOT" print --output "$TMP/mode2.txt" "$bgen" )
 [ "$(stat -c %a "$TMP/mode2.txt")" = 600 ]
 ok $? "... and 0600 under umask 077"
+# A FIFO (or a device such as /dev/null) is written to, not replaced.
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/fifo.out" &
+reader=$!
+"$DIGLOT" print --output "$TMP/fifo" "$bgen"
+ok $? "print --output FIFO works"
+[ -p "$TMP/fifo" ]
+still=$?
+[ $still -eq 0 ] || kill $reader 2>/dev/null
+wait $reader
+ok $still "... and leaves the FIFO a FIFO"
+has "... writing the pages into it" "$TMP/fifo.out" "Page 1 of"
 [ -z "$(ls -A "$TMP" | grep '^\.mode')" ]
 ok $? "no temporary file is left beside it"
 status "an unwritable place fails" 1 "$DIGLOT" print --output "$TMP/no/such/dir/x.txt" "$bgen"

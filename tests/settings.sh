@@ -30,8 +30,9 @@ ini gutter.ini '[layout]\ngutter = 9\n'
 ok $? "[layout] gutter = 9 widens the gap ($(right_col --config "$TMP/gutter.ini"))"
 ini stacked.ini '[layout]\nmode = stacked\n'
 dump --config "$TMP/stacked.ini" >"$TMP/out"
-grep -A1 "^Нова програма" "$TMP/out" | grep -q "^New Programme Supports Unaccompanied Migrant Children"
-ok $? "[layout] mode = stacked puts each translation below"
+grep -A2 "^Нова програма" "$TMP/out" | sed 1d | tr '\n' '|' |
+    grep -q "^EN ─*|New Programme Supports Unaccompanied Migrant Children"
+ok $? "[layout] mode = stacked puts each translation below, under its language's tag"
 ini single.ini '[layout]\nmode = single\n'
 dump --config "$TMP/single.ini" >"$TMP/out"
 has "[layout] mode = single shows the first language" "$TMP/out" "Нова програма"
@@ -41,6 +42,13 @@ ini wrap.ini '[layout]\nwrap = 30\n'
 fits "[layout] wrap = 30 caps the text width" "$TMP/out" 30
 [ "$(right_col --config "$TMP/wrap.ini")" -eq 51 ]
 ok $? "... but not where the columns are"
+
+# An action left with no key is reported, and keeps its default.
+ini unbound.ini '[keys]\nsearch =\n'
+"$DIGLOT" --config "$TMP/unbound.ini" --check-config >/dev/null 2>"$TMP/err"
+ok $([ $? -eq 1 ]; echo $?) "--check-config reports an action left with no key"
+has "... in the one shape, keeping its default" "$TMP/err" "unbound.ini:2: [keys] search: no key for it (allowed: a character,"
+has "... using its default" "$TMP/err" "; using /"
 
 # The one shape of a complaint, with real line numbers.
 ini bad.ini '; a comment\n[layout]\nspilt = 40\nsplit = 250\nmode = diagonal\nstatus = maybe\n[colors]\nmatch = purple\n[keys]\nswap = x, Nope\nquitt = q\n[lyout]\nx = 1\nthis is not a setting\n[print]\npaper = A5\n'

@@ -557,6 +557,21 @@ key q
 ok $? "a second q quits, status 0"
 done_with
 
+# A narrow help wraps its descriptions, lists a pillar key per pillar with
+# its title, and says what leaves it.
+open helpnarrow 60 40 "$sample"
+key h
+expect "at 60 columns the help wraps a long description" eval \
+    'grep -A1 "^  l  *show both, the left, the right\$" "$screen" | sed -n 2p | grep -q "^  *language\$"'
+yes_now "... and another" eval \
+    'grep -A1 "^  F  *only the active pillar.s\$" "$screen" | sed -n 2p | grep -q "^  *paragraphs (again: all)\$"'
+yes_now "... a pillar key for each of the four pillars, with its title" eval \
+    'grep -q "^  1  *next paragraph of pillar 1:" "$screen" && grep -q "^  4  *next paragraph of pillar 4:" "$screen" && ! grep -q "^  5 " "$screen"'
+yes_now "... titled in the left language" eval 'shows "Защита и помощ"'
+yes_now "... and its footer says that any other key returns" says "any other key returns"
+key q
+done_with
+
 # --- 10. pillars: jump, highlight, filter ------------------------------
 
 if [ -n "$ref" ]; then
@@ -564,14 +579,18 @@ if [ -n "$ref" ]; then
 	expect "the pillar bar names the four pillars" shows "4 Изследвания и събиране на данни"
 	key 4
 	expect "4 goes to the first research paragraph (3 of 4)" at_para "3/4"
-	yes_now "... and the status line names its pillars" status_has "protection, capacity, research"
+	yes_now "... the message at the right whole, the pillars giving way to it with a sign" eval \
+	    'says "Изследвания и събиране на данни" && status_has "…  Изследвания"'
+	key C-l
+	expect "... and, the message gone, the status line names its pillars by their titles" \
+	    status_has "Защита и помощ, Капацитет на държавите, Изследвания и събиране на данни"
 	t capture-pane -p -e -t "$S" >"$TMP/pillars.esc"
 	grep -F "изследвания" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*m[^$(printf '\033')]*изследвания"
 	ok $? "... its Bulgarian term is drawn in a colour of its own"
 	grep -F "research" "$TMP/pillars.esc" | grep -q "$(printf '\033')\[[0-9;]*mresearch"
 	ok $? "... and so is its English term"
 	key F
-	expect "F hides the rows without the pillar" eval 'shows_not "Mеждународна организация" && status_has "[filter: research]"'
+	expect "F hides the rows without the pillar" eval 'shows_not "Mеждународна организация" && status_has "[filter: Изследвания и събиране на данни]"'
 	yes_now "... keeping both languages of the tagged rows" eval 'shows "На 27 март 2018" && shows "On the 27th of March 2018"'
 	key F
 	expect "F again shows every row" shows "Mеждународна организация"
@@ -580,6 +599,204 @@ if [ -n "$ref" ]; then
 else
 	skip 7 "shared samples not found"
 fi
+
+# --- 10b. pillars follow sections --------------------------------------
+
+sec="$TESTS_SRCDIR/data/sections/briefing-bg-en.txt"
+open sections 140 40 "$sec"
+key 2
+expect "2 goes to the causes section's heading" eval 'status_has "Справяне с причините" && shows "5. Addressing the causes"'
+key F
+expect "F then shows the whole section" eval 'status_has "[filter: Справяне с причините]" && shows "Many people leave their homes" && shows "Local authorities set up"'
+yes_now "... in both languages" eval 'shows "Местните власти създадоха"'
+yes_now "... and not the other sections" eval 'shows_not "Next year the office" && shows_not "Mobile teams visited"'
+key q
+done_with
+
+# --- 10c. gaps: a paragraph without its translation ------------------
+
+gaps="$TESTS_SRCDIR/data/sections/gaps-bg-en.txt"
+open gaps 140 40 "$gaps"
+yes_now "the status line counts the untranslated paragraphs" status_has "2 untranslated"
+key e
+expect "e goes to the first paragraph without a translation" says "Untranslated 1 of 2"
+yes_now "... whose English pane says so" eval 'side_by_side "Средната продължителност" "— no English text —"'
+yes_now "... on the current row" eval '[ "$(line_of L "Средната продължителност")" = "$(line_of R "— no English text —")" ] &&
+    sed -n "$(line_of L "Средната продължителност")p" "$screen" | grep -q "┃"'
+_esc=$(printf '\033')
+t capture-pane -p -e -t "$S" | grep -F "no English text" |
+    grep -qE "$_esc\[([0-9]+;)*2(;[0-9]+)*m($_esc\[[0-9;]*m)*— no English text —"
+ok $? "... dim"
+key e
+expect "e again goes to the second" eval 'says "Untranslated 2 of 2" && side_by_side "Служителите на общините" "— no English text —"'
+key e
+expect "... and then wraps to the first" says "Untranslated 1 of 2 (wrapped)"
+key l
+until_screen no_gutter
+yes_now "one language shown: no count" eval '! status_has "untranslated"'
+key e
+expect "... and e says there is nothing to find" says "One language shown: no gaps to find"
+key h
+expect "the help lists e" eval 'shows "next paragraph that has no translation"'
+key q q
+done_with
+
+if [ -n "$ref" ]; then
+	open refgap 140 40 "$ref"
+	yes_now "the reference's masthead shows the marker" side_by_side "Mеждународна организация" "— no English text —"
+	yes_now "... and the status line counts it" status_has "1 untranslated"
+	key q
+	done_with
+else
+	skip 2 "shared samples not found"
+fi
+
+# --- 10d. headings and languages stand out -------------------------
+
+# sgr_before TEXT CODE: on the screen, TEXT is drawn right after an SGR
+# sequence that sets attribute CODE (1 bold, 2 dim, 4 underline).
+sgr_before() {
+	_esc=$(printf '\033')
+	t capture-pane -p -e -t "$S" | grep -F -- "$1" |
+	    grep -qE -- "$_esc\[([0-9]+;)*$2(;[0-9]+)*m($_esc\[[0-9;]*m)*$1"
+}
+open headings 140 40 "$sec"
+yes_now "a heading is drawn bold" sgr_before "1. General information" 1
+yes_now "... and a paragraph is not" eval '! sgr_before "This review summarises" 1'
+key s
+expect "s stacks: each block opens with its language's tag" eval 'stacked "BG ─" "Годишен преглед" && stacked "EN ─" "Annual Review"'
+yes_now "... drawn dim" sgr_before "EN ─" 2
+key q
+done_with
+mkdir -p "$HOME/.config/diglot"
+printf '[colors]\nheading = underline\n' >"$HOME/.config/diglot/diglot.ini"
+open headings2 140 40 "$sec"
+yes_now "[colors] heading = underline underlines headings" sgr_before "1. General information" 4
+key q
+done_with
+rm "$HOME/.config/diglot/diglot.ini"
+
+# --- 10e. the outline ----------------------------------------------
+
+open outline 120 30 "$sec"
+key o
+expect "o opens the outline of the headings" eval 'shows "Outline: 6 headings"'
+yes_now "... in both languages, side by side" eval 'grep -q "^5\. Справяне с причините  *5\. Addressing the causes" "$screen"'
+yes_now "... with each heading's pillars" eval 'grep -q "5\. Addressing the causes  *causes\$" "$screen" && grep -q "Key figures\$" "$screen"'
+key /
+until_screen eval 'status_line | grep -q "^Outline filter:"'
+type_text "addressing"
+key Enter
+expect "/ filters it" eval 'shows "Outline: 1 heading" && shows "[filter: addressing]" && shows_not "Key figures"'
+key Enter
+expect "Enter goes to the heading" eval 'at_para "22/31" && on_top "5. Справяне с причините" "5. Addressing the causes"'
+key T
+expect "T opens it too" shows "Outline: 6 headings"
+key j j Enter
+expect "... where j moves down and Enter goes there" eval 'at_para "12/" && on_top "3. Защита на уязвимите групи" "3. Protecting vulnerable groups"'
+key q
+done_with
+
+printf '%s\n\n' "1. Protection and assistance" "The office found shelter for many families this year." \
+    "1.1 Children" "Every child was given a guardian within a week of arriving." \
+    "2. Staff" "The office hired four new people in the spring." >"$TMP/sub.txt"
+open outline2 100 20 "$TMP/sub.txt"
+key o
+expect "the outline indents a subsection" eval 'grep -q "^  1\.1 Children" "$screen" && grep -q "^1\. Protection and assistance" "$screen" && grep -q "^2\. Staff" "$screen"'
+yes_now "... which takes its section's pillar" eval 'grep -q "1\.1 Children  *protection\$" "$screen"'
+key q
+expect "q leaves the outline" at_para 1/
+key q
+done_with
+
+# --- 10f. a terminal curses cannot drive ----------------------------
+
+launch dumb 100 10 'TERM=dumb "$0" "$1" 2>"$2"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$sample" "$TMP/dumb.err"
+[ "$(exited dumb)" = 1 ]
+ok $? "TERM=dumb: the viewer exits with status 1"
+grep -q "^diglot: cannot use this terminal (TERM=dumb: it cannot move the cursor); try --dump\$" "$TMP/dumb.err"
+ok $? "... saying why, and what to use instead"
+done_with
+
+# --- 10g. an empty briefing -------------------------------------------
+
+printf '\n\n   \n' >"$TMP/blank.txt"
+launch blank 100 10 '"$0" "$1"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$TMP/blank.txt"
+expect "a blank briefing: the status line says there are no paragraphs in it" says "no paragraphs in blank.txt"
+yes_now "... in words, with no language code" eval '! status_has "UND"'
+key q
+[ "$(exited blank)" = 0 ]
+ok $? "... and q quits, status 0"
+done_with
+
+# --- 10h. the pillar bar at any width ---------------------------------
+
+# bar_signed: every title in the pillar bar is whole or ends in "…", and
+# a "+N" counts the pillars left out, four in all.
+bar_signed() {
+	sed -n 1p "$screen" | sed 's/) *\([0-9][0-9]* \)/)\n\1/g; s/^ *//' >"$TMP/bar.items"
+	_shown=0
+	_more=$(grep -o '+[0-9]*$' "$TMP/bar.items" | tr -d +)
+	while IFS= read -r _it; do
+		_title=$(printf '%s\n' "$_it" | sed 's/^[0-9]* //; s/ *+[0-9]*$//; s/ ([0-9…]*)$//')
+		[ -n "$_title" ] || continue
+		case "$_title" in
+		"Защита и помощ" | "Справяне с причините" | "Капацитет на държавите" | \
+		    "Изследвания и събиране на данни" | *"…") _shown=$((_shown + 1)) ;;
+		*) return 1 ;;
+		esac
+	done <"$TMP/bar.items"
+	[ $((_shown + ${_more:-0})) -eq 4 ]
+}
+if [ -n "$ref" ]; then
+	for w in 40 60 100 120; do
+		open bar$w $w 12 "$ref"
+		expect "the pillar bar at $w columns cuts no title without a sign" bar_signed
+		key q
+		done_with
+	done
+	open bar160 160 12 "$ref"
+	expect "... and at 160 columns shows every title whole" eval 'shows "4 Изследвания и събиране на данни (2)" && shows "1 Защита и помощ (2)"'
+	key q
+	done_with
+else
+	skip 5 "shared samples not found"
+fi
+
+# --- 10i. settings problems on the status line ------------------------
+
+printf '[layout]\nsplit = 500\ngutter = -4\nstatus = perhaps\n' >"$TMP/bad3.ini"
+launch problems 100 12 '"$0" --config "$1" "$2"; echo $? >"$STATUSFILE.tmp" && mv "$STATUSFILE.tmp" "$STATUSFILE"' \
+    "$DIGLOT" "$TMP/bad3.ini" "$sample"
+expect "three settings problems: the status line cuts the first, and says 1 of 3 and where to see them" \
+    eval 'status_line | grep -q "  bad3\.ini:2: .*… (1 of 3 problems; see --check-config)\$"'
+yes_now "... the line cut with a sign, within the screen" eval '[ "$(status_line | wc -L)" -le 100 ]'
+key q
+done_with
+
+# --- 10j. keys bound to nothing --------------------------------------
+
+open unknown 100 12 "$sample"
+key =
+expect "an unknown key says so, and where help is" says "Unknown key: = (h for help)"
+key j
+expect "... the message goes with the next key" eval '! status_has "Unknown key"'
+key k =
+sleep 0.3
+until_screen at_para 1/
+yes_now "... and it is said once" eval '! status_has "Unknown key"'
+key q
+done_with
+mkdir -p "$HOME/.config/diglot"
+printf '[keys]\nsearch = S\n' >"$HOME/.config/diglot/diglot.ini"
+open unbound 100 12 "$sample"
+key /
+expect "a key whose action moved says where it went" says "/ is not bound: [keys] search is S (h for help)"
+key q
+done_with
+rm "$HOME/.config/diglot/diglot.ini"
 
 # --- 11. marks and the print dialog ------------------------------------
 
@@ -592,9 +809,8 @@ key Down Down Down Right Enter
 expect "choosing a file asks for its name" eval 'status_line | grep -q "Print to file:"'
 type_text "$TMP/printed.txt"
 key Enter
-expect "... and the dialog shows it" shows "file: $TMP/printed.txt"
-key Enter
-expect "Enter prints and the status line says so" status_has "Printed 2 paragraphs"
+expect "the Enter that ends the name prints, and the status line says so" \
+    eval 'status_has "Printed 2 paragraphs" && status_has "to $TMP/printed.txt"'
 yes_now "the file holds the two marked paragraphs" eval \
     'grep -q "^На 14 октомври 2024" "$TMP/printed.txt" && grep -q "two children out of three" "$TMP/printed.txt" || grep -q "Децата, които пътуват сами" "$TMP/printed.txt"'
 yes_now "... and not the others" eval '! grep -q "Балканска мрежа" "$TMP/printed.txt"'

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copy.h"
 #include "doc.h"
 #include "lang.h"
 #include "layout.h"
@@ -186,7 +187,7 @@ layout_gap(const struct doc *doc, size_t r, const int side[2])
 		return 0;
 	doc_row_blocks(doc, r, side[0], &n0);
 	doc_row_blocks(doc, r, side[1], &n1);
-	return (n0 == 0) != (n1 == 0);
+	return (n0 == 0) != (n1 == 0) || copy_row_untranslated(doc, r);
 }
 
 int

@@ -62,7 +62,9 @@ void layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
     struct row_view *rv);
 
 /* Whether row r of doc has text in one of the language slots side[0],
- * side[1] (both shown, neither -1) and none in the other: a gap. */
+ * side[1] (both shown, neither -1) and none in the other, or pairs an
+ * untranslated copy with its original (copy.h): a gap in the
+ * translation. */
 int layout_gap(const struct doc *doc, size_t r, const int side[2]);
 
 /* The segments of display line k of a laid-out row (at most two);

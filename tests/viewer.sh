@@ -641,6 +641,16 @@ expect "the help lists e" eval 'shows "next paragraph that has no translation"'
 key q q
 done_with
 
+# An English section left untranslated in the Russian version: its copies
+# stand beside their originals, and count as untranslated.
+open copies 140 40 "$TESTS_SRCDIR/data/real/manual-ru-en.txt"
+yes_now "untranslated copies are counted on the status line" status_has "2 untranslated"
+key e
+expect "e goes to the first untranslated copy, beside its original" eval 'says "Untranslated 1 of 2" &&
+    side_by_side "The configuration file lives in" "The configuration file lives in"'
+key q
+done_with
+
 if [ -n "$ref" ]; then
 	open refgap 140 40 "$ref"
 	yes_now "the reference's masthead shows the marker" side_by_side "Mеждународна организация" "— no English text —"

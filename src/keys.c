@@ -74,6 +74,8 @@ const struct key_action keys_table[] = {
 	  KEYMAP_VIEW },
 	{ ACT_HELP, "help", "h, F1", "this help", KEYMAP_VIEW },
 	{ ACT_REDRAW, "redraw", "C-l", "redraw the screen", KEYMAP_VIEW },
+	{ ACT_RELOAD, "reload", "R", "read the briefing again from its files, keeping the place",
+	  KEYMAP_VIEW },
 	{ ACT_QUIT, "quit", "q, Q", "quit", KEYMAP_VIEW },
 	{ ACT_NEXT_FIELD, "next-field", "Down, j, Tab", "the next field", KEYMAP_DIALOG },
 	{ ACT_PREV_FIELD, "prev-field", "Up, k, BTab", "the previous field", KEYMAP_DIALOG },

@@ -521,6 +521,9 @@ wanted_pillars(void)
 	return want;
 }
 
+/* The command line as given. */
+static char **command_line;
+
 /* What the viewer remembers of the briefing, for the reader's fixes of its
  * rows in the dump, the JSON, printing and --tmx. */
 static struct state saved;
@@ -593,6 +596,7 @@ view(char **files, int nfiles, const struct layout_opts *lo)
 	/* The place is remembered where the settings allow. */
 	uo.remember = !c.no_state && settings_bool(cfg, "state:remember");
 	uo.langs_given = c.nlangs > 0;
+	uo.argv = command_line;
 	status = ui_run(doc, lo, &uo);
 	if (uo.remember) {
 		struct buf dir = {0}, why = {0};
@@ -623,6 +627,9 @@ main(int argc, char **argv)
 	char **files;
 	int nfiles, viewer, status = 0, expected[16], nexpected = 0;
 
+	/* As given, for R to run again (getopt reorders argv). */
+	command_line = xcalloc((size_t)argc + 1, sizeof *command_line);
+	memcpy(command_line, argv, sizeof *argv * (size_t)argc);
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 	die_set_clean(text_clean);
@@ -694,6 +701,7 @@ main(int argc, char **argv)
 	settings_free(cfg);
 	free(c.configs);
 	free(c.pillars);
+	free(command_line);
 	buf_free(&why);
 	return status;
 }

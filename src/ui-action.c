@@ -584,6 +584,7 @@ static const struct ui_action {
 	{ ACT_COPY, copy_paragraph, NEED_NOTHING, MOVES },
 	{ ACT_HELP, ui_help, NEED_NOTHING, MOVES },
 	{ ACT_REDRAW, redraw, NEED_NOTHING, MOVES },
+	{ ACT_RELOAD, ui_reload, NEED_WHOLE, MOVES },
 	{ ACT_QUIT, quit, NEED_NOTHING, MOVES },
 };
 

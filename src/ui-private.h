@@ -70,6 +70,7 @@ struct ui {
 	struct state state;
 	int remembering, state_failed;
 	int state_changed;		/* a bookmark or a fix: write it at once */
+	int reload;			/* R: quit, then run the command again */
 	struct ui_spot back;		/* where the last jump came from */
 	double place_changed;		/* when the place last changed, or 0 */
 	size_t msg_keep;		/* bytes at msg's end that are never cut */
@@ -127,6 +128,10 @@ void ui_bookmarks(struct ui *u, enum action a);
  * from becomes the way back when it moved. */
 void ui_jump_start(struct ui *u, struct ui_spot *from);
 void ui_jump_end(struct ui *u, const struct ui_spot *from);
+
+/* ui.c: R, read the briefing again from its files at the remembered place
+ * (an action). */
+void ui_reload(struct ui *u, enum action a);
 
 /* ui-fix.c: J, S and U, the reader's fixes of the rows (an action); and
  * the rows made again with the fixes the state holds. */

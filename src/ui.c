@@ -410,6 +410,33 @@ remember_place(struct ui *u, int now)
 	buf_free(&why);
 }
 
+/* R: the place is written, the viewer quits and the command runs again,
+ * reading the files anew and opening at the remembered place (moved to
+ * the same paragraph when a file was edited). */
+void
+ui_reload(struct ui *u, enum action a)
+{
+	size_t i;
+
+	(void)a;
+	for (i = 0; i < u->doc->nfiles; i++)
+		if (strcmp(u->doc->files[i].name, "-") == 0) {
+			ui_message(u, "Standard input cannot be read again");
+			return;
+		}
+	if (!u->opts->argv || !u->remembering || u->state_failed || !u->state.dir.len) {
+		ui_message(u, "R opens the briefing again at the remembered place: not with "
+		    "--no-state or [state] remember = no");
+		return;
+	}
+	u->state_changed = 1;
+	remember_place(u, 1);
+	if (u->state_failed)
+		return;
+	u->reload = 1;
+	u->quit = 1;
+}
+
 /* --- a briefing still being read ------------------------------------ */
 
 /*
@@ -742,6 +769,13 @@ ui_run(struct doc *doc, const struct layout_opts *lo, const struct ui_opts *o)
 	if (in)
 		fclose(in);
 	diag_set_sink(NULL);
+	if (u.reload) {
+		/* (What was held is said again by the new run.) */
+		fflush(NULL);
+		execv("/proc/self/exe", o->argv);
+		execvp(o->argv[0], o->argv);
+		die(1, "R: cannot run %s again: %s", o->argv[0], strerror(errno));
+	}
 	if (nheld)
 		fprintf(stderr, "%s\n", held.s);
 	buf_free(&held);

@@ -23,6 +23,8 @@ struct ui_opts {
 	/* Open at the remembered place and remember it (state.h); the
 	 * languages come from --lang when langs_given. */
 	int remember, langs_given;
+	/* The command line, to run again for R (reload); NULL: no reload. */
+	char *const *argv;
 };
 
 /* Collect warnings from now on, to show them once the screen is up. */

@@ -1134,6 +1134,33 @@ done_with
 [ "$(rows_json)" = "$auto" ]
 ok $? "fix: after undoing both, --json shows the automatic rows again"
 
+# R: the files read again, at the place (a copy of the text read above:
+# English on the left, as it was left).
+reload="$TMP/rem/reload.txt"
+cp "$long" "$reload"
+open_at rl1 "$reload"
+key : ; until_screen prompt_is ":"; type_text 40; key Enter
+until_screen at_para "40/300 "
+key R
+expect "R reads the briefing again and stays at its paragraph" \
+    eval 'at_para "40/300 " && on_top "Paragraph 40:" "Параграф 40:" && ! status_has "changed"'
+{ printf 'Нов първи абзац, добавен след първото четене на документа.\n\n'; cat "$long"; } >"$reload.new"
+{ sed -n '1,/^Paragraph 1:/p' "$reload.new" | sed '$d'; printf 'A new first paragraph, added after the first reading of the document.\n\n'; sed -n '/^Paragraph 1:/,$p' "$reload.new"; } >"$reload"
+rm -f "$reload.new"
+key R
+expect "R after the file changed shows the new text at the same paragraph" \
+    eval 'at_para "41/301 " && on_top "Paragraph 40:" "Параграф 40:"'
+expect "... and says the briefing changed" status_has "changed since it was last read"
+key q
+[ "$(exited rl1)" = 0 ]
+ok $? "R: q then quits with status 0"
+done_with
+open_at rl2 "$reload" --no-state
+key R
+expect "R with --no-state says it needs the remembered place" status_has "not with --no-state"
+key q
+done_with
+
 # A bad state file: kept aside, the briefing opens at the top.
 for f in "$sdir"/[0-9a-f]*[0-9a-f]; do printf 'diglot-state 7\ntop 5 0\n' >"$f"; done
 open_at rem9 "$brief"

@@ -875,6 +875,8 @@ section_has_other(struct pillars *p, size_t h, int i, int term)
 
 	if (l < 0)
 		return 0;
+	if (!p->sections_found)
+		sections_find(p);
 	for (k = p->at[h] + 1; k < doc->nseq[l] && seen < SECTION_LOOK; k++, seen++) {
 		size_t b = doc->seq[l][k], n, j;
 		const struct block *bl = &doc->blocks[b];

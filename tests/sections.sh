@@ -68,4 +68,13 @@ ok $? "a paragraph under a subsection takes the section's pillar"
 [ "$(pillars_of "The office hired four")" = "" ]
 ok $? "... and the next section of the same level ends it"
 
+# A briefing that starts with a heading holding one term of a pillar: the
+# heading is weighed against its section before any paragraph is tagged.
+printf '1. Защита на децата\n\nПараграф за мигрантите и децата, които пътуват сами.\n\n1. Protection of children\n\nA paragraph on migrants and the children who travel alone.\n' \
+    >"$TMP/first-heading.txt"
+status "a briefing whose first block is a tagged heading: --json exits 0" 0 \
+    "$DIGLOT" --json "$TMP/first-heading.txt"
+jq -e '.blocks | length == 4' "$TMP/status.out" >/dev/null
+ok $? "... and holds its four blocks"
+
 done_testing

@@ -19,6 +19,9 @@
 #include "form.h"
 #include "html.h"
 
+/* The largest start an ordered list may give its first item. */
+enum { START_MAX = 1000000000 };
+
 /* Elements nested deeper than this are skipped; a paragraph shorter than
  * MIN_PARA bytes says nothing about where the content is. */
 enum { MAX_DEPTH = 512, MIN_PARA = 25 };
@@ -345,6 +348,16 @@ enter_img(struct walk *w, const xmlNode *n, const struct level *lv)
 	form_end(w->o);
 }
 
+/* An ordered list's start attribute, held to what a count of items can
+ * reach from it without overflow (a page may say anything). */
+static long
+list_start(const char *v)
+{
+	long n = strtol(v, NULL, 10);
+
+	return n > START_MAX ? START_MAX : n < -START_MAX ? -START_MAX : n;
+}
+
 /* Element n entered at w->depth: whether to go inside it. */
 static int
 enter_element(struct walk *w, xmlNode *n)
@@ -390,7 +403,7 @@ enter_element(struct walk *w, xmlNode *n)
 		lv->pre = 1;
 	if (r == R_LIST) {
 		lv->list = (n->name[0] | 0x20) == 'o' ? 2 : 1;
-		lv->count = html_attr(n, "start", v, sizeof v) ? atol(v) - 1 : 0;
+		lv->count = html_attr(n, "start", v, sizeof v) ? list_start(v) - 1 : 0;
 	}
 	if (r == R_ITEM && !w->survey) {
 		struct level *list = w->depth ? &w->lv[w->depth - 1] : &w->base;

@@ -241,4 +241,11 @@ else
 	skip 3 "tmux cannot run here"
 fi
 
+# An ordered list that starts past what a count can hold.
+printf '<html lang="en"><body><main><ol start="9223372036854775807"><li>The first item of a list that starts late.</li><li>The second item of the same list.</li></ol></main></body></html>\n' \
+    >"$TMP/start.html"
+status "a list whose start is past what a number holds opens" 0 "$DIGLOT" --dump --width 100 "$TMP/start.html"
+has "... numbered from the largest start kept" "$TMP/status.out" "1000000000. The first item"
+has "... and on" "$TMP/status.out" "1000000001. The second item"
+
 done_testing

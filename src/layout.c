@@ -131,6 +131,29 @@ layout_side(const struct doc *doc, size_t r, const struct layout_opts *o, int wi
 	}
 }
 
+/* The side (0 or 1) of row r, both slots side[] shown, that has no block
+ * where the other has a heading or a paragraph; -1 when none.  A header of
+ * one version alone (a masthead, a dateline) is no missing translation. */
+static int
+missing_side(const struct doc *doc, size_t r, const int side[2])
+{
+	size_t n[2] = { 0, 0 }, i;
+	const uint32_t *ids[2];
+	int s;
+
+	if (side[0] < 0 || side[1] < 0)
+		return -1;
+	for (s = 0; s < 2; s++)
+		ids[s] = doc_row_blocks(doc, r, side[s], &n[s]);
+	if ((n[0] == 0) == (n[1] == 0))
+		return -1;
+	s = n[0] ? 0 : 1;
+	for (i = 0; i < n[s]; i++)
+		if (doc->blocks[ids[s][i]].kind != BLOCK_HEADER)
+			return !s;
+	return -1;
+}
+
 void
 layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
     struct row_view *rv)
@@ -149,18 +172,18 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 			layout_side(doc, r, o, g.w[s], s, rv);
 	}
 	/* A side with nothing where the other has text says so. */
-	for (s = 0; s < 2; s++)
-		if (both && rv->lines[s].n == 0 && rv->lines[!s].n > 0) {
-			struct buf *text = &rv->text[s];
-			const char *name = lang_name(doc->langs[o->side[s]]);
+	s = both ? missing_side(doc, r, o->side) : -1;
+	if (s >= 0) {
+		struct buf *text = &rv->text[s];
+		const char *name = lang_name(doc->langs[o->side[s]]);
 
-			buf_adds(text, "\xe2\x80\x94 no ");
-			text_clean(text, name, strlen(name));
-			buf_adds(text, " text \xe2\x80\x94");
-			text_wrap(text->s, text->len, g.w[s], &rv->lines[s]);
-			style_lines(rv, s, 0, LINE_MARK);
-			rv->gap[s] = 1;
-		}
+		buf_adds(text, "\xe2\x80\x94 no ");
+		text_clean(text, name, strlen(name));
+		buf_adds(text, " text \xe2\x80\x94");
+		text_wrap(text->s, text->len, g.w[s], &rv->lines[s]);
+		style_lines(rv, s, 0, LINE_MARK);
+		rv->gap[s] = 1;
+	}
 	rv->paired = o->mode == LAYOUT_SIDE && both;
 	/* Stacked: each side opens with its language's tag. */
 	if (o->mode == LAYOUT_STACKED && both)
@@ -181,13 +204,8 @@ layout_row(const struct doc *doc, size_t r, const struct layout_opts *o,
 int
 layout_gap(const struct doc *doc, size_t r, const int side[2])
 {
-	size_t n0 = 0, n1 = 0;
-
-	if (side[0] < 0 || side[1] < 0)
-		return 0;
-	doc_row_blocks(doc, r, side[0], &n0);
-	doc_row_blocks(doc, r, side[1], &n1);
-	return (n0 == 0) != (n1 == 0) || copy_row_untranslated(doc, r);
+	return missing_side(doc, r, side) >= 0 ||
+	    (side[0] >= 0 && side[1] >= 0 && copy_row_untranslated(doc, r));
 }
 
 int

@@ -39,8 +39,8 @@ hasnt "print of one language has no marker" "$TMP/en.txt" "no English text"
 ref=$(reference)
 if [ -n "$ref" ]; then
 	"$DIGLOT" --dump --width 100 "$ref" | head -n 1 >"$TMP/ref1"
-	grep -q "^Mеждународна организация по миграция  *$marker\$" "$TMP/ref1"
-	ok $? "the reference's Bulgarian-only masthead shows the marker"
+	[ "$(cat "$TMP/ref1")" = "Mеждународна организация по миграция" ]
+	ok $? "the reference's masthead (a header of the Bulgarian page alone) has no marker"
 else
 	skip 1 "shared samples not found"
 fi

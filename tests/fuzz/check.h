@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "json.h"
+#include "pillar.h"
 #include "text.h"
 
 static void
@@ -25,6 +26,32 @@ check(int ok, const char *what)
 	abort();
 }
 
+/* Like check, showing the text at fault with its bytes escaped. */
+static void
+check_text(int ok, const char *what, const char *s, size_t n)
+{
+	size_t i;
+
+	if (ok)
+		return;
+	fprintf(stderr, "fuzz: %s: \"", what);
+	for (i = 0; i < n && i < 400; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
+			fputc(c, stderr);
+		else
+			fprintf(stderr, "\\x%02x", c);
+	}
+	fprintf(stderr, "\"%s (%zu bytes)\n", n > 400 ? "..." : "", n);
+	abort();
+}
+
+/* The bytes displayable looks at: C0 controls, DEL, and the leads of
+ * U+0080-U+00BF and U+2000-U+2FFF, where the C1 controls, bidi controls
+ * and separators are (filled on first use). */
+static unsigned char suspect[256];
+
 /* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on:
  * no C0 or C1 control, DEL, bidi control or line separator. */
 static int
@@ -32,12 +59,18 @@ displayable(const char *s, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 
+	if (!suspect[0]) {
+		int i;
+
+		for (i = 0; i < 256; i++)
+			suspect[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2;
+	}
 	if (u8_check(p, n) != NULL)
 		return 0;
 	while (p < end) {
 		ucs4_t uc;
 
-		if (*p >= 0x20 && *p < 0x7F) {
+		if (!suspect[*p]) {
 			p++;
 			continue;
 		}
@@ -51,7 +84,7 @@ displayable(const char *s, size_t n)
 }
 
 /* Every block a span of its file's text, its display text displayable. */
-static void
+static void __attribute__((unused))
 check_blocks(const struct doc *doc, struct buf *text)
 {
 	size_t b;
@@ -70,7 +103,7 @@ check_blocks(const struct doc *doc, struct buf *text)
 	}
 }
 
-/* --- a JSON checker (RFC 8259, nesting bounded), as fuzz_reader.c --- */
+/* --- a JSON checker (RFC 8259, nesting bounded) ------------------------ */
 
 enum { JSON_DEPTH = 64 };
 
@@ -265,11 +298,22 @@ json_error(const char *s, size_t n)
 	return j.s;
 }
 
-/* The --json output of doc: valid UTF-8, valid JSON. */
+/* Abort showing the JSON out[0..n) around bad, saying what. */
 static void
-check_json(struct doc *doc)
+json_fault(const char *what, const char *out, size_t n, const char *bad)
+{
+	size_t from = (size_t)(bad - out) > 60 ? (size_t)(bad - out) - 60 : 0;
+
+	check_text(0, what, out + from, n - from < 120 ? n - from : 120);
+}
+
+/* The --json output of doc (with the pillars p, or none): valid UTF-8,
+ * valid JSON. */
+static void
+check_json(struct doc *doc, struct pillars *p)
 {
 	char *out = NULL;
+	const char *bad;
 	size_t n = 0;
 	FILE *f = open_memstream(&out, &n);
 
@@ -282,10 +326,14 @@ check_json(struct doc *doc)
 			json_stops[1 + i] = (char)i;
 	}
 	check(f != NULL, "open_memstream failed");
-	check(json_write(doc, NULL, f) == 0, "json_write failed");
+	check(json_write(doc, p, f) == 0, "json_write failed");
 	check(fclose(f) == 0, "json_write's stream failed");
-	check(u8_check((const uint8_t *)out, n) == NULL, "the --json output is not UTF-8");
-	check(json_error(out, n) == NULL, "the --json output is not JSON");
+	bad = (const char *)u8_check((const uint8_t *)out, n);
+	if (bad != NULL)
+		json_fault("the --json output is not valid UTF-8 here", out, n, bad);
+	bad = json_error(out, n);
+	if (bad != NULL)
+		json_fault("the --json output is not JSON here", out, n, bad);
 	free(out);
 }
 

@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		doc = doc_build(files, got, NULL);
 		align_doc(doc);
 		check_blocks(doc, &text);
-		check_json(doc);
+		check_json(doc, NULL);
 		doc_free(doc);
 	} else {
 		free(files);

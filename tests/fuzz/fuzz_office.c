@@ -100,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		doc = doc_build(src, 1, NULL);
 		align_doc(doc);
 		check_blocks(doc, &text);
-		check_json(doc);
+		check_json(doc, NULL);
 		doc_free(doc);
 	} else {
 		check(why.len > 0, "a file refused without a message");

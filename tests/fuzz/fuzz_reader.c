@@ -28,6 +28,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+#include "check.h"
+
 /*
  * The input: a header of four bytes, then the briefing (an input shorter
  * than the header is all briefing, with a header of zeros).
@@ -60,7 +62,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { HEADER = 4, JSON_DEPTH = 64 };
+enum { HEADER = 4 };
 
 /* The layouts of header byte 3's bits 1-2: the viewer's modes, and side by
  * side with the third version on the left. */
@@ -84,12 +86,6 @@ static struct settings *base_cfg;
 static struct pillar_set *base_set;
 static int base_langs;
 
-/* The bytes displayable looks at: C0 controls, DEL, and the leads of
- * U+0080-U+00BF and U+2000-U+2FFF, where the C1 controls, bidi controls
- * and separators are. */
-static unsigned char suspect[256];
-/* The bytes a JSON string holds only escaped, or as its end. */
-static char json_stops[2 + 31 + 1];
 
 static void
 quiet(const char *msg)
@@ -109,75 +105,11 @@ init(void)
 	for (i = 0; i < 8; i++)
 		if (encodings[i])
 			keep[i] = iconv_open("UTF-8", encodings[i]);
-	for (i = 0; i < 256; i++)
-		suspect[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xE2;
-	json_stops[0] = '"';
-	json_stops[1] = '\\';
-	for (i = 1; i < 0x20; i++)
-		json_stops[1 + i] = (char)i;
 	diag_set_sink(quiet);
 	base_cfg = settings_new();
 	lang_load(base_cfg);
 	base_langs = lang_count();
 	base_set = pillar_set_new(base_cfg, NULL);
-}
-
-static void
-check(int ok, const char *what)
-{
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_reader: %s\n", what);
-	abort();
-}
-
-/* Like check, showing the text at fault with its bytes escaped. */
-static void
-check_text(int ok, const char *what, const char *s, size_t n)
-{
-	size_t i;
-
-	if (ok)
-		return;
-	fprintf(stderr, "fuzz_reader: %s: \"", what);
-	for (i = 0; i < n && i < 400; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
-			fputc(c, stderr);
-		else
-			fprintf(stderr, "\\x%02x", c);
-	}
-	fprintf(stderr, "\"%s (%zu bytes)\n", n > 400 ? "..." : "", n);
-	abort();
-}
-
-/* Whether s[0..n) is valid UTF-8 with nothing a terminal would act on. */
-static int
-displayable(const char *s, size_t n)
-{
-	const uint8_t *p, *end;
-
-	if (n == 0)
-		return 1;
-	p = (const uint8_t *)s;
-	end = p + n;
-	if (u8_check(p, n) != NULL)
-		return 0;
-	while (p < end) {
-		ucs4_t uc;
-
-		if (!suspect[*p]) {
-			p++;
-			continue;
-		}
-		p += u8_mbtouc(&uc, p, end - p);
-		if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) ||
-		    (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069) ||
-		    uc == 0x2028 || uc == 0x2029)
-			return 0;
-	}
-	return 1;
 }
 
 /* Whether s[0..n) cannot be split: one grapheme cluster, perhaps followed
@@ -316,224 +248,7 @@ check_breaks(const struct doc *doc)
 	buf_free(&text);
 }
 
-/* --- a JSON checker (RFC 8259, nesting bounded) ---------------------- */
-
-/* The text checked ends in a NUL (as open_memstream leaves it), which
- * stops the scans of blanks and of strings. */
-
-struct json {
-	const char *s, *end;
-	int depth;
-};
-
-static void
-json_ws(struct json *j)
-{
-	j->s += strspn(j->s, " \t\n\r");
-}
-
-static int
-json_lit(struct json *j, const char *w)
-{
-	size_t n = strlen(w);
-
-	if ((size_t)(j->end - j->s) < n || memcmp(j->s, w, n) != 0)
-		return 0;
-	j->s += n;
-	return 1;
-}
-
-static int
-json_digits(struct json *j)
-{
-	const char *from = j->s;
-
-	while (j->s < j->end && *j->s >= '0' && *j->s <= '9')
-		j->s++;
-	return j->s > from;
-}
-
-static int
-json_number(struct json *j)
-{
-	if (j->s < j->end && *j->s == '-')
-		j->s++;
-	if (j->s < j->end && *j->s == '0')
-		j->s++;
-	else if (!json_digits(j))
-		return 0;
-	if (j->s < j->end && *j->s == '.') {
-		j->s++;
-		if (!json_digits(j))
-			return 0;
-	}
-	if (j->s < j->end && (*j->s == 'e' || *j->s == 'E')) {
-		j->s++;
-		if (j->s < j->end && (*j->s == '+' || *j->s == '-'))
-			j->s++;
-		if (!json_digits(j))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-json_string(struct json *j)
-{
-	int i;
-
-	if (j->s == j->end || *j->s != '"')
-		return 0;
-	for (j->s++; j->s < j->end; j->s++) {
-		unsigned char c;
-
-		j->s += strcspn(j->s, json_stops);
-		if (j->s == j->end)
-			return 0;
-		c = (unsigned char)*j->s;
-		if (c == '"') {
-			j->s++;
-			return 1;
-		}
-		if (c < 0x20)
-			return 0;
-		if (c != '\\')
-			continue;
-		if (++j->s == j->end)
-			return 0;
-		c = (unsigned char)*j->s;
-		if (c == 'u') {
-			for (i = 0; i < 4; i++)
-				if (++j->s == j->end ||
-				    !isxdigit((unsigned char)*j->s))
-					return 0;
-		} else if (c == '\0' || !strchr("\"\\/bfnrt", c))
-			return 0;
-	}
-	return 0;
-}
-
-static int json_value(struct json *j);
-
-/* An array or, when object, an object: the opening bracket is at j->s. */
-static int
-json_list(struct json *j, int object)
-{
-	char close = object ? '}' : ']';
-
-	if (++j->depth > JSON_DEPTH)
-		return 0;
-	j->s++;
-	json_ws(j);
-	if (j->s < j->end && *j->s == close) {
-		j->s++;
-		j->depth--;
-		return 1;
-	}
-	for (;;) {
-		if (object) {
-			if (!json_string(j))
-				return 0;
-			json_ws(j);
-			if (j->s == j->end || *j->s != ':')
-				return 0;
-			j->s++;
-		}
-		if (!json_value(j))
-			return 0;
-		json_ws(j);
-		if (j->s == j->end)
-			return 0;
-		if (*j->s == close) {
-			j->s++;
-			j->depth--;
-			return 1;
-		}
-		if (*j->s != ',')
-			return 0;
-		j->s++;
-		json_ws(j);
-	}
-}
-
-static int
-json_value(struct json *j)
-{
-	int ok;
-
-	json_ws(j);
-	if (j->s == j->end)
-		return 0;
-	switch (*j->s) {
-	case '{':
-		ok = json_list(j, 1);
-		break;
-	case '[':
-		ok = json_list(j, 0);
-		break;
-	case '"':
-		ok = json_string(j);
-		break;
-	case 't':
-		ok = json_lit(j, "true");
-		break;
-	case 'f':
-		ok = json_lit(j, "false");
-		break;
-	case 'n':
-		ok = json_lit(j, "null");
-		break;
-	default:
-		ok = json_number(j);
-		break;
-	}
-	json_ws(j);
-	return ok;
-}
-
-/* NULL when s[0..n) is one JSON value and nothing else, else about where
- * it goes wrong. */
-static const char *
-json_error(const char *s, size_t n)
-{
-	struct json j;
-
-	j.s = s;
-	j.end = s + n;
-	j.depth = 0;
-	if (json_value(&j) && j.s == j.end)
-		return NULL;
-	return j.s;
-}
-
 /* --- the target ------------------------------------------------------ */
-
-/* The --json output of doc, checked. */
-static void
-check_json(struct doc *doc, struct pillars *p)
-{
-	char *out = NULL;
-	const char *bad;
-	size_t n = 0, from;
-	FILE *f = open_memstream(&out, &n);
-
-	check(f != NULL, "open_memstream failed");
-	check(json_write(doc, p, f) == 0, "json_write failed");
-	check(fclose(f) == 0, "json_write's stream failed");
-	bad = (const char *)u8_check((const uint8_t *)out, n);
-	if (bad != NULL) {
-		from = bad - out > 60 ? bad - out - 60 : 0;
-		check_text(0, "the --json output is not valid UTF-8 here",
-		    out + from, n - from < 120 ? n - from : 120);
-	}
-	bad = json_error(out, n);
-	if (bad != NULL) {
-		from = bad - out > 60 ? bad - out - 60 : 0;
-		check_text(0, "the --json output is not JSON here",
-		    out + from, n - from < 120 ? n - from : 120);
-	}
-	free(out);
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -272,12 +272,22 @@ ui_draw_status(struct ui *u)
 		    (row + 1) * 100 / (u->doc->nrows ? u->doc->nrows : 1));
 	base = s.len;
 	if (u->view.nshown && !u->loader && lo->side[1] >= 0) {
-		size_t r, gaps = 0;
+		struct gap_count *g = &u->gaps;
+		size_t r;
 
-		for (r = 0; r < u->doc->nrows; r++)
-			gaps += layout_gap(u->doc, r, lo->side);
-		if (gaps)
-			buf_printf(&s, "  %zu untranslated", gaps);
+		/* Counted again only when the rows or the sides shown change. */
+		if (g->doc != u->doc || g->rows != u->rows_changed ||
+		    g->side[0] != lo->side[0] || g->side[1] != lo->side[1]) {
+			g->doc = u->doc;
+			g->rows = u->rows_changed;
+			g->side[0] = lo->side[0];
+			g->side[1] = lo->side[1];
+			g->n = 0;
+			for (r = 0; r < u->doc->nrows; r++)
+				g->n += layout_gap(u->doc, r, lo->side);
+		}
+		if (g->n)
+			buf_printf(&s, "  %zu untranslated", g->n);
 	}
 	if (u->filtered) {
 		buf_adds(&s, "  [filter: ");

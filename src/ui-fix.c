@@ -45,6 +45,7 @@ realign(struct ui *u, long keep)
 	doc->aligned = 0;
 	doc->fixes = &u->state.place.fixes;
 	align_doc(doc);
+	u->rows_changed++;
 	free(u->marked);
 	u->marked = xcalloc(doc->nrows + 1, 1);
 	u->nmarked = 0;

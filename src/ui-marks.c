@@ -21,20 +21,6 @@ here(struct ui *u, struct ui_spot *s)
 	s->cur = s->set ? view_row(v, v->cur) : 0;
 }
 
-/* Go to spot s, as it was on the screen. */
-static void
-go_spot(struct ui *u, const struct ui_spot *s)
-{
-	struct view *v = &u->view;
-
-	view_goto_top(v, view_index(v, s->row));
-	if (s->line < view_height(v, v->top))
-		v->top_line = s->line;
-	v->cur = view_index(v, s->cur < u->doc->nrows ? s->cur : u->doc->nrows - 1);
-	if (!view_visible(v, v->cur))
-		view_goto(v, v->cur);
-}
-
 void
 ui_jump_start(struct ui *u, struct ui_spot *from)
 {
@@ -104,7 +90,7 @@ go_bookmark(struct ui *u, int i)
 	to.set = 1;
 	to.row = to.cur = m->row;
 	to.line = 0;
-	go_spot(u, &to);
+	ui_go_spot(u, &to);
 	ui_jump_end(u, &from);
 	ui_message(u, "Bookmark %c", state_mark_letter(i));
 }
@@ -126,7 +112,7 @@ ui_bookmark_go(struct ui *u, enum action a)
 			return;
 		}
 		here(u, &from);
-		go_spot(u, &u->back);
+		ui_go_spot(u, &u->back);
 		u->back = from;
 		return;
 	}

@@ -71,6 +71,13 @@ struct ui {
 	int remembering, state_failed;
 	int state_changed;		/* a bookmark or a fix: write it at once */
 	int reload;			/* R: quit, then run the command again */
+	unsigned rows_changed;		/* counts the changes of the rows (fixes) */
+	struct gap_count {		/* the status line's untranslated rows */
+		const struct doc *doc;
+		unsigned rows;
+		int side[2];
+		size_t n;
+	} gaps;
 	struct ui_spot back;		/* where the last jump came from */
 	double place_changed;		/* when the place last changed, or 0 */
 	size_t msg_keep;		/* bytes at msg's end that are never cut */
@@ -128,6 +135,10 @@ void ui_bookmarks(struct ui *u, enum action a);
  * from becomes the way back when it moved. */
 void ui_jump_start(struct ui *u, struct ui_spot *from);
 void ui_jump_end(struct ui *u, const struct ui_spot *from);
+
+/* ui.c: go to spot s, as it was on the screen (its current row kept in
+ * the briefing). */
+void ui_go_spot(struct ui *u, const struct ui_spot *s);
 
 /* ui.c: R, read the briefing again from its files at the remembered place
  * (an action). */

@@ -264,6 +264,21 @@ state_slot(const struct ui *u, const char *code)
 	return id >= 0 ? doc_lang_slot(u->doc, id) : -1;
 }
 
+void
+ui_go_spot(struct ui *u, const struct ui_spot *s)
+{
+	struct view *v = &u->view;
+
+	if (!v->nshown)
+		return;
+	view_goto_top(v, view_index(v, s->row));
+	if (s->line < view_height(v, v->top))
+		v->top_line = s->line;
+	v->cur = view_index(v, s->cur < u->doc->nrows ? s->cur : u->doc->nrows - 1);
+	if (!view_visible(v, v->cur))
+		view_goto(v, v->cur);
+}
+
 /* The bookmarks of an edited briefing follow their paragraphs; those
  * whose paragraph is gone are dropped: returns how many. */
 static int
@@ -294,8 +309,8 @@ restore_place(struct ui *u)
 {
 	const struct state_place *pl = &u->state.place;
 	struct view *v = &u->view;
+	struct ui_spot to;
 	long r;
-	size_t cur;
 	int left = state_slot(u, pl->lang[0]), right = state_slot(u, pl->lang[1]);
 	int gone = 0;
 	char dropped[64] = "";
@@ -320,14 +335,13 @@ restore_place(struct ui *u)
 			    "its place is gone: at the top%s", dropped);
 		return;
 	}
-	view_goto_top(v, view_index(v, (size_t)r));
-	if (pl->top_line < view_height(v, v->top))
-		v->top_line = pl->top_line;
-	cur = pl->cur >= pl->top ? (size_t)r + (pl->cur - pl->top) :
+	to.set = 1;
+	to.row = (size_t)r;
+	to.line = pl->top_line;
+	/* The current row as far from the top as it was. */
+	to.cur = pl->cur >= pl->top ? (size_t)r + (pl->cur - pl->top) :
 	    (size_t)r - (pl->top - pl->cur < (size_t)r ? pl->top - pl->cur : (size_t)r);
-	v->cur = view_index(v, cur < u->doc->nrows ? cur : u->doc->nrows - 1);
-	if (!view_visible(v, v->cur))
-		view_goto(v, v->cur);
+	ui_go_spot(u, &to);
 	if (u->state.moved)
 		ui_message(u, "The briefing changed since it was last read; "
 		    "back at the paragraph you left (%ld)%s", r + 1, dropped);
@@ -479,13 +493,10 @@ adopt(struct ui *u)
 	view_free(v);
 	current_layout(u, &lo);
 	view_init(v, whole, &lo, ui_text_lines(u));
-	if (top >= 0 && cur >= 0 && v->nshown) {
-		view_goto_top(v, view_index(v, (size_t)top));
-		if (top_line < view_height(v, v->top))
-			v->top_line = top_line;
-		v->cur = view_index(v, (size_t)cur);
-		if (!view_visible(v, v->cur))
-			view_goto(v, v->cur);
+	if (top >= 0 && cur >= 0) {
+		struct ui_spot at = { 1, (size_t)top, (size_t)cur, top_line };
+
+		ui_go_spot(u, &at);
 	}
 	say_held(u, before);
 	remember_start(u, top > 0 || cur > 0 || top_line > 0);

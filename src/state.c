@@ -473,13 +473,14 @@ read_small(const char *path, struct buf *out)
 {
 	char chunk[4096];
 	ssize_t r;
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK), err;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK), err, known;
 	struct stat sb;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-		err = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+	known = fstat(fd, &sb) == 0;
+	if (!known || !S_ISREG(sb.st_mode)) {
+		err = !known ? errno : S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
 		close(fd);
 		errno = err;
 		return -1;
@@ -546,7 +547,7 @@ int
 state_open(struct state *st, const struct source *files, size_t n, struct buf *why)
 {
 	struct buf text = {0}, link = {0}, from = {0}, err = {0};
-	int rc = 0;
+	int rc = 0, got, e;
 
 	memset(st, 0, sizeof *st);
 	state_id(files, n, st->id);
@@ -557,24 +558,26 @@ state_open(struct state *st, const struct source *files, size_t n, struct buf *w
 	}
 	buf_printf(&st->file, "%s/%s", st->dir.s, st->id);
 	buf_adds(&from, st->file.s);
-	if (read_small(from.s, &text) < 0 && errno == ENOENT && st->paths.len) {
+	got = read_small(from.s, &text);
+	e = got < 0 ? errno : 0;
+	/* None for this text: the last state of its paths, if any. */
+	if (got < 0 && e == ENOENT && st->paths.len) {
 		path_link(st, &link);
-		if (follow_link(st, link.s, &from) < 0) {
-			errno = ENOENT;
-		} else if (read_small(from.s, &text) == 0) {
-			st->moved = 1;
-			errno = 0;
+		if (follow_link(st, link.s, &from) == 0) {
+			got = read_small(from.s, &text);
+			e = got < 0 ? errno : 0;
+			st->moved = got == 0;
 		}
-	} else if (text.s) {
-		errno = 0;
 	}
-	if (errno == ENOENT) {
+	if (got < 0 && e == EFBIG)
+		buf_printf(&err, "larger than a state file can be");
+	if (got < 0 && e == ENOENT) {
 		rc = 0;
-	} else if (errno) {
+	} else if (got < 0 && e != EFBIG) {
 		buf_printf(why, "the remembered place cannot be read (%s), so the briefing "
-		    "opens at the top: %s", strerror(errno), from.s);
+		    "opens at the top: %s", strerror(e), from.s);
 		rc = -1;
-	} else if (state_parse(&st->place, text.s, text.len, &err) < 0) {
+	} else if (err.len || state_parse(&st->place, text.s, text.len, &err) < 0) {
 		struct buf bad = {0};
 
 		buf_printf(&bad, "%s.bad", from.s);

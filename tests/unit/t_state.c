@@ -250,6 +250,27 @@ test_open_save(void)
 	    why.s ? why.s : "");
 	state_free(&again);
 
+	/* A state file too large to be one: kept aside too. */
+	state_open(&again, doc->files, doc->nfiles, &why);
+	{
+		FILE *f = fopen(again.file.s, "w");
+		int k;
+
+		fputs("diglot-state 1\n", f);
+		for (k = 0; k < 2000; k++)
+			fputs("text aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", f);
+		fclose(f);
+	}
+	snprintf(bad, sizeof bad, "%s.bad", again.file.s);
+	unlink(bad);
+	state_free(&again);
+	buf_reset(&why);
+	rc = state_open(&again, doc->files, doc->nfiles, &why);
+	ok(rc == -1 && !again.found && strstr(why.s, "larger than a state file") &&
+	    exists(bad) && !exists(again.file.s), "a state file past 64 KB: a message, and "
+	    "kept as .bad (%s)", why.s ? why.s : "");
+	state_free(&again);
+
 	/* A state folder that is a file. */
 	snprintf(sdir, sizeof sdir, "%s/plain", tmp);
 	write_file(sdir, "x");

@@ -12,10 +12,33 @@
 #include <unistr.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "doc.h"
 #include "json.h"
+#include "lang.h"
 #include "pillar.h"
+#include "settings.h"
 #include "text.h"
+
+static void
+fuzz_quiet(const char *msg)
+{
+	(void)msg;
+}
+
+/* What a readers' target sets up once: warnings unsaid, the built-in
+ * settings and the languages read, the text tables filled. */
+static struct settings * __attribute__((unused))
+fuzz_settings(void)
+{
+	struct settings *cfg;
+
+	diag_set_sink(fuzz_quiet);
+	cfg = settings_new();
+	lang_load(cfg);
+	text_init();
+	return cfg;
+}
 
 static void
 check(int ok, const char *what)

@@ -31,21 +31,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct settings *base_cfg;
 
-static void
-quiet(const char *msg)
-{
-	(void)msg;
-}
-
-static void
-init(void)
-{
-	diag_set_sink(quiet);
-	base_cfg = settings_new();
-	lang_load(base_cfg);
-	text_init();
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -58,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int form, nfiles, f, got = 0;
 
 	if (!base_cfg)
-		init();
+		base_cfg = fuzz_settings();
 	if (size < 1)
 		return 0;
 	form = data[0] & 1 ? FORM_XHTML : FORM_HTML;

@@ -32,21 +32,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct settings *base_cfg;
 
-static void
-quiet(const char *msg)
-{
-	(void)msg;
-}
-
-static void
-init(void)
-{
-	diag_set_sink(quiet);
-	base_cfg = settings_new();
-	lang_load(base_cfg);
-	text_init();
-}
-
 /* The XML s[0..n) of form read as the reader reads a file's main part,
  * into src. */
 static int
@@ -85,7 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int mode, form, status;
 
 	if (!base_cfg)
-		init();
+		base_cfg = fuzz_settings();
 	if (size < 1)
 		return 0;
 	mode = data[0] & 3;

@@ -86,13 +86,6 @@ static struct settings *base_cfg;
 static struct pillar_set *base_set;
 static int base_langs;
 
-
-static void
-quiet(const char *msg)
-{
-	(void)msg;
-}
-
 static void
 init(void)
 {
@@ -105,9 +98,7 @@ init(void)
 	for (i = 0; i < 8; i++)
 		if (encodings[i])
 			keep[i] = iconv_open("UTF-8", encodings[i]);
-	diag_set_sink(quiet);
-	base_cfg = settings_new();
-	lang_load(base_cfg);
+	base_cfg = fuzz_settings();
 	base_langs = lang_count();
 	base_set = pillar_set_new(base_cfg, NULL);
 }

@@ -80,8 +80,11 @@ static unsigned char suspect[256];
 static int
 displayable(const char *s, size_t n)
 {
-	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	const uint8_t *p = (const uint8_t *)s, *end;
 
+	if (n == 0)
+		return 1;
+	end = p + n;
 	if (!suspect[0]) {
 		int i;
 

@@ -12,8 +12,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "form.h"
-#include "html.h"
-#include "office.h"
+#include "module.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -193,6 +192,7 @@ int
 form_read(int form, const char *raw, size_t n, const char *encoding, const char *label,
     struct buf *text, struct form_blocks *blocks, struct buf *why)
 {
+	const struct forms_module *m;
 	struct form_out o;
 	struct buf page = {0};
 	int status;
@@ -201,15 +201,18 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 	o.text = text;
 	o.blocks = blocks;
 	buf_add(text, "", 0);
-	if (form == FORM_DOCX || form == FORM_ODT) {
-		status = office_read(&o, form, raw, n, label, why);
+	if (!(m = forms_module(&page))) {
+		buf_printf(why, "%s: %.*s", label, (int)page.len, page.s);
+		status = -1;
+	} else if (form == FORM_DOCX || form == FORM_ODT) {
+		status = m->office_read(&o, form, raw, n, label, why);
 	} else {
 		status = page_text(raw, n, encoding, label, &page, why);
 		if (status == 0)
-			status = html_read(&o, page.s ? page.s : "", page.len,
+			status = m->html_read(&o, page.s ? page.s : "", page.len,
 			    form == FORM_XHTML, label, why);
-		buf_free(&page);
 	}
+	buf_free(&page);
 	form_end(&o);
 	buf_free(&o.hrefs);
 	if (status == 0 && blocks->n == 0) {

@@ -248,4 +248,22 @@ status "a list whose start is past what a number holds opens" 0 "$DIGLOT" --dump
 has "... numbered from the largest start kept" "$TMP/status.out" "1000000000. The first item"
 has "... and on" "$TMP/status.out" "1000000001. The second item"
 
+# The readers of web pages, DOCX and ODT are a module loaded when a page is
+# read: a program without its module still reads plain text, and says
+# which file is missing for a page.
+mkdir "$TMP/alone"
+cp "$DIGLOT" "$TMP/alone/diglot"
+printf 'The office opened in Sofia.\n\nОфисът беше открит в София.\n' >"$TMP/alone.txt"
+status "a program without its forms module reads plain text" 0 \
+    "$TMP/alone/diglot" --dump --width 100 "$TMP/alone.txt"
+has "... and shows it" "$TMP/status.out" "The office opened in Sofia."
+if "$TMP/alone/diglot" --dump "$TMP/start.html" >/dev/null 2>&1; then
+	skip 4 "an installed forms module was found"
+else
+	status "... but not a web page: exit 1" 1 "$TMP/alone/diglot" --dump "$TMP/start.html"
+	has "... naming the page and the module" "$TMP/status.err" "start.html: cannot load"
+	has "... and saying what to do" "$TMP/status.err" "diglot-forms.so"
+	has "... which is to reinstall" "$TMP/status.err" "(reinstall diglot)"
+fi
+
 done_testing

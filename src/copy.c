@@ -7,6 +7,7 @@
 
 #include "copy.h"
 #include "doc.h"
+#include "lang.h"
 #include "xalloc.h"
 
 /* A copy of another version's text is untranslated prose with this many
@@ -63,6 +64,23 @@ cmp_keyed(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* Blocks a and b, of the same text in two versions whose languages were
+ * given (two files), where the text is untranslated prose: the one whose
+ * version's language the text is not in is the copy. */
+static void
+mark_given_copy(struct doc *doc, size_t a, size_t b)
+{
+	struct block *x = &doc->blocks[a], *y = &doc->blocks[b];
+	int cand[2] = { x->lang, y->lang };
+	double score[2];
+
+	if (x->prose < UNTRANSLATED_WORDS || x->lang < 0 || y->lang < 0)
+		return;
+	lang_score(doc->files[x->file].data + x->off, x->len, cand, 2, score);
+	if (score[0] != score[1])
+		(score[0] < score[1] ? x : y)->copy = 1;
+}
+
 /*
  * Untranslated copies: a version that leaves a paragraph or a section in
  * the other version's language holds blocks in that language whose text
@@ -91,15 +109,20 @@ copy_find(struct doc *doc, const int *fixed)
 		twin[b] = -1;
 	}
 	qsort(v, nb, sizeof *v, cmp_keyed);
-	for (k = 0; k + 1 < nb; k++)
-		if (v[k].key && v[k].key == v[k + 1].key &&
-		    (k == 0 || v[k - 1].key != v[k].key) &&
-		    (k + 2 >= nb || v[k + 2].key != v[k].key) &&
-		    doc->blocks[v[k].b].lang == doc->blocks[v[k + 1].b].lang &&
-		    fixed[v[k].b] < 0 && fixed[v[k + 1].b] < 0) {
+	for (k = 0; k + 1 < nb; k++) {
+		const struct block *x = &doc->blocks[v[k].b], *y = &doc->blocks[v[k + 1].b];
+
+		if (!v[k].key || v[k].key != v[k + 1].key ||
+		    (k > 0 && v[k - 1].key == v[k].key) ||
+		    (k + 2 < nb && v[k + 2].key == v[k].key))
+			continue;
+		if (x->lang == y->lang && fixed[v[k].b] < 0 && fixed[v[k + 1].b] < 0) {
 			twin[v[k].b] = (long)v[k + 1].b;
 			twin[v[k + 1].b] = (long)v[k].b;
+		} else if (fixed[v[k].b] >= 0 && fixed[v[k + 1].b] >= 0 && x->lang != y->lang) {
+			mark_given_copy(doc, v[k].b, v[k + 1].b);
 		}
+	}
 	for (b = 0; b < nb; b = e) {
 		int lang = doc->blocks[b].lang, to = -1;
 
@@ -122,6 +145,7 @@ copy_find(struct doc *doc, const int *fixed)
 		for (k = b; k < e; k++)
 			if (twin[k] >= 0 && doc->blocks[twin[k]].lang == lang) {
 				doc->blocks[k].lang = to;
+				doc->blocks[k].copy = doc->blocks[k].prose >= UNTRANSLATED_WORDS;
 				twin[twin[k]] = -1;
 			}
 	}

@@ -24,6 +24,8 @@ struct block {
 	unsigned char markup;	/* enum block_markup */
 	unsigned char prose;	/* its prose words, at most 255; none: its
 				 * language is that of its version */
+	unsigned char copy;	/* untranslated prose: a copy of another
+				 * version's text standing in this one */
 };
 
 struct fixes;

@@ -128,6 +128,16 @@ layout_side(const struct doc *doc, size_t r, const struct layout_opts *o, int wi
 		}
 		if (heading && o->rule_headings && w > 0)
 			add_rule(rv, s, NULL, w);
+		/* An untranslated copy says so under its text. */
+		if (doc->blocks[ids[i]].copy) {
+			k = lines->n;
+			from = text->len;
+			buf_adds(text, "\xe2\x80\x94 untranslated \xe2\x80\x94");
+			text_wrap(text->s + from, text->len - from, width, lines);
+			style_lines(rv, s, k, LINE_MARK);
+			for (; k < lines->n; k++)
+				lines->v[k].off += from;
+		}
 	}
 }
 

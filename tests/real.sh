@@ -36,6 +36,20 @@ grep -q '^The configuration file lives in .*The configuration file lives in' "$T
 ok $? "--dump: an untranslated paragraph stands beside its original"
 grep -q '^Проверка установки .*Checking the installation$' "$TMP/manual.dump"
 ok $? "--dump: the translated heading after it is in line"
+# Each copy says so under its text, in the version that holds it; its
+# original and the identical code of spec-bg-en do not.
+[ "$(grep -c '^— untranslated —$' "$TMP/manual.dump")" = 2 ]
+ok $? "--dump: each untranslated copy is marked under it, on the Russian side"
+grep -B1 '^— untranslated —$' "$TMP/manual.dump" | grep -q 'to change anything at all\. *to change anything at all\.$'
+ok $? "... right under the copy's last line"
+! grep -q ' — untranslated —' "$TMP/manual.dump"
+ok $? "... and the English original carries no marker"
+"$DIGLOT" --dump --width 120 "$data/manual.ru.txt" "$data/manual.en.txt" >"$TMP/manual2.dump"
+[ "$(grep -c '^— untranslated —$' "$TMP/manual2.dump")" = 2 ] &&
+    ! grep -q ' — untranslated —' "$TMP/manual2.dump"
+ok $? "--dump: two files: the copies in the Russian file are marked, the originals not"
+! grep -q 'untranslated' "$TMP/spec.dump"
+ok $? "--dump: a regular expression the same in both versions is no untranslated copy"
 
 # Two identical blocks side by side (a date in each version of an
 # interleaved note) are read without touching memory outside the document.

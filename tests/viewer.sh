@@ -615,6 +615,14 @@ done_with
 
 # --- 10c. gaps: a paragraph without its translation ------------------
 
+# sgr_before TEXT CODE: on the screen, TEXT is drawn right after an SGR
+# sequence that sets attribute CODE (1 bold, 2 dim, 4 underline).
+sgr_before() {
+	_esc=$(printf '\033')
+	t capture-pane -p -e -t "$S" | grep -F -- "$1" |
+	    grep -qE -- "$_esc\[([0-9]+;)*$2(;[0-9]+)*m($_esc\[[0-9;]*m)*$1"
+}
+
 gaps="$TESTS_SRCDIR/data/sections/gaps-bg-en.txt"
 open gaps 140 40 "$gaps"
 yes_now "the status line counts the untranslated paragraphs" status_has "2 untranslated"
@@ -623,10 +631,7 @@ expect "e goes to the first paragraph without a translation" says "Untranslated 
 yes_now "... whose English pane says so" eval 'side_by_side "Средната продължителност" "— no English text —"'
 yes_now "... on the current row" eval '[ "$(line_of L "Средната продължителност")" = "$(line_of R "— no English text —")" ] &&
     sed -n "$(line_of L "Средната продължителност")p" "$screen" | grep -q "┃"'
-_esc=$(printf '\033')
-t capture-pane -p -e -t "$S" | grep -F "no English text" |
-    grep -qE "$_esc\[([0-9]+;)*2(;[0-9]+)*m($_esc\[[0-9;]*m)*— no English text —"
-ok $? "... dim"
+yes_now "... dim" sgr_before "— no English text —" 2
 key e
 expect "e again goes to the second" eval 'says "Untranslated 2 of 2" && side_by_side "Служителите на общините" "— no English text —"'
 key e
@@ -648,6 +653,8 @@ yes_now "untranslated copies are counted on the status line" status_has "2 untra
 key e
 expect "e goes to the first untranslated copy, beside its original" eval 'says "Untranslated 1 of 2" &&
     side_by_side "The configuration file lives in" "The configuration file lives in"'
+yes_now "... marked dim under the copy, on the Russian side" eval 'sgr_before "— untranslated —" 2 &&
+    [ "$(line_of L "— untranslated —")" -gt "$(line_of L "The configuration file lives in")" ]'
 key q
 done_with
 
@@ -664,13 +671,6 @@ fi
 
 # --- 10d. headings and languages stand out -------------------------
 
-# sgr_before TEXT CODE: on the screen, TEXT is drawn right after an SGR
-# sequence that sets attribute CODE (1 bold, 2 dim, 4 underline).
-sgr_before() {
-	_esc=$(printf '\033')
-	t capture-pane -p -e -t "$S" | grep -F -- "$1" |
-	    grep -qE -- "$_esc\[([0-9]+;)*$2(;[0-9]+)*m($_esc\[[0-9;]*m)*$1"
-}
 open headings 140 40 "$sec"
 yes_now "a heading is drawn bold" sgr_before "1. General information" 1
 yes_now "... and a paragraph is not" eval '! sgr_before "This review summarises" 1'

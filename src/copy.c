@@ -87,8 +87,9 @@ mark_given_copy(struct doc *doc, size_t a, size_t b)
  * is that of blocks of the other version.  Of two blocks of one language
  * and the same text (only two), the one inside a run of another language
  * is a copy standing in that language's version: a run of such blocks
- * whose next block (or, at the end of a file, the block before it) is in
- * another language takes that language, and aligns with its original.
+ * whose next block (or else, the block before it: the end of a file, an
+ * interleaved pair whose second is the original) is in another language
+ * takes that language, and aligns with its original.
  */
 void
 copy_find(struct doc *doc, const int *fixed)
@@ -134,7 +135,8 @@ copy_find(struct doc *doc, const int *fixed)
 			e = b + 1;
 			continue;
 		}
-		if (e < nb && doc->blocks[e].file == doc->blocks[b].file)
+		if (e < nb && doc->blocks[e].file == doc->blocks[b].file &&
+		    doc->blocks[e].lang != lang)
 			to = doc->blocks[e].lang;
 		else if (b > 0 && doc->blocks[b - 1].file == doc->blocks[b].file)
 			to = doc->blocks[b - 1].lang;

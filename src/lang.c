@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -452,11 +453,13 @@ static const uc_script_t *latin, *inherited, *common;
 static struct small_cp {
 	uint16_t lower;
 	unsigned char letter;	/* a letter or a mark */
-	unsigned char folded;	/* its lower case folds to itself, alone and
-				 * whatever comes next */
+	_Atomic unsigned char folded;	/* its lower case folds to itself, alone
+				 * and whatever comes next: FOLDS_*, found on
+				 * first use */
 	const uc_script_t *script;
 } small[SMALL];
 static int scripts_found;
+enum { FOLDS_UNKNOWN, FOLDS_NOT, FOLDS_SAME };
 /* What a byte is to the token rules (is_prose_token), set with the
  * scripts. */
 enum { T_AROUND = 1, T_NEVER = 2, T_INNER = 4 };
@@ -500,9 +503,22 @@ find_scripts(void)
 		small[uc].lower = (uint16_t)(uc < 0x80 ? (small[uc].letter ? uc | 0x20 : uc) :
 		    uc_tolower(uc) < 0x10000 ? uc_tolower(uc) : uc);
 		small[uc].script = uc < 0x80 ? latin : uc_script(uc);
-		small[uc].folded = folds_to_itself(small[uc].lower);
 	}
 	scripts_found = 1;
+}
+
+/* Whether the lower case of uc (below SMALL) folds to itself: found once
+ * per character, by whichever thread meets it first. */
+static int
+small_folded(ucs4_t uc)
+{
+	unsigned char f = atomic_load_explicit(&small[uc].folded, memory_order_relaxed);
+
+	if (f == FOLDS_UNKNOWN) {
+		f = folds_to_itself(small[uc].lower) ? FOLDS_SAME : FOLDS_NOT;
+		atomic_store_explicit(&small[uc].folded, f, memory_order_relaxed);
+	}
+	return f == FOLDS_SAME;
 }
 
 /* The letters of each script a text holds, to credit each candidate once. */
@@ -748,7 +764,7 @@ lang_score(const char *raw, size_t rawn, const int *cand, int ncand, double *sco
 			letter = small[uc].letter;
 			lc = small[uc].lower;
 			sc = small[uc].script;
-			same = small[uc].folded;
+			same = small_folded(uc);
 		} else {
 			letter = uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
 			lc = letter ? uc_tolower(uc) : uc;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "copy.h"
 #include "diag.h"
 #include "doc.h"
@@ -211,6 +212,53 @@ next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end, uint32
 	return n;
 }
 
+/* Whether the line s[0..n) starts with a list item's bullet or number
+ * (after any blanks). */
+static int
+is_item_line(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	return align_item_mark(s, n) > 0;
+}
+
+/* The block of lines s[start..end) of file, nlines from line first: a
+ * list packed without blank lines (two lines or more that start with a
+ * bullet or a number) is a block per item, as when blank lines part its
+ * items, and what comes before its first item is a block of its own. */
+static void
+add_plain_block(struct reader *rd, uint32_t file, size_t start, size_t end,
+    uint32_t first, int nlines)
+{
+	const char *s = rd->doc->files[file].data;
+	size_t i, next, e, from = start, last = start;
+	int items = 0, ff, n = 0;
+	uint32_t line = first, from_line = first;
+
+	for (i = start; nlines > 1 && i < end && items < 2; i = next) {
+		e = line_end(s, end, i, &next, &ff);
+		items += is_item_line(s + i, e - i);
+	}
+	if (items < 2) {
+		add_block(rd, file, start, end - start, first, nlines, 0);
+		return;
+	}
+	for (i = start; i < end; i = next, line++) {
+		e = line_end(s, end, i, &next, &ff);
+		if (n && is_item_line(s + i, e - i)) {
+			add_block(rd, file, from, last - from, from_line, n, 0);
+			from = i;
+			from_line = line;
+			n = 0;
+		}
+		n++;
+		last = e;
+	}
+	add_block(rd, file, from, last - from, from_line, n, 0);
+}
+
 /* Plain text: blocks are runs of non-blank lines. */
 static void
 read_plain(struct reader *rd, uint32_t file)
@@ -223,7 +271,7 @@ read_plain(struct reader *rd, uint32_t file)
 	while (i < src->len) {
 		i = next_block(src->data, src->len, i, &start, &end, &line, &first, &nlines);
 		if (nlines)
-			add_block(rd, file, start, end - start, first, nlines, 0);
+			add_plain_block(rd, file, start, end, first, nlines);
 	}
 }
 

@@ -51,6 +51,17 @@ ok $? "--dump: two files: the copies in the Russian file are marked, the origina
 ! grep -q 'untranslated' "$TMP/spec.dump"
 ok $? "--dump: a regular expression the same in both versions is no untranslated copy"
 
+# A packed list's item that runs over two lines keeps its second line; a
+# paragraph with one line that starts with a dash stays whole.
+printf '%s\n' 'The office asks for three things:' '- a room for the training' \
+    '  with a projector and a screen;' '- lunch for forty people;' '- two interpreters.' '' \
+    'The training lasts two days and' '- as in every year - ends with a test.' >"$TMP/packed.txt"
+"$DIGLOT" --json "$TMP/packed.txt" | jq -r '.blocks[] | "\(.line) \(.text)"' >"$TMP/packed.got"
+printf '%s\n' '1 The office asks for three things:' '2 - a room for the training with a projector and a screen;' \
+    '4 - lunch for forty people;' '5 - two interpreters.' \
+    '7 The training lasts two days and - as in every year - ends with a test.' >"$TMP/packed.want"
+same "a packed list: a block per item from its line, the lines of an item together" "$TMP/packed.got" "$TMP/packed.want"
+
 # Two identical blocks side by side (a date in each version of an
 # interleaved note) are read without touching memory outside the document.
 # (A build with sanitizers does not run under valgrind: it is checked by

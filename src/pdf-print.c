@@ -399,20 +399,25 @@ layout_height(PangoLayout *l)
 struct header {
 	PangoLayout *l[2][2];	/* [column][organisation, title]; NULL: none */
 	double h[2];		/* the height of each line */
-	PangoLayout *section;
+	PangoLayout *section[2];	/* what is printed, per column */
 	double total;
 };
 
+/* Add the first block of its kind to a header line of column col (in one
+ * column, the second language's after the first's, set off by " / "). */
 static void
-header_add(struct pdf *d, struct header *hd, int col, int side, int slot)
+header_add(struct pdf *d, struct buf *line, int *lang, int side, int slot)
 {
 	struct buf t = {0};
-	int kind = slot ? BLOCK_HEADING : BLOCK_HEADER;
 
-	print_first_block(d->doc, side, kind, &t);
-	if (t.len && !hd->l[col][slot])
-		hd->l[col][slot] = one_line(d, t.s, slot ? d->bold_small : d->small,
-		    d->doc->langs[side], d->colw[col]);
+	print_first_block(d->doc, side, slot ? BLOCK_HEADING : BLOCK_HEADER, &t);
+	if (t.len) {
+		if (line->len)
+			buf_adds(line, " / ");
+		else
+			*lang = d->doc->langs[side];
+		buf_add(line, t.s, t.len);
+	}
 	buf_free(&t);
 }
 
@@ -420,29 +425,44 @@ static void
 header_make(struct pdf *d, struct header *hd)
 {
 	const struct print_opts *o = d->o;
-	int c, i;
+	int c, i, k;
 
 	memset(hd, 0, sizeof *hd);
 	if (!o->header)
 		return;
-	for (i = 0; i < 2; i++) {
-		int side = o->side[i], col = d->ncols == 2 ? i : 0;
+	for (c = 0; c < d->ncols; c++)
+		for (k = 0; k < 2; k++) {
+			struct buf line = {0};
+			int lang = -1;
 
-		if (side < 0 || side >= d->doc->nlangs)
-			continue;
-		header_add(d, hd, col, side, 0);
-		header_add(d, hd, col, side, 1);
-	}
+			for (i = 0; i < 2; i++) {
+				int side = o->side[i];
+
+				if (side >= 0 && side < d->doc->nlangs && (d->ncols == 1 || i == c))
+					header_add(d, &line, &lang, side, k);
+			}
+			if (line.len)
+				hd->l[c][k] = one_line(d, line.s, k ? d->bold_small : d->small, lang,
+				    d->colw[c]);
+			buf_free(&line);
+		}
 	for (c = 0; c < d->ncols; c++)
 		for (i = 0; i < 2; i++)
 			if (hd->l[c][i] && layout_height(hd->l[c][i]) > hd->h[i])
 				hd->h[i] = layout_height(hd->l[c][i]);
 	hd->total = hd->h[0] + hd->h[1];
-	if (o->section && *o->section) {
-		hd->section = one_line(d, o->section, d->small, -1,
-		    d->page_w - 2 * d->margin);
-		hd->total += 2 + layout_height(hd->section);
+	/* Side by side, each column says it in its language. */
+	for (c = 0; c < d->ncols && o->section && *o->section; c++) {
+		struct buf t = {0};
+		int side = o->side[c];
+
+		print_section(d->doc, o, side, &t);
+		hd->section[c] = one_line(d, t.s ? t.s : "", d->small,
+		    side >= 0 && side < d->doc->nlangs ? d->doc->langs[side] : -1, d->colw[c]);
+		buf_free(&t);
 	}
+	if (hd->section[0])
+		hd->total += 2 + layout_height(hd->section[0]);
 	hd->total += 4;
 }
 
@@ -455,8 +475,9 @@ header_free(struct header *hd)
 		for (i = 0; i < 2; i++)
 			if (hd->l[c][i])
 				g_object_unref(hd->l[c][i]);
-	if (hd->section)
-		g_object_unref(hd->section);
+	for (c = 0; c < 2; c++)
+		if (hd->section[c])
+			g_object_unref(hd->section[c]);
 }
 
 static void
@@ -473,10 +494,11 @@ header_draw(struct pdf *d, const struct header *hd, cairo_t *cr)
 				cairo_move_to(cr, d->colx[c], d->margin + (i ? hd->h[0] : 0));
 				pango_cairo_show_layout(cr, hd->l[c][i]);
 			}
-	if (hd->section) {
-		cairo_move_to(cr, d->margin, bottom - 4 - layout_height(hd->section));
-		pango_cairo_show_layout(cr, hd->section);
-	}
+	for (c = 0; c < d->ncols; c++)
+		if (hd->section[c]) {
+			cairo_move_to(cr, d->colx[c], bottom - 4 - layout_height(hd->section[0]));
+			pango_cairo_show_layout(cr, hd->section[c]);
+		}
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, d->margin, bottom);
 	cairo_line_to(cr, d->page_w - d->margin, bottom);

@@ -78,21 +78,22 @@ picked(const struct print_pick *pk, size_t r, size_t *only)
 	return *only < pk->nonly && pk->only[*only] == r;
 }
 
-/* What the header says is printed: the pillars, the marks, the range. */
-static void
-pick_section(const struct doc *doc, const struct print_pick *pk, struct buf *out)
+void
+print_section(const struct doc *doc, const struct print_opts *po, int side, struct buf *out)
 {
 	int i;
 
-	for (i = 0; pk->want && i < pillars_count(pk->pillars); i++)
-		if (pk->want >> i & 1)
-			buf_printf(out, "%s%s", out->len ? ", " : "", pillars_title(pk->pillars,
-			    i, doc->langs[pk->side[0] >= 0 ? pk->side[0] : 0], 0));
-	if (pk->marked)
+	if (side < 0 || side >= doc->nlangs)
+		side = 0;
+	for (i = 0; po->want && i < pillars_count(po->pillars); i++)
+		if (po->want >> i & 1)
+			buf_printf(out, "%s%s", out->len ? ", " : "", pillars_title(po->pillars,
+			    i, doc->langs[side], 0));
+	if (po->marked)
 		buf_printf(out, "%sMarked paragraphs", out->len ? "; " : "");
-	if (pk->ranged)
+	if (po->ranged)
 		buf_printf(out, "%sParagraphs %zu\xe2\x80\x93%zu", out->len ? "; " : "",
-		    pk->first + 1, pk->last);
+		    po->first + 1, po->last);
 }
 
 size_t
@@ -115,7 +116,13 @@ print_select(const struct settings *cfg, const struct doc *doc, const struct pri
 	for (r = pk->first; r < pk->last && r < doc->nrows; r++)
 		if (picked(pk, r, &only))
 			rows[n++] = r;
-	pick_section(doc, pk, section);
+	po->pillars = pk->pillars;
+	po->want = pk->want;
+	po->marked = pk->marked != NULL;
+	po->ranged = pk->ranged;
+	po->first = pk->first;
+	po->last = pk->last;
+	print_section(doc, po, pk->side[0], section);
 	po->section = section->s;
 	return n;
 }

@@ -29,6 +29,11 @@ struct print_opts {
 	const char *font;	/* PDF: a Pango font description */
 	int justify;		/* PDF: justified paragraphs */
 	int timeout;		/* seconds the printer command may take */
+	/* What was picked, for the section in each language (print_section). */
+	struct pillars *pillars;
+	uint32_t want;
+	int marked, ranged;
+	size_t first, last;
 };
 
 /* Options from [print]: paper, width, lines, layout, header, format (pdf
@@ -75,6 +80,11 @@ int print_render(const struct doc *doc, const size_t *rows, size_t n,
  * returns the number of pages, or -1 with the reason in why. */
 int print_make(const struct doc *doc, const size_t *rows, size_t n,
     const struct print_opts *o, struct buf *out, struct buf *why);
+
+/* What is printed (the pillars' titles, "Marked paragraphs", the range)
+ * in the language of slot side, into out. */
+void print_section(const struct doc *doc, const struct print_opts *po, int side,
+    struct buf *out);
 
 /* The format a file's name asks for: .pdf PDF, .txt and "-" (standard
  * output) text; -1 for any other. */

@@ -713,6 +713,9 @@ pdf_render(const struct doc *doc, const size_t *rows, size_t n, const struct pri
 		pango_font_description_free(d.bold_small);
 	}
 	g_object_unref(d.ctx);
+	/* The fonts Pango loaded are dropped with its font map (a new one is
+	 * made for the next printout). */
+	pango_cairo_font_map_set_default(NULL);
 	buf_free(&title);
 	buf_free(&pdf);
 	return pages;

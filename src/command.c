@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "command.h"
@@ -81,12 +82,60 @@ command_free(char **argv)
 int
 command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 {
+	return command_run_for(argv, text, n, 0, why);
+}
+
+/* Milliseconds left until deadline (CLOCK_MONOTONIC seconds), at least 0;
+ * -1 (no limit) when deadline is 0. */
+static int
+ms_left(double deadline)
+{
+	struct timespec now;
+	double left;
+
+	if (deadline == 0)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = deadline - (now.tv_sec + now.tv_nsec / 1e9);
+	return left > 0 ? (int)(left * 1000) + 1 : 0;
+}
+
+/* End a command that overstayed: SIGTERM, and SIGKILL a second later. */
+static void
+stop(pid_t pid, int *status)
+{
+	int i;
+
+	kill(pid, SIGTERM);
+	for (i = 0; i < 100; i++) {
+		if (waitpid(pid, status, WNOHANG) == pid)
+			return;
+		usleep(10000);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+}
+
+int
+command_run_for(char *const *argv, const char *text, size_t n, int seconds,
+    struct buf *why)
+{
 	posix_spawn_file_actions_t fa;
 	int in[2], err[2], status, rc;
 	struct buf errtext = {0};
 	size_t off = 0;
 	pid_t pid;
 	void (*old_pipe)(int);
+	double deadline = 0;
+	int stopped = 0, unread = 0;
+
+	if (seconds > 0) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		deadline = now.tv_sec + now.tv_nsec / 1e9 + seconds;
+	}
 
 	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
 		buf_printf(why, "%s: %s", argv[0], strerror(errno));
@@ -119,9 +168,13 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 			close(in[1]);
 			in[1] = -1;
 		}
-		if (poll(pf, nf, -1) < 0) {
-			if (errno == EINTR)
-				continue;
+		rc = poll(pf, nf, ms_left(deadline));
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0)
+			break;
+		if (rc == 0) {
+			stopped = 1;
 			break;
 		}
 		if (nf == 2 && pf[1].revents & (POLLOUT | POLLERR | POLLHUP)) {
@@ -129,8 +182,10 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 
 			if (w > 0)
 				off += w;
-			else if (w < 0 && errno != EAGAIN && errno != EINTR)
-				off = n;	/* it stopped reading */
+			else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+				unread = 1;	/* it stopped reading */
+				off = n;
+			}
 		}
 		if (pf[0].revents & (POLLIN | POLLHUP)) {
 			char tmp[512];
@@ -146,13 +201,21 @@ command_run(char *const *argv, const char *text, size_t n, struct buf *why)
 		close(in[1]);
 	signal(SIGPIPE, old_pipe);
 	close(err[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	if (stopped)
+		stop(pid, &status);
+	else
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !stopped && !unread) {
 		buf_free(&errtext);
 		return 0;
 	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !errtext.len)
+	if (stopped)
+		buf_printf(why, "%s did not %s within %d second%s and was stopped", argv[0],
+		    off < n ? "read its input" : "finish", seconds, seconds == 1 ? "" : "s");
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		buf_printf(why, "%s exited without reading all of its input", argv[0]);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !errtext.len)
 		buf_printf(why, "%s: command not found (exit status 127)", argv[0]);
 	else if (WIFEXITED(status))
 		buf_printf(why, "%s exited with status %d", argv[0], WEXITSTATUS(status));

@@ -22,5 +22,10 @@ void command_free(char **argv);
  * and the first line it wrote on standard error.
  */
 int command_run(char *const *argv, const char *text, size_t n, struct buf *why);
+/* The same, stopping the command (SIGTERM, then SIGKILL) when it has not
+ * read its input and exited within seconds (0: no limit); a command that
+ * exits 0 without reading all of it fails too. */
+int command_run_for(char *const *argv, const char *text, size_t n, int seconds,
+    struct buf *why);
 
 #endif

@@ -34,7 +34,7 @@
 enum { OPT_DUMP = 256, OPT_JSON, OPT_WIDTH, OPT_LANG, OPT_ENCODING, OPT_CONFIG,
 	OPT_PILLAR, OPT_PRINT_CONFIG, OPT_CHECK_CONFIG, OPT_OPTIONS, OPT_HELP,
 	OPT_VERSION, OPT_ROWS, OPT_LAYOUT, OPT_LINES, OPT_OUTPUT, OPT_NO_STATE, OPT_TMX,
-	OPT_FORMAT };
+	OPT_FORMAT, OPT_PRINT_FORMAT };
 
 static const struct option long_options[] = {
 	{ "dump", no_argument, NULL, OPT_DUMP },
@@ -53,6 +53,8 @@ static const struct option long_options[] = {
 	{ "layout", required_argument, NULL, OPT_LAYOUT },
 	{ "lines", required_argument, NULL, OPT_LINES },
 	{ "output", required_argument, NULL, OPT_OUTPUT },
+	/* --format after print: what take_print makes of it. */
+	{ "print-format", required_argument, NULL, OPT_PRINT_FORMAT },
 	{ "no-state", no_argument, NULL, OPT_NO_STATE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -91,6 +93,8 @@ static const char usage_text[] =
 "  --layout L        %s\n"
 "  --width N         columns per page\n"
 "  --lines N         lines per page\n"
+"  --format F        pdf or text (default: from FILE's name, .pdf or .txt,\n"
+"                    else [print] format; - is text)\n"
 "  --output FILE     write the pages to FILE (- for standard output)\n"
 "\n"
 "FILE may be - for standard input; with no FILE, a pipe on standard input\n"
@@ -100,7 +104,7 @@ static const char usage_text[] =
 struct cli {
 	int dump, json, tmx, width, print_config, check_config, list_options;
 	int print, lines, no_state;
-	const char *rows, *layout, *output;
+	const char *rows, *layout, *output, *print_format;
 	const char *encoding, *lang_arg;
 	int form;
 	char **configs;
@@ -185,7 +189,8 @@ usage(void)
 }
 
 /* Whether the first argument that is not an option is "print"; if so it
- * is taken out, so options may stand before or after it. */
+ * is taken out, so options may stand before or after it, and a --format
+ * after it, the format to print in, becomes --print-format. */
 static int
 take_print(int *argc, char **argv)
 {
@@ -206,6 +211,24 @@ take_print(int *argc, char **argv)
 		return 0;
 	memmove(argv + i, argv + i + 1, sizeof *argv * (*argc - i));
 	(*argc)--;
+	for (; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+		const struct option *o;
+
+		if (strncmp(argv[i], "--format=", 9) == 0) {
+			struct buf b = {0};
+
+			buf_printf(&b, "--print-format=%s", argv[i] + 9);
+			argv[i] = b.s;	/* held by argv from here on */
+			continue;
+		}
+		if (strcmp(argv[i], "--format") == 0)
+			argv[i] = (char *)"--print-format";
+		for (o = long_options; argv[i][0] == '-' && argv[i][1] == '-' && o->name; o++)
+			if (strcmp(argv[i] + 2, o->name) == 0 && o->has_arg == required_argument) {
+				i++;
+				break;
+			}
+	}
 	return 1;
 }
 
@@ -249,6 +272,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_ROWS: c->rows = optarg; break;
 		case OPT_LAYOUT: c->layout = optarg; break;
 		case OPT_OUTPUT: c->output = optarg; break;
+		case OPT_PRINT_FORMAT: c->print_format = optarg; break;
 		case OPT_NO_STATE: c->no_state = 1; break;
 		case OPT_LINES:
 			errno = 0;
@@ -409,9 +433,21 @@ print_command(const struct doc *doc, struct pillars *p, uint32_t want,
 	pk.side[1] = lo->side[1];
 	pk.width = c->width;
 	pk.lines = c->lines;
+	/* --format, else what the file's name says, else [print] format. */
+	pk.format = c->print_format ? settings_value_index("print:format", c->print_format) :
+	    print_format_of(c->output);
+	if (c->print_format && pk.format < 0) {
+		struct buf msg = {0};
+
+		buf_printf(&msg, "--format: '%s' is not ", c->print_format);
+		settings_values_join("print:format", ", ", " or ", &msg);
+		buf_adds(&msg, " (after print: the format to print in)");
+		usage_error("%s", msg.s);
+	}
 	n = print_select(cfg, doc, &pk, rows, &po, &section);
-	print_render(doc, rows, n, &po, &pages);
-	if (c->output && strcmp(c->output, "-") == 0) {
+	if (print_make(doc, rows, n, &po, &pages, &why) < 0)
+		status = -1;
+	else if (c->output && strcmp(c->output, "-") == 0) {
 		/* Standard output ends quietly when its reader goes. */
 		fwrite(pages.s ? pages.s : "", 1, pages.len, stdout);
 		check_output(stdout);
@@ -636,7 +672,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.print = take_print(&argc, argv);
 	parse_args(argc, argv, &c);
-	if (!c.print && (c.rows || c.layout || c.output || c.lines))
+	if (!c.print && (c.rows || c.layout || c.output || c.lines || c.print_format))
 		usage_error("%s", "--rows, --layout, --lines and --output go with print");
 	files = argv + optind;
 	nfiles = argc - optind;

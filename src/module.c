@@ -16,8 +16,9 @@
 #define MODULEDIR "/usr/local/lib/diglot"
 #endif
 
-/* Defined when the forms module's objects are linked in. */
+/* Defined when a module's objects are linked in. */
 extern const struct forms_module diglot_forms __attribute__((weak));
+extern const struct pdf_module diglot_pdf __attribute__((weak));
 
 /* Where the module file is: beside the program (an uninstalled build),
  * else in MODULEDIR. */
@@ -70,14 +71,31 @@ module_symbol(const char *file, const char *symbol, struct buf *why)
 	return sym;
 }
 
+/* The table linked (non-NULL when the module's objects are linked in),
+ * else the one of the module file, loaded once into *loaded. */
+static const void *
+module_table(const void *linked, const void **loaded, const char *file,
+    const char *symbol, struct buf *why)
+{
+	if (linked)
+		return linked;
+	if (!*loaded)
+		*loaded = module_symbol(file, symbol, why);
+	return *loaded;
+}
+
 const struct forms_module *
 forms_module(struct buf *why)
 {
-	static const struct forms_module *m;
+	static const void *m;
 
-	if (&diglot_forms != NULL)
-		return &diglot_forms;
-	if (!m)
-		m = module_symbol("diglot-forms.so", "diglot_forms", why);
-	return m;
+	return module_table(&diglot_forms, &m, "diglot-forms.so", "diglot_forms", why);
+}
+
+const struct pdf_module *
+pdf_module(struct buf *why)
+{
+	static const void *m;
+
+	return module_table(&diglot_pdf, &m, "diglot-pdf.so", "diglot_pdf", why);
 }

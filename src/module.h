@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Modules: the parts of diglot that need large libraries (libxml2 and
- * libzip for the published forms) are built as shared objects and loaded
- * when a briefing first needs them, so that a start that reads plain text
- * does not load those libraries.  A program that links a module's objects
+ * libzip for the published forms, Pango and Cairo for typeset PDF) are
+ * built as shared objects and loaded when first needed, so that a start
+ * that reads plain text does not load those libraries.  A program that links a module's objects
  * itself (a fuzz target) uses them directly.
  */
 #ifndef DIGLOT_MODULE_H
@@ -23,8 +23,19 @@ struct forms_module {
 	    const char *label, struct buf *why);
 };
 
-/* The forms module, loaded on first use; NULL with the reason in why. */
+struct doc;
+struct print_opts;
+
+/* The typesetter of the PDF module (src/module-pdf.c), built with Pango
+ * and Cairo. */
+struct pdf_module {
+	int (*render)(const struct doc *doc, const size_t *rows, size_t n,
+	    const struct print_opts *o, struct buf *out, struct buf *why);
+};
+
+/* Each module, loaded on first use; NULL with the reason in why. */
 const struct forms_module *forms_module(struct buf *why);
+const struct pdf_module *pdf_module(struct buf *why);
 
 /* The object named symbol in the module file (loaded once, from beside
  * the program when it is there, else from the installed module

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "file.h"
 #include "lang.h"
 #include "layout.h"
+#include "module.h"
 #include "pillar.h"
 #include "print.h"
 #include "settings.h"
@@ -48,6 +50,17 @@ print_defaults(const struct settings *cfg, struct print_opts *po)
 	po->header = settings_bool(cfg, "print:header");
 	po->side[0] = 0;
 	po->side[1] = 1;
+	po->paper = paper;
+	po->format = settings_choice(cfg, "print:format");
+#ifndef HAVE_PANGO
+	/* The default asks for PDF; a build without it prints text. */
+	if (po->format == PRINT_PDF && !settings_origin(cfg, "print:format"))
+		po->format = PRINT_TEXT;
+#endif
+	po->margin = settings_length(cfg, "print:margin");
+	po->font = settings_get(cfg, "print:font");
+	po->justify = settings_choice(cfg, "print:align") == 1;
+	po->timeout = settings_int(cfg, "print:timeout");
 }
 
 /* Whether row r passes the pick's filters; *only walks its list. */
@@ -65,21 +78,22 @@ picked(const struct print_pick *pk, size_t r, size_t *only)
 	return *only < pk->nonly && pk->only[*only] == r;
 }
 
-/* What the header says is printed: the pillars, the marks, the range. */
-static void
-pick_section(const struct doc *doc, const struct print_pick *pk, struct buf *out)
+void
+print_section(const struct doc *doc, const struct print_opts *po, int side, struct buf *out)
 {
 	int i;
 
-	for (i = 0; pk->want && i < pillars_count(pk->pillars); i++)
-		if (pk->want >> i & 1)
-			buf_printf(out, "%s%s", out->len ? ", " : "", pillars_title(pk->pillars,
-			    i, doc->langs[pk->side[0] >= 0 ? pk->side[0] : 0], 0));
-	if (pk->marked)
+	if (side < 0 || side >= doc->nlangs)
+		side = 0;
+	for (i = 0; po->want && i < pillars_count(po->pillars); i++)
+		if (po->want >> i & 1)
+			buf_printf(out, "%s%s", out->len ? ", " : "", pillars_title(po->pillars,
+			    i, doc->langs[side], 0));
+	if (po->marked)
 		buf_printf(out, "%sMarked paragraphs", out->len ? "; " : "");
-	if (pk->ranged)
+	if (po->ranged)
 		buf_printf(out, "%sParagraphs %zu\xe2\x80\x93%zu", out->len ? "; " : "",
-		    pk->first + 1, pk->last);
+		    po->first + 1, po->last);
 }
 
 size_t
@@ -95,26 +109,32 @@ print_select(const struct settings *cfg, const struct doc *doc, const struct pri
 		po->width = pk->width;
 	if (pk->lines)
 		po->lines = pk->lines;
+	if (pk->format >= 0)
+		po->format = pk->format;
 	po->side[0] = pk->side[0];
 	po->side[1] = pk->side[1];
 	for (r = pk->first; r < pk->last && r < doc->nrows; r++)
 		if (picked(pk, r, &only))
 			rows[n++] = r;
-	pick_section(doc, pk, section);
+	po->pillars = pk->pillars;
+	po->want = pk->want;
+	po->marked = pk->marked != NULL;
+	po->ranged = pk->ranged;
+	po->first = pk->first;
+	po->last = pk->last;
+	print_section(doc, po, pk->side[0], section);
 	po->section = section->s;
 	return n;
 }
 
-/* The briefing's title: its first heading in language slot side. */
-static void
-print_title(const struct doc *doc, int side, struct buf *out)
+void
+print_first_block(const struct doc *doc, int side, int kind, struct buf *out)
 {
 	size_t b;
 	int lang = side >= 0 && side < doc->nlangs ? doc->langs[side] : -1;
 
 	for (b = 0; b < doc->nblocks; b++)
-		if (doc->blocks[b].kind == BLOCK_HEADING &&
-		    (lang < 0 || doc->blocks[b].lang == lang)) {
+		if (doc->blocks[b].kind == kind && (lang < 0 || doc->blocks[b].lang == lang)) {
 			doc_block_text(doc, b, out);
 			return;
 		}
@@ -246,7 +266,7 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 		lo.side[0] = o->side[1];
 		add_rows(&b, doc, rows, n, &lo, 1);
 	}
-	print_title(doc, o->side[0], &title);
+	print_first_block(doc, o->side[0], BLOCK_HEADING, &title);
 	body_lines = o->lines - hdr;
 	if (body_lines < 1)
 		body_lines = 1;
@@ -304,6 +324,37 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
 	return pages;
 }
 
+int
+print_format_of(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+
+	if (n && strcmp(path, "-") == 0)
+		return PRINT_TEXT;
+	if (n > 4 && strcasecmp(path + n - 4, ".pdf") == 0)
+		return PRINT_PDF;
+	if (n > 4 && strcasecmp(path + n - 4, ".txt") == 0)
+		return PRINT_TEXT;
+	return -1;
+}
+
+int
+print_make(const struct doc *doc, const size_t *rows, size_t n, const struct print_opts *o,
+    struct buf *out, struct buf *why)
+{
+	if (o->format == PRINT_TEXT)
+		return print_render(doc, rows, n, o, out);
+#ifdef HAVE_PANGO
+	const struct pdf_module *m = pdf_module(why);
+
+	return m ? m->render(doc, rows, n, o, out, why) : -1;
+#else
+	buf_adds(why, "PDF is not built in: this diglot was built without Pango and Cairo "
+	    "(configure --without-pango); --format text or [print] format = text prints text");
+	return -1;
+#endif
+}
+
 /*
  * Send pages to the printer command (split like a shell would, run
  * without one): lp gets -t TITLE and lpr -J TITLE, both -o media=PAPER
@@ -311,8 +362,8 @@ print_render(const struct doc *doc, const size_t *rows, size_t n,
  * Returns -1 with the reason in why.
  */
 static int
-print_send(const char *command, const char *title, const char *paper,
-    const char *text, size_t n, struct buf *why)
+print_send(const char *command, const char *title, const char *paper, int pdf,
+    int timeout, const char *text, size_t n, struct buf *why)
 {
 	char **argv = command_split(command, why), **full;
 	const char *base;
@@ -325,7 +376,7 @@ print_send(const char *command, const char *title, const char *paper,
 	}
 	while (argv[argc])
 		argc++;
-	full = xcalloc(argc + 6, sizeof *full);
+	full = xcalloc(argc + 8, sizeof *full);
 	for (i = 0; i < argc; i++)
 		full[k++] = argv[i];
 	base = strrchr(argv[0], '/');
@@ -343,9 +394,17 @@ print_send(const char *command, const char *title, const char *paper,
 			full[k++] = xstrdup("-o");
 			full[k++] = m.s;
 		}
+		if (pdf && strcmp(base, "lp") == 0) {
+			full[k++] = xstrdup("-o");
+			full[k++] = xstrdup("document-format=application/pdf");
+		}
 	}
 	full[k] = NULL;
-	rc = command_run(full, text, n, why);
+	rc = command_run_for(full, text, n, timeout, why);
+	if (rc < 0 && strstr(why->s ? why->s : "", " and was stopped"))
+		buf_adds(why, " ([print] timeout)");
+	else if (rc < 0)
+		buf_adds(why, " ([print] command)");
 	command_free(full);
 	free(argv);
 	return rc;
@@ -411,9 +470,10 @@ print_output(const struct settings *cfg, const struct doc *doc, const struct pri
 	if (output) {
 		rc = print_write(output, text, n, why);
 	} else {
-		print_title(doc, po->side[0], &title);
+		print_first_block(doc, po->side[0], BLOCK_HEADING, &title);
 		rc = print_send(settings_get(cfg, "print:command"), title.s,
-		    settings_get(cfg, "print:paper"), text, n, why);
+		    settings_get(cfg, "print:paper"), po->format == PRINT_PDF, po->timeout,
+		    text, n, why);
 	}
 	buf_free(&title);
 	return rc;

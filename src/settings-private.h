@@ -18,7 +18,7 @@
 enum { LINE_MAX_BYTES = 1022 };
 
 enum opt_type { T_INT, T_BOOL, T_ENUM, T_STRING, T_LIST, T_COLOR, T_KEYS, T_LANG,
-	T_LANGS, T_SCRIPT };
+	T_LANGS, T_SCRIPT, T_LENGTH };
 
 /*
  * The table of options.  In section and key, "*" stands for any name
@@ -30,7 +30,7 @@ struct option_def {
 	const char *section, *key;
 	enum opt_type type;
 	const char *def;	/* as config/diglot.ini sets it; NULL: none (free-form sections) */
-	int min, max;
+	int min, max;		/* T_LENGTH: in millimetres */
 	const char *const *values;	/* T_ENUM: the allowed values, NULL-terminated */
 	const char *help;
 };

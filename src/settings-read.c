@@ -153,6 +153,14 @@ check_value(const struct settings *cfg, const struct option_def *o,
 			buf_printf(why, "'%s' is not a Unicode script (allowed: Latin, "
 			    "Cyrillic, Greek, Arabic, Han, Hebrew, Armenian, Georgian, ...)", v);
 		break;
+	case T_LENGTH:
+		if (settings_parse_length(v) < 0)
+			buf_printf(why, "'%s' is not a length (allowed: a number and mm, cm, in "
+			    "or pt, such as 18mm)", v);
+		else if (settings_parse_length(v) > o->max * 72 / 25.4 + 1e-9)
+			buf_printf(why, "%s is out of range (allowed: %dmm\xe2\x80\x93%dmm)", v,
+			    o->min, o->max);
+		break;
 	case T_STRING:
 	case T_LIST:
 		break;

@@ -30,6 +30,8 @@ static const char *const layout_modes[] = { "side-by-side", "stacked", "single",
 static const char *const paper_sizes[] = { "a4", "letter", NULL };
 static const char *const print_layouts[] = { "side-by-side", "sequential", "interleaved",
 	NULL };
+static const char *const print_formats[] = { "pdf", "text", NULL };
+static const char *const print_aligns[] = { "left", "justify", NULL };
 
 static const struct option_def options[] = {
 	{ "layout", "mode", T_ENUM, "side-by-side", 0, 0, layout_modes,
@@ -70,6 +72,16 @@ static const struct option_def options[] = {
 	{ "print", "layout", T_ENUM, "side-by-side", 0, 0, print_layouts,
 	  "how two languages are printed" },
 	{ "print", "header", T_BOOL, "yes", 0, 0, NULL, "a header on each page" },
+	{ "print", "format", T_ENUM, "pdf", 0, 0, print_formats,
+	  "typeset PDF or text pages (pdf needs diglot built with Pango; else text)" },
+	{ "print", "margin", T_LENGTH, "18mm", 0, 100, NULL,
+	  "the PDF page's margins, with a unit: mm, cm, in or pt" },
+	{ "print", "font", T_STRING, "DejaVu Serif 10", 0, 0, NULL,
+	  "the PDF's font: a family and a size in points" },
+	{ "print", "align", T_ENUM, "left", 0, 0, print_aligns,
+	  "the PDF's paragraphs: ragged right (left) or justified" },
+	{ "print", "timeout", T_INT, "60", 1, 3600, NULL,
+	  "seconds the printer command may take to read the pages and finish" },
 	{ "state", "remember", T_BOOL, "yes", 0, 0, NULL,
 	  "open a briefing where the reader left it, and remember the place" },
 	{ "state", "keep", T_INT, "500", 1, 1000000, NULL,
@@ -624,6 +636,48 @@ settings_int(const struct settings *cfg, const char *key)
 	return v ? (int)strtol(v, NULL, 10) : 0;
 }
 
+/* The units a length may have, in points. */
+static const struct { const char *name; double pt; } length_units[] = {
+	{ "mm", 72 / 25.4 }, { "cm", 72 / 2.54 }, { "in", 72 }, { "pt", 1 },
+};
+
+double
+settings_parse_length(const char *v)
+{
+	char *end;
+	double x;
+	size_t i;
+
+	x = strtod(v, &end);
+	if (end == v || !(x >= 0) || x > 1e6)
+		return -1;
+	while (*end == ' ')
+		end++;
+	for (i = 0; i < sizeof length_units / sizeof length_units[0]; i++)
+		if (strcasecmp(end, length_units[i].name) == 0)
+			return x * length_units[i].pt;
+	return -1;
+}
+
+double
+settings_length(const struct settings *cfg, const char *key)
+{
+	const char *v = settings_get(cfg, key);
+	double pt = v ? settings_parse_length(v) : -1;
+
+	return pt >= 0 ? pt : settings_parse_length(table_option(key, 0)->def);
+}
+
+const char *
+settings_origin(const struct settings *cfg, const char *key)
+{
+	const struct entry *e;
+
+	table_option(key, 0);
+	e = settings_find(cfg, key);
+	return e ? e->origin : NULL;
+}
+
 int
 settings_bool(const struct settings *cfg, const char *key)
 {
@@ -790,6 +844,8 @@ settings_print_table(FILE *f)
 			settings_join(o->values, "|", "|", &allowed);
 		else if (o->type == T_BOOL)
 			buf_adds(&allowed, "yes|no");
+		else if (o->type == T_LENGTH)
+			buf_printf(&allowed, "%dmm-%dmm", o->min, o->max);
 		fprintf(f, "%s\t%s\t%s\t%s\t%s\n", o->section, o->key, o->def ? o->def : "",
 		    allowed.s ? allowed.s : "", o->help);
 		buf_free(&allowed);

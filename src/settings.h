@@ -52,6 +52,12 @@ const char *settings_get(const struct settings *cfg, const char *key);
 /* Typed values of table options (already validated). */
 int settings_int(const struct settings *cfg, const char *key);
 int settings_bool(const struct settings *cfg, const char *key);
+/* A length ("18mm", "1.5 cm", "0.5in", "36pt") in points. */
+double settings_length(const struct settings *cfg, const char *key);
+/* Where "section:key" was set ("FILE:LINE"); NULL: the built-in defaults. */
+const char *settings_origin(const struct settings *cfg, const char *key);
+/* A length with its unit in points; -1 if v is none. */
+double settings_parse_length(const char *v);
 void settings_color(const struct settings *cfg, const char *key, struct color *c);
 
 /* The allowed values of the choice "section:key", NULL-terminated, in the

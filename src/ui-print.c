@@ -16,10 +16,11 @@
 #include "xalloc.h"
 
 /* The dialog's fields, and the choices of what to print. */
-enum { PD_WHAT, PD_LANGS, PD_LAYOUT, PD_WHERE, PD_FIELDS };
+enum { PD_WHAT, PD_LANGS, PD_LAYOUT, PD_WHERE, PD_FORMAT, PD_FIELDS };
 enum { W_MARKED, W_PILLAR, W_CURRENT, W_VIEW, W_ALL, W_COUNT };
 
-static const char *const field_names[PD_FIELDS] = { "What", "Languages", "Layout", "Where" };
+static const char *const field_names[PD_FIELDS] = { "What", "Languages", "Layout", "Where",
+	"Format" };
 static const char *const what_names[W_COUNT] = { "marked paragraphs", "the active pillar",
 	"this paragraph", "the filtered view", "the whole briefing" };
 
@@ -37,10 +38,11 @@ static size_t
 dialog_select(struct ui *u, struct dialog *d, struct print_opts *po, struct buf *section)
 {
 	struct view *v = &u->view;
-	struct print_pick pk = { .last = u->doc->nrows, .pillars = u->pillars };
+	struct print_pick pk = { .last = u->doc->nrows, .pillars = u->pillars, .format = -1 };
 	int langs = d->choice[PD_LANGS];
 
 	pk.layout = d->choice[PD_LAYOUT];
+	pk.format = d->choice[PD_FORMAT];
 	pk.side[0] = langs == 2 && u->pair[1] >= 0 ? u->pair[1] : u->pair[0];
 	pk.side[1] = langs == 0 ? u->pair[1] : -1;
 	switch (d->choice[PD_WHAT]) {
@@ -90,6 +92,9 @@ field_label(struct ui *u, struct dialog *d, int f, struct buf *out)
 			buf_printf(out, "printer (%s)", settings_get(u->opts->cfg, "print:command"));
 		else
 			buf_printf(out, "file: %s", d->path.len ? d->path.s : "(Enter to name it)");
+		break;
+	case PD_FORMAT:
+		buf_adds(out, c == PRINT_PDF ? "PDF (typeset)" : "text");
 		break;
 	}
 	buf_free(&section);
@@ -144,12 +149,18 @@ draw_dialog(struct ui *u, struct dialog *d, int w, int h)
 	refresh();
 }
 
-/* Ask for the file to print to (none, when cancelled). */
+/* Ask for the file to print to (none, when cancelled); a name ending in
+ * .pdf or .txt chooses the format. */
 static void
 ask_path(struct ui *u, struct dialog *d)
 {
+	int format;
+
 	if (ui_prompt(u, "Print to file: ", &d->path) < 0)
 		buf_reset(&d->path);
+	format = print_format_of(d->path.s);
+	if (format >= 0 && format < d->nchoice[PD_FORMAT])
+		d->choice[PD_FORMAT] = format;
 	ui_draw(u);
 }
 
@@ -169,9 +180,9 @@ dialog_print(struct ui *u, struct dialog *d)
 		buf_free(&section);
 		return;
 	}
-	npages = print_render(u->doc, d->rows, n, &po, &pages);
-	if (print_output(u->opts->cfg, u->doc, &po, pages.s ? pages.s : "", pages.len,
-	    to_file ? d->path.s : NULL, &why) == 0)
+	npages = print_make(u->doc, d->rows, n, &po, &pages, &why);
+	if (npages >= 0 && print_output(u->opts->cfg, u->doc, &po, pages.s ? pages.s : "",
+	    pages.len, to_file ? d->path.s : NULL, &why) == 0)
 		ui_message(u, "Printed %zu paragraph%s (%d page%s) %s %s", n, n == 1 ? "" : "s",
 		    npages, npages == 1 ? "" : "s", to_file ? "to" : "with",
 		    to_file ? d->path.s : command);
@@ -199,10 +210,12 @@ dialog_key(struct ui *u, struct dialog *d, int k)
 		d->field = (d->field + 1) % PD_FIELDS;
 		return 1;
 	case ACT_NEXT_CHOICE:
-		*c = (*c + 1) % n;
+		if (n > 1)
+			*c = (*c + 1) % n;
 		return 1;
 	case ACT_PREV_CHOICE:
-		*c = (*c + n - 1) % n;
+		if (n > 1)
+			*c = (*c + n - 1) % n;
 		return 1;
 	case ACT_CONFIRM:
 		/* The Enter that ends the file's name prints. */
@@ -224,6 +237,7 @@ void
 ui_print_dialog(struct ui *u, enum action a)
 {
 	struct view *v = &u->view;
+	struct print_opts po;
 	struct dialog d;
 	int open = 1;
 
@@ -235,11 +249,20 @@ ui_print_dialog(struct ui *u, enum action a)
 	for (; settings_values("print:layout")[d.nchoice[PD_LAYOUT]]; d.nchoice[PD_LAYOUT]++)
 		;
 	d.nchoice[PD_WHERE] = 2;
+	/* PDF or text, as [print] format says; text alone without Pango. */
+	print_defaults(u->opts->cfg, &po);
+#ifdef HAVE_PANGO
+	d.nchoice[PD_FORMAT] = 2;
+	d.choice[PD_FORMAT] = po.format;
+#else
+	d.nchoice[PD_FORMAT] = 1;
+	d.choice[PD_FORMAT] = PRINT_TEXT;
+#endif
 	d.choice[PD_WHAT] = u->nmarked ? W_MARKED : u->filtered ? W_VIEW : W_ALL;
 	d.choice[PD_LANGS] = v->lo.side[1] >= 0 ? 0 : u->show == 2 ? 2 : 1;
 	d.choice[PD_LAYOUT] = settings_choice(u->opts->cfg, "print:layout");
 	while (open) {
-		int w = u->cols < 64 ? u->cols - 2 : 62, h = 9, k;
+		int w = u->cols < 64 ? u->cols - 2 : 62, h = PD_FIELDS + 5, k;
 
 		if (w < 20 || u->lines < h) {
 			ui_message(u, "The screen is too small for the print dialog");

@@ -75,7 +75,7 @@ ok $? "... and 0600 under umask 077"
 mkfifo "$TMP/fifo"
 cat "$TMP/fifo" >"$TMP/fifo.out" &
 reader=$!
-"$DIGLOT" print --output "$TMP/fifo" "$bgen"
+"$DIGLOT" print --format text --output "$TMP/fifo" "$bgen"
 ok $? "print --output FIFO works"
 [ -p "$TMP/fifo" ]
 still=$?
@@ -90,14 +90,14 @@ has "... naming it" "$TMP/status.err" "no/such/dir/x.txt"
 
 # The printer command: run without a shell, text on its input.
 mkdir -p "$TMP/lp"
-printf '[print]\ncommand = %s -d "office printer" -n 1\n' "$data/lp" >"$TMP/lp.ini"
+printf '[print]\ncommand = %s -d "office printer" -n 1\nformat = text\n' "$data/lp" >"$TMP/lp.ini"
 FAKE_LP_DIR="$TMP/lp" "$DIGLOT" --config "$TMP/lp.ini" print "$bgen"
 ok $? "print sends the pages to [print] command"
 printf -- '-d\noffice printer\n-n\n1\n-t\nНова програма подкрепя непридружените деца мигранти в Югоизточна Европа\n-o\nmedia=A4\n' >"$TMP/want.argv"
 same "... with exactly the arguments, the quoted one whole, and lp's title and paper" "$TMP/lp/argv" "$TMP/want.argv"
 "$DIGLOT" print --output - "$bgen" >"$TMP/want.text"
 same "... and exactly the pages on its input" "$TMP/lp/stdin" "$TMP/want.text"
-printf '[print]\ncommand = %s\npaper = letter\n' "$data/lp" >"$TMP/letter.ini"
+printf '[print]\ncommand = %s\npaper = letter\nformat = text\n' "$data/lp" >"$TMP/letter.ini"
 FAKE_LP_DIR="$TMP/lp" "$DIGLOT" --config "$TMP/letter.ini" print --lang en "$bgen"
 has "paper = letter goes along as media=Letter" "$TMP/lp/argv" "media=Letter"
 has "... and the title is the English one" "$TMP/lp/argv" "New Programme Supports"

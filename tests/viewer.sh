@@ -826,6 +826,19 @@ yes_now "the file holds the two marked paragraphs" eval \
     'grep -q "^На 14 октомври 2024" "$TMP/printed.txt" && grep -q "two children out of three" "$TMP/printed.txt" || grep -q "Децата, които пътуват сами" "$TMP/printed.txt"'
 yes_now "... and not the others" eval '! grep -q "Балканска мрежа" "$TMP/printed.txt"'
 yes_now "... under a header" eval 'grep -q "Page 1 of 1" "$TMP/printed.txt" && grep -q "Marked paragraphs" "$TMP/printed.txt"'
+if "$DIGLOT" print --format pdf --output /dev/null "$sample" 2>/dev/null; then
+	key P
+	expect "the dialog offers PDF, as [print] format says" shows "< PDF (typeset) >"
+	key Down Down Down Down Right
+	expect "... or text" shows "< text >"
+	key Up Right Enter
+	type_text "$TMP/printed.pdf"
+	key Enter
+	expect "a file named .pdf is printed as PDF" \
+	    eval 'status_has "to $TMP/printed.pdf" && head -c 5 "$TMP/printed.pdf" | grep -q "^%PDF-"'
+else
+	skip 3 "built without Pango: no PDF"
+fi
 key P Escape
 expect "Esc closes the dialog without printing" says "Print cancelled"
 key q

@@ -101,8 +101,8 @@ trimmed_len(const char *s, size_t n)
 	return n;
 }
 
-static int
-is_heading_text(const char *s, size_t n)
+int
+doc_is_heading_text(const char *s, size_t n)
 {
 	size_t i, words = 0;
 	int inword = 0;
@@ -161,7 +161,7 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t lin
 	b->lang = -1;
 	if (rd->next_kind >= 0)
 		b->kind = rd->next_kind;
-	else if (!markup && nlines == 1 && is_heading_text(s, len))
+	else if (!markup && nlines == 1 && doc_is_heading_text(s, len))
 		b->kind = BLOCK_HEADING;
 	else
 		b->kind = BLOCK_PARAGRAPH;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The published forms of a briefing (web page, DOCX, ODT) as blocks of text. */
+/* The published forms of a briefing (web page, DOCX, ODT, PDF) as blocks of text. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "form.h"
 #include "html.h"
 #include "office.h"
+#include "pdf.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -21,12 +22,12 @@
  * character set. */
 enum { SNIFF_BYTES = 4096, META_BYTES = 4096 };
 
-static const char *const form_names[] = { "text", "html", "xhtml", "docx", "odt" };
+static const char *const form_names[] = { "text", "html", "xhtml", "docx", "odt", "pdf" };
 
 const char *
 form_name(int form)
 {
-	return form >= FORM_TEXT && form <= FORM_ODT ? form_names[form - 1] : "text";
+	return form >= FORM_TEXT && form <= FORM_PDF ? form_names[form - 1] : "text";
 }
 
 int
@@ -34,7 +35,7 @@ form_by_name(const char *name)
 {
 	int f;
 
-	for (f = FORM_TEXT; f <= FORM_ODT; f++)
+	for (f = FORM_TEXT; f <= FORM_PDF; f++)
 		if (strcasecmp(name, form_names[f - 1]) == 0)
 			return f;
 	return FORM_DETECT;
@@ -74,6 +75,9 @@ form_sniff(const char *data, size_t n, const char *name)
 			return FORM_ODT;
 		return FORM_DOCX;
 	}
+	/* (a PDF may have bytes before its header: at most 1024) */
+	if (memmem(data, n < 1024 ? n : 1024, "%PDF-", 5))
+		return FORM_PDF;
 	if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < w && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' ||
@@ -203,6 +207,8 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 	buf_add(text, "", 0);
 	if (form == FORM_DOCX || form == FORM_ODT) {
 		status = office_read(&o, form, raw, n, label, why);
+	} else if (form == FORM_PDF) {
+		status = pdf_read(&o, raw, n, label, why);
 	} else {
 		status = page_text(raw, n, encoding, label, &page, why);
 		if (status == 0)
@@ -214,7 +220,8 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 	buf_free(&o.hrefs);
 	if (status == 0 && blocks->n == 0) {
 		buf_printf(why, "%s: no text in this %s file", label,
-		    form == FORM_DOCX ? "DOCX" : form == FORM_ODT ? "ODT" : "HTML");
+		    form == FORM_DOCX ? "DOCX" : form == FORM_ODT ? "ODT" :
+		    form == FORM_PDF ? "PDF" : "HTML");
 		status = -1;
 	}
 	return status;

@@ -795,6 +795,21 @@ doc_row_blocks(const struct doc *doc, size_t r, int l, size_t *n)
 	return doc->seq[l] + doc->row_start[k];
 }
 
+uint32_t
+doc_row_page(const struct doc *doc, size_t r, int l)
+{
+	const uint32_t *ids;
+	size_t n, i;
+
+	if (!doc->origin || l < 0 || l >= doc->nlangs || r >= doc->nrows)
+		return 0;
+	ids = doc_row_blocks(doc, r, l, &n);
+	for (i = 0; i < n; i++)
+		if (doc->origin[ids[i]] && doc->origin[ids[i]]->page)
+			return doc->origin[ids[i]]->page;
+	return 0;
+}
+
 long
 doc_block_at(const struct doc *doc, uint32_t file, size_t off)
 {

@@ -123,6 +123,29 @@ ok $? "--format pdf reads a PDF whatever its name"
 [ "$(jq '.blocks | length' "$TMP/stdin.json")" = 14 ]
 ok $? "a PDF on standard input is told from its content"
 
+# --- the viewer: the page of the current row, :p N -----------------------
+if command -v tmux >/dev/null 2>&1 && tmux_start; then
+	S=pdf
+	screen="$TMP/screen"
+	t new-session -d -s "$S" -x 120 -y 30 \
+	    env -u COLUMNS -u LINES -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
+	    XDG_STATE_HOME="$TMP/state" "$DIGLOT" "$bg" "$en"
+	until_screen grep -q "p\. 1" "$screen"
+	ok $? "the status line shows the page of the current row"
+	t send-keys -t "$S" : p " " 2 Enter
+	until_screen grep -q "p\. 2" "$screen"
+	ok $? ":p 2 goes to page 2"
+	grep -q "Проучвания и данни" "$screen"
+	ok $? "... to its first paragraph"
+	t send-keys -t "$S" : p 9 Enter
+	until_screen grep -q "No page 9 (1-2)" "$screen"
+	ok $? "a page the PDF has not is said so"
+	t send-keys -t "$S" q
+	t kill-server 2>/dev/null
+else
+	skip 4 "tmux cannot start a server here"
+fi
+
 # --- bad PDFs -------------------------------------------------------------
 echo page | "$mkpdf" "$TMP/blank.pdf"
 status "a PDF with no text layer: exit 1" 1 "$DIGLOT" --json "$TMP/blank.pdf"

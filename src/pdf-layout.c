@@ -1178,7 +1178,8 @@ pdf_layout(struct form_out *o, const char *s, size_t n, const char *label, struc
 	ctxt = xmlNewParserCtxt();
 	d = ctxt ? xmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-	    XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER) : NULL;
+	    XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER | XML_PARSE_NOBLANKS |
+	    XML_PARSE_COMPACT) : NULL;
 	xmlFreeParserCtxt(ctxt);
 	root = d ? xmlDocGetRootElement(d) : NULL;
 	if (!root) {

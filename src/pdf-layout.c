@@ -1158,29 +1158,73 @@ private_use(const struct layout *L)
 	return pua > 0 && pua * 2 >= chars;
 }
 
+/* The options of pdftotext's XHTML: no network, no DTD (the one
+ * pdftotext names is not loaded), no entities beyond XML's own; past a
+ * character XML does not allow (a control character from the PDF), the
+ * parser goes on; blank text between elements is left out. */
+enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER | XML_PARSE_NOBLANKS |
+	XML_PARSE_COMPACT };
+
+struct pdf_parse *
+pdf_parse_new(void)
+{
+	xmlParserCtxt *ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+
+	if (ctxt)
+		xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+	return (struct pdf_parse *)ctxt;
+}
+
+void
+pdf_parse_feed(struct pdf_parse *p, const char *s, size_t n)
+{
+	while (p && n) {
+		int k = n > (1 << 20) ? 1 << 20 : (int)n;
+
+		xmlParseChunk((xmlParserCtxt *)p, s, k, 0);
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+void
+pdf_parse_free(struct pdf_parse *p)
+{
+	xmlParserCtxt *ctxt = (xmlParserCtxt *)p;
+
+	if (!ctxt)
+		return;
+	xmlFreeDoc(ctxt->myDoc);
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+}
+
 int
 pdf_layout(struct form_out *o, const char *s, size_t n, const char *label, struct buf *why)
 {
+	struct pdf_parse *p = pdf_parse_new();
+
+	pdf_parse_feed(p, s, n);
+	return pdf_parse_end(p, o, label, why);
+}
+
+int
+pdf_parse_end(struct pdf_parse *p, struct form_out *o, const char *label, struct buf *why)
+{
+	xmlParserCtxt *ctxt = (xmlParserCtxt *)p;
 	struct layout L;
-	xmlParserCtxt *ctxt;
-	xmlDoc *d;
+	xmlDoc *d = NULL;
 	xmlNode *root;
 	int status = 0;
 
-	if (n > INT32_MAX) {
-		buf_printf(why, "%s: pdftotext's text of it is too large (2 GB at most)", label);
-		return -1;
-	}
 	memset(&L, 0, sizeof L);
-	/* No network, no DTD (the one pdftotext names is not loaded), no
-	 * entities beyond XML's own; past a character XML does not allow (a
-	 * control character from the PDF), the parser goes on. */
-	ctxt = xmlNewParserCtxt();
-	d = ctxt ? xmlCtxtReadMemory(ctxt, s, (int)n, NULL, "UTF-8", XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-	    XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER | XML_PARSE_NOBLANKS |
-	    XML_PARSE_COMPACT) : NULL;
-	xmlFreeParserCtxt(ctxt);
+	if (ctxt) {
+		xmlParseChunk(ctxt, NULL, 0, 1);
+		d = ctxt->myDoc;
+		ctxt->myDoc = NULL;
+		xmlFreeParserCtxt(ctxt);
+	}
 	root = d ? xmlDocGetRootElement(d) : NULL;
 	if (!root) {
 		xmlFreeDoc(d);

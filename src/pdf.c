@@ -75,13 +75,16 @@ now_ms(void)
 enum run_end { RUN_DONE, RUN_SLOW, RUN_LARGE };
 
 /*
- * Collect the output (into out) and messages (into err) of the child in
- * process group pid until both pipes close, the time is up or the output
- * passes its bound; then end the group and reap the child into *status.
+ * Feed the output of the child in process group pid to the parse (so that
+ * it is read while pdftotext works on) and collect its messages into err,
+ * until both pipes close, the time is up or the output passes its bound;
+ * then end the group and reap the child into *status.
  */
 static enum run_end
-collect(pid_t pid, int outfd, int errfd, struct buf *out, struct buf *err, int *status)
+collect(pid_t pid, int outfd, int errfd, struct pdf_parse *parse, struct buf *err,
+    int *status)
 {
+	size_t total = 0;
 	long deadline = now_ms() + pdf_seconds * 1000L;
 	enum run_end end = RUN_DONE;
 	siginfo_t info;
@@ -120,12 +123,13 @@ collect(pid_t pid, int outfd, int errfd, struct buf *out, struct buf *err, int *
 			if (i == 1) {
 				if (err->len < MAX_ERRTEXT)
 					buf_add(err, tmp, (size_t)k);
-			} else if (out->len + (size_t)k > MAX_OUTPUT) {
+			} else if (total + (size_t)k > MAX_OUTPUT) {
 				end = RUN_LARGE;
 				open = 0;
 				break;
 			} else {
-				buf_add(out, tmp, (size_t)k);
+				total += (size_t)k;
+				pdf_parse_feed(parse, tmp, (size_t)k);
 			}
 		}
 	}
@@ -177,9 +181,10 @@ say_refusal(const char *label, const char *prog, int status, const struct buf *e
 	}
 }
 
-/* Run the command on the file at path, its XHTML into out. */
+/* Run the command on the file at path, its XHTML into the parse. */
 static int
-run_pdftotext(const char *path, const char *label, struct buf *out, struct buf *why)
+run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
+    struct buf *why)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -232,7 +237,7 @@ run_pdftotext(const char *path, const char *label, struct buf *out, struct buf *
 		command_free(argv);
 		return -1;
 	}
-	end = collect(pid, outp[0], errp[0], out, &err, &status);
+	end = collect(pid, outp[0], errp[0], parse, &err, &status);
 	rc = -1;
 	if (end == RUN_SLOW)
 		buf_printf(why, "%s: %s took more than %d s on this PDF; stopped", label,
@@ -255,7 +260,7 @@ run_pdftotext(const char *path, const char *label, struct buf *out, struct buf *
 int
 pdf_read(struct form_out *o, const char *raw, size_t n, const char *label, struct buf *why)
 {
-	struct buf xhtml = {0};
+	struct pdf_parse *parse;
 	char path[4096];
 	int status;
 
@@ -268,10 +273,11 @@ pdf_read(struct form_out *o, const char *raw, size_t n, const char *label, struc
 		    strerror(errno));
 		return -1;
 	}
-	status = run_pdftotext(path, label, &xhtml, why);
+	parse = pdf_parse_new();
+	status = run_pdftotext(path, label, parse, why);
 	unlink(path);
 	if (status == 0)
-		status = pdf_layout(o, xhtml.s ? xhtml.s : "", xhtml.len, label, why);
-	buf_free(&xhtml);
+		return pdf_parse_end(parse, o, label, why);
+	pdf_parse_free(parse);
 	return status;
 }

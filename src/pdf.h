@@ -33,4 +33,15 @@ int pdf_read(struct form_out *o, const char *raw, size_t n, const char *label,
 int pdf_layout(struct form_out *o, const char *s, size_t n, const char *label,
     struct buf *why);
 
+/* pdftotext's XHTML read as it comes: a parse to feed (NULL when out of
+ * memory: fed, it reads nothing), then its end, which lays the whole out
+ * as pdf_layout does and frees the parse. */
+struct pdf_parse;
+struct pdf_parse *pdf_parse_new(void);
+void pdf_parse_feed(struct pdf_parse *p, const char *s, size_t n);
+int pdf_parse_end(struct pdf_parse *p, struct form_out *o, const char *label,
+    struct buf *why);
+/* A parse given up, freed with what it read. */
+void pdf_parse_free(struct pdf_parse *p);
+
 #endif

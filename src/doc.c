@@ -102,8 +102,8 @@ trimmed_len(const char *s, size_t n)
 	return n;
 }
 
-static int
-is_heading_text(const char *s, size_t n)
+int
+doc_is_heading_text(const char *s, size_t n)
 {
 	size_t i, words = 0;
 	int inword = 0;
@@ -162,7 +162,7 @@ add_block(struct reader *rd, uint32_t file, size_t off, size_t len, uint32_t lin
 	b->lang = -1;
 	if (rd->next_kind >= 0)
 		b->kind = rd->next_kind;
-	else if (!markup && nlines == 1 && is_heading_text(s, len))
+	else if (!markup && nlines == 1 && doc_is_heading_text(s, len))
 		b->kind = BLOCK_HEADING;
 	else
 		b->kind = BLOCK_PARAGRAPH;
@@ -841,6 +841,21 @@ doc_row_blocks(const struct doc *doc, size_t r, int l, size_t *n)
 
 	*n = doc->row_count[k];
 	return doc->seq[l] + doc->row_start[k];
+}
+
+uint32_t
+doc_row_page(const struct doc *doc, size_t r, int l)
+{
+	const uint32_t *ids;
+	size_t n, i;
+
+	if (!doc->origin || l < 0 || l >= doc->nlangs || r >= doc->nrows)
+		return 0;
+	ids = doc_row_blocks(doc, r, l, &n);
+	for (i = 0; i < n; i++)
+		if (doc->origin[ids[i]] && doc->origin[ids[i]]->page)
+			return doc->origin[ids[i]]->page;
+	return 0;
 }
 
 long

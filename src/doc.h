@@ -102,8 +102,14 @@ const char *doc_kind_name(int kind);
  * [*start, *end), both n when there is none.  Returns where the next one
  * may start (past the line that ended it), or n. */
 size_t doc_next_block(const char *s, size_t n, size_t i, size_t *start, size_t *end);
+/* Whether one line of text s[0..n) reads as a heading: at most 15 words,
+ * not ending like a sentence or a clause. */
+int doc_is_heading_text(const char *s, size_t n);
 /* Whether text s[0..n) is in the marked-up form (it starts with %diglot). */
 int doc_is_markup(const char *s, size_t n);
+/* The PDF page where row r's blocks of language slot l start, or 0 when
+ * it has none from a PDF. */
+uint32_t doc_row_page(const struct doc *doc, size_t r, int l);
 /* The block of file that holds byte off, or -1. */
 long doc_block_at(const struct doc *doc, uint32_t file, size_t off);
 /* The row that holds block b, or -1. */

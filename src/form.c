@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The published forms of a briefing (web page, DOCX, ODT) as blocks of text. */
+/* The published forms of a briefing (web page, DOCX, ODT, PDF) as blocks of text. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "form.h"
 #include "module.h"
+#include "pdf.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -20,12 +21,12 @@
  * character set. */
 enum { SNIFF_BYTES = 4096, META_BYTES = 4096 };
 
-static const char *const form_names[] = { "text", "html", "xhtml", "docx", "odt" };
+static const char *const form_names[] = { "text", "html", "xhtml", "docx", "odt", "pdf" };
 
 const char *
 form_name(int form)
 {
-	return form >= FORM_TEXT && form <= FORM_ODT ? form_names[form - 1] : "text";
+	return form >= FORM_TEXT && form <= FORM_PDF ? form_names[form - 1] : "text";
 }
 
 int
@@ -33,7 +34,7 @@ form_by_name(const char *name)
 {
 	int f;
 
-	for (f = FORM_TEXT; f <= FORM_ODT; f++)
+	for (f = FORM_TEXT; f <= FORM_PDF; f++)
 		if (strcasecmp(name, form_names[f - 1]) == 0)
 			return f;
 	return FORM_DETECT;
@@ -73,6 +74,9 @@ form_sniff(const char *data, size_t n, const char *name)
 			return FORM_ODT;
 		return FORM_DOCX;
 	}
+	/* (a PDF may have bytes before its header: at most 1024) */
+	if (memmem(data, n < 1024 ? n : 1024, "%PDF-", 5))
+		return FORM_PDF;
 	if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < w && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' ||
@@ -188,6 +192,17 @@ page_text(const char *raw, size_t n, const char *encoding, const char *label,
 	return 0;
 }
 
+char *pdf_command;
+int pdf_seconds = PDF_SECONDS;
+
+void
+pdf_configure(const char *command, int seconds)
+{
+	free(pdf_command);
+	pdf_command = command && *command ? xstrdup(command) : NULL;
+	pdf_seconds = seconds > 0 ? seconds : PDF_SECONDS;
+}
+
 int
 form_read(int form, const char *raw, size_t n, const char *encoding, const char *label,
     struct buf *text, struct form_blocks *blocks, struct buf *why)
@@ -206,6 +221,8 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 		status = -1;
 	} else if (form == FORM_DOCX || form == FORM_ODT) {
 		status = m->office_read(&o, form, raw, n, label, why);
+	} else if (form == FORM_PDF) {
+		status = m->pdf_read(&o, raw, n, label, why);
 	} else {
 		status = page_text(raw, n, encoding, label, &page, why);
 		if (status == 0)
@@ -217,7 +234,8 @@ form_read(int form, const char *raw, size_t n, const char *encoding, const char 
 	buf_free(&o.hrefs);
 	if (status == 0 && blocks->n == 0) {
 		buf_printf(why, "%s: no text in this %s file", label,
-		    form == FORM_DOCX ? "DOCX" : form == FORM_ODT ? "ODT" : "HTML");
+		    form == FORM_DOCX ? "DOCX" : form == FORM_ODT ? "ODT" :
+		    form == FORM_PDF ? "PDF" : "HTML");
 		status = -1;
 	}
 	return status;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The published forms of a briefing (web page, DOCX, ODT) as blocks of text. */
+/* The published forms of a briefing (web page, DOCX, ODT, PDF) as blocks of text. */
 #ifndef DIGLOT_FORM_H
 #define DIGLOT_FORM_H
 
@@ -8,13 +8,15 @@
 
 #include "buf.h"
 
-enum source_form { FORM_DETECT, FORM_TEXT, FORM_HTML, FORM_XHTML, FORM_DOCX, FORM_ODT };
+enum source_form { FORM_DETECT, FORM_TEXT, FORM_HTML, FORM_XHTML, FORM_DOCX, FORM_ODT,
+	FORM_PDF };
 
 /* A block a reader found: a span of the text it made, with what the
  * markup said about it. */
 struct form_block {
 	size_t off, len;	/* in the source's text */
 	uint32_t line;		/* where its element starts in the file */
+	uint32_t page;		/* a PDF's page, from 1; 0 for other forms */
 	unsigned char kind;	/* enum block_kind */
 	char lang[16];		/* the language the markup names, or "" */
 	char path[16];		/* its element: "h2", "li", "w:p", "text:h" */

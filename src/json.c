@@ -179,8 +179,8 @@ put_clean(struct buf *o, const char *s, size_t n)
 	buf_free(&c);
 }
 
-/* Where block b came from in a web page or office file: its form and
- * element, and its links. */
+/* Where block b came from in a web page, office file or PDF: its form and
+ * element (a PDF's page), and its links. */
 static void
 put_origin(struct buf *o, const struct doc *doc, size_t b)
 {
@@ -189,8 +189,13 @@ put_origin(struct buf *o, const struct doc *doc, size_t b)
 
 	buf_adds(o, ", \"source\": {\"format\": \"");
 	buf_adds(o, form_name(doc->files[doc->blocks[b].file].form));
-	buf_adds(o, "\", \"path\": ");
-	put_clean(o, fb->path, strlen(fb->path));
+	if (fb->page) {
+		buf_adds(o, "\", \"page\": ");
+		buf_addu(o, fb->page);
+	} else {
+		buf_adds(o, "\", \"path\": ");
+		put_clean(o, fb->path, strlen(fb->path));
+	}
 	buf_addc(o, '}');
 	if (!fb->hrefs_len)
 		return;

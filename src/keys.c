@@ -23,7 +23,7 @@ const struct key_action keys_table[] = {
 	{ ACT_BOTTOM, "bottom", "G, End, >", "last paragraph", KEYMAP_VIEW },
 	{ ACT_PREV_PARA, "prev-paragraph", "{", "previous paragraph", KEYMAP_VIEW },
 	{ ACT_NEXT_PARA, "next-paragraph", "}", "next paragraph", KEYMAP_VIEW },
-	{ ACT_GOTO, "goto", ":", "go to paragraph N", KEYMAP_VIEW },
+	{ ACT_GOTO, "goto", ":", "go to paragraph N (p N: page N of a PDF)", KEYMAP_VIEW },
 	{ ACT_FOCUS, "focus", "Tab, BTab", "focus the other pane", KEYMAP_VIEW },
 	{ ACT_SWAP, "swap", "t", "swap the languages", KEYMAP_VIEW },
 	{ ACT_CYCLE, "cycle", "l", "show both, the left, the right language",

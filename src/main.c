@@ -23,6 +23,7 @@
 #include "json.h"
 #include "loader.h"
 #include "lang.h"
+#include "pdf.h"
 #include "layout.h"
 #include "pillar.h"
 #include "print.h"
@@ -76,7 +77,7 @@ static const char usage_text[] =
 "  --lang A,B        languages to show, in order (left, right)\n"
 "  --pillar ID       only the paragraphs of this pillar (repeatable)\n"
 "  --encoding NAME   the files' encoding (default: detect)\n"
-"  --format FORM     the files' form: text, html, xhtml, docx or odt\n"
+"  --format FORM     the files' form: text, html, xhtml, docx, odt or pdf\n"
 "                    (default: told from the content)\n"
 "  --config FILE     read settings from FILE after the others\n"
 "  --no-state        open at the top and remember nothing of this reading\n"
@@ -258,7 +259,7 @@ parse_args(int argc, char **argv, struct cli *c)
 		case OPT_FORMAT:
 			c->form = form_by_name(optarg);
 			if (c->form == FORM_DETECT)
-				usage_error("--format: '%s' is not text, html, xhtml, docx or odt",
+				usage_error("--format: '%s' is not text, html, xhtml, docx, odt or pdf",
 				    optarg);
 			break;
 		case OPT_CONFIG:
@@ -687,6 +688,7 @@ main(int argc, char **argv)
 	if (c.list_options || c.print_config || c.check_config)
 		return config_command();
 	lang_load(cfg);
+	pdf_configure(settings_get(cfg, "input:pdftotext"), settings_int(cfg, "input:timeout"));
 	memset(&dopts, 0, sizeof dopts);
 	choose_langs(&dopts, expected, &nexpected);
 	if (nfiles == 0) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Modules: the parts of diglot that need large libraries (libxml2 and
- * libzip for the published forms, Pango and Cairo for typeset PDF) are
+ * libzip for the published forms and for pdftotext's output, Pango and Cairo for typeset PDF) are
  * built as shared objects and loaded when first needed, so that a start
  * that reads plain text does not load those libraries.  A program that links a module's objects
  * itself (a fuzz target) uses them directly.
@@ -21,6 +21,8 @@ struct forms_module {
 	    const char *label, struct buf *why);
 	int (*office_read)(struct form_out *o, int form, const char *raw, size_t n,
 	    const char *label, struct buf *why);
+	int (*pdf_read)(struct form_out *o, const char *raw, size_t n, const char *label,
+	    struct buf *why);
 };
 
 struct doc;

@@ -122,8 +122,34 @@ next_match(struct ui *u, enum action a)
 	search_go(u, a == ACT_NEXT_MATCH ? u->backward : !u->backward);
 }
 
-/* :, to the paragraph of the number asked for, once the whole briefing
- * is read. */
+/* :p N, to the first row of page N of a PDF in the focused language. */
+static void
+goto_page(struct ui *u, const char *arg)
+{
+	int slot = u->view.lo.side[u->focus] >= 0 ? u->view.lo.side[u->focus] :
+	    u->view.lo.side[0];
+	uint32_t last = 0, p;
+	char *end;
+	long n = strtol(arg, &end, 10);
+	size_t r;
+
+	for (r = 0; r < u->doc->nrows; r++) {
+		p = doc_row_page(u->doc, r, slot);
+		if (*end == '\0' && n >= 1 && p >= (unsigned long)n) {
+			view_goto_top(&u->view, view_index(&u->view, r));
+			return;
+		}
+		if (p > last)
+			last = p;
+	}
+	if (!last)
+		ui_message(u, "No pages: this version is not from a PDF");
+	else
+		ui_message(u, "No page %s (1-%u)", arg, (unsigned)last);
+}
+
+/* :, to the paragraph of the number asked for (:p N, to page N of a PDF),
+ * once the whole briefing is read. */
 static void
 goto_paragraph(struct ui *u, enum action a)
 {
@@ -131,9 +157,13 @@ goto_paragraph(struct ui *u, enum action a)
 	long n;
 
 	(void)a;
-	if (ui_prompt(u, "Go to paragraph: ", &u->input) < 0 || !u->input.len ||
+	if (ui_prompt(u, "Go to paragraph (p N: page): ", &u->input) < 0 || !u->input.len ||
 	    !ui_need_whole(u))
 		return;
+	if (u->input.s[0] == 'p') {
+		goto_page(u, u->input.s + 1 + strspn(u->input.s + 1, " "));
+		return;
+	}
 	n = strtol(u->input.s, &end, 10);
 	if (*end || n < 1 || (size_t)n > u->doc->nrows)
 		ui_message(u, "No paragraph %s (1-%zu)", u->input.s, u->doc->nrows);

@@ -270,6 +270,13 @@ ui_draw_status(struct ui *u)
 	else
 		buf_printf(&s, "  \xc2\xb6 %zu/%zu  %zu%%", row + 1, u->doc->nrows,
 		    (row + 1) * 100 / (u->doc->nrows ? u->doc->nrows : 1));
+	if (u->view.nshown) {
+		uint32_t page = doc_row_page(u->doc, row, lo->side[u->focus] >= 0 ?
+		    lo->side[u->focus] : lo->side[0]);
+
+		if (page)
+			buf_printf(&s, "  p. %u", (unsigned)page);
+	}
 	base = s.len;
 	if (u->view.nshown && !u->loader && lo->side[1] >= 0) {
 		struct gap_count *g = &u->gaps;

@@ -85,7 +85,7 @@ ok $? "a page named .txt is still a page"
 jq -r '.blocks[].text' "$TMP/text.json" >"$TMP/text.out"
 has "--format text reads the markup as text" "$TMP/text.out" "<!DOCTYPE html>"
 status "--format with an unknown form is a usage error" 2 "$DIGLOT" --json --format pdfx "$en"
-has "... that says which forms there are" "$TMP/status.err" "text, html, xhtml, docx or odt"
+has "... that says which forms there are" "$TMP/status.err" "text, html, xhtml, docx, odt or pdf"
 
 # --- language marks are evidence, not truth -----------------------------
 "$DIGLOT" --json "$data/lying-lang.html" >"$TMP/lie.json" 2>&1

@@ -334,8 +334,8 @@ json_fault(const char *what, const char *out, size_t n, const char *bad)
 }
 
 /* The --json output of doc (with the pillars p, or none): valid UTF-8,
- * valid JSON. */
-static void
+ * valid JSON.  (Inline: a target of a reader alone does not use it.) */
+static inline void
 check_json(struct doc *doc, struct pillars *p)
 {
 	char *out = NULL;

@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: MIT
+# PDF briefings: a Bulgarian and an English version made by cairo at test
+# time (running header and footer, page numbers, a footnote, two columns,
+# hyphenated line ends, paragraphs across page and column breaks), one PDF
+# holding both, mixtures, --format pdf, and bad PDFs.
+. "$TESTS_SRCDIR/lib.sh"
+
+command -v jq >/dev/null 2>&1 || skip_all "jq not installed"
+
+data="$TESTS_SRCDIR/data/pdf"
+# What a block says, one line each: language, kind, form and page, text.
+blocks() { jq -r '.blocks[] | "\(.lang)\t\(.kind)\t\(.source.format) \(.source.page)\t\(.text)"'; }
+
+# --- what needs no pdftotext --------------------------------------------
+printf '%%PDF-1.4\n' >"$TMP/tiny.pdf"
+printf '[input]\npdftotext = %s\n' "$TMP/no/such/pdftotext" >"$TMP/missing.ini"
+status "a PDF with pdftotext missing: exit 1" 1 "$DIGLOT" --config "$TMP/missing.ini" \
+    --json "$TMP/tiny.pdf"
+has "... the message names the file and the package to install" "$TMP/status.err" \
+    "tiny.pdf: cannot read a PDF: $TMP/no/such/pdftotext not found (install poppler-utils"
+printf 'Just text.\n' >"$TMP/plain.txt"
+status "--format pdf on a file that is no PDF: exit 1" 1 "$DIGLOT" --format pdf --json \
+    "$TMP/plain.txt"
+has "... saying so" "$TMP/status.err" "plain.txt: not a PDF file"
+
+# pdftotext's text given by a stand-in command, for the layout's checks.
+printf '#!/bin/sh\ncat "$FAKE_XHTML"\n' >"$TMP/fake"
+chmod +x "$TMP/fake"
+printf '[input]\npdftotext = %s\n' "$TMP/fake" >"$TMP/fake.ini"
+status "text in private-use glyphs: exit 1" 1 \
+    env FAKE_XHTML="$data/pua.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json "$TMP/tiny.pdf"
+has "... saying so" "$TMP/status.err" "tiny.pdf: its text is in private-use glyphs"
+env FAKE_XHTML="$data/controls.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --dump \
+    "$TMP/tiny.pdf" >"$TMP/controls.dump" 2>&1
+ok $? "a PDF's text with control characters opens"
+clean_output "... and none of them reaches the terminal" "$TMP/controls.dump"
+has "... the words around them kept" "$TMP/controls.dump" "Hostile"
+
+# A command that runs long (and leaves a child running) is stopped at the
+# time bound, with its whole process group.
+printf '#!/bin/sh\nsleep 59.4321 &\nsleep 59.4321\n' >"$TMP/slow"
+chmod +x "$TMP/slow"
+printf '[input]\npdftotext = %s\ntimeout = 1\n' "$TMP/slow" >"$TMP/slow.ini"
+start=$(date +%s)
+status "a pdftotext that runs too long: exit 1" 1 "$DIGLOT" --config "$TMP/slow.ini" \
+    --json "$TMP/tiny.pdf"
+[ $(($(date +%s) - start)) -le 8 ]
+ok $? "... within the time bound (1 s here)"
+has "... saying it was stopped" "$TMP/status.err" "took more than 1 s on this PDF; stopped"
+sleep 0.2
+! pgrep -f "sleep 59.4321" >/dev/null
+ok $? "... nothing of it left running"
+
+command -v pdftotext >/dev/null 2>&1 || { skip 20 "pdftotext not installed (poppler-utils)"; done_testing; }
+
+# --- PDFs made by cairo ---------------------------------------------------
+mkpdf="$TMP/mkpdf"
+if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
+    >"$TMP/cc.log" 2>&1; then
+	skip 20 "no cairo to make the test PDFs (libcairo2-dev)"
+	done_testing
+fi
+"$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
+    "$mkpdf" "$TMP/brief.en.pdf" <"$data/brief.en.script"
+ok $? "cairo makes the two versions"
+bg="$TMP/brief.bg.pdf"
+en="$TMP/brief.en.pdf"
+
+"$DIGLOT" --json "$bg" "$en" >"$TMP/pair.json" 2>"$TMP/pair.err"
+ok $? "the pair of PDFs opens"
+[ ! -s "$TMP/pair.err" ]
+ok $? "... with nothing to warn about"
+blocks <"$TMP/pair.json" >"$TMP/pair.blocks"
+same "every heading and paragraph, whole across page and column breaks, hyphens joined where the word is one, footnotes after the paragraph that calls them" \
+    "$TMP/pair.blocks" "$data/brief.expected"
+jq -c '.rows[]' "$TMP/pair.json" >"$TMP/pair.rows"
+i=0
+: >"$TMP/want.rows"
+while [ $i -lt 14 ]; do
+	echo "{\"bg\":[$i],\"en\":[$((i + 14))]}" >>"$TMP/want.rows"
+	i=$((i + 1))
+done
+same "each Bulgarian block is in a row with its English one" "$TMP/pair.rows" "$TMP/want.rows"
+
+"$DIGLOT" --dump --width 120 "$bg" "$en" >"$TMP/pair.dump" 2>&1
+for furniture in "Бюлетин за миграцията" "Migration Bulletin" "Страница 1 от 2" \
+    "Страница 2" "Page 1 of 2" "Page 2 of 2"; do
+	hasnt "no page furniture: '$furniture'" "$TMP/pair.dump" "$furniture"
+done
+has "a compound broken at a line's end keeps its hyphen (across a page break too)" \
+    "$TMP/pair.dump" "всички държави-членки да засилят"
+
+# line: where the block starts in pdftotext's text.
+pdftotext -bbox-layout "$bg" - >"$TMP/bg.xhtml"
+l=$(jq '.blocks[2].line' "$TMP/pair.json")
+sed -n "$((l + 1))p" "$TMP/bg.xhtml" | grep -q '>1\.<'
+ok $? "a block's line is its first line in pdftotext's text"
+
+# --- one PDF holding both, mixtures, --format, standard input ----------
+if command -v pdfunite >/dev/null 2>&1; then
+	pdfunite "$bg" "$en" "$TMP/both.pdf"
+	"$DIGLOT" --json "$TMP/both.pdf" >"$TMP/both.json" 2>&1
+	[ "$(jq -c '.languages' "$TMP/both.json")" = '["bg","en"]' ]
+	ok $? "one PDF holding both versions has both languages"
+	jq -c '.rows[]' "$TMP/both.json" >"$TMP/both.rows"
+	same "... in the same rows as two files" "$TMP/both.rows" "$TMP/want.rows"
+	[ "$(jq '.blocks[27].source.page' "$TMP/both.json")" = 4 ]
+	ok $? "... its pages counted through the file"
+else
+	skip 3 "pdfunite not installed"
+fi
+jq -r '.blocks[] | select(.lang == "en") | .text, ""' "$TMP/pair.json" >"$TMP/en.txt"
+"$DIGLOT" --json "$bg" "$TMP/en.txt" >"$TMP/mix.json" 2>&1
+[ "$(jq -r '[.blocks[] | .source.format // "text"] | unique | join(" ")' "$TMP/mix.json")" = "pdf text" ]
+ok $? "a PDF with a text file opens (each its own form)"
+[ "$(jq '.rows | length' "$TMP/mix.json")" = 14 ]
+ok $? "... aligned as the pair"
+cp "$bg" "$TMP/brief.bg.txt"
+"$DIGLOT" --format pdf --json "$TMP/brief.bg.txt" >"$TMP/forced.json" 2>&1
+[ "$(jq -r '.blocks[0].source.format' "$TMP/forced.json")" = pdf ]
+ok $? "--format pdf reads a PDF whatever its name"
+"$DIGLOT" --json - <"$bg" >"$TMP/stdin.json" 2>&1
+[ "$(jq '.blocks | length' "$TMP/stdin.json")" = 14 ]
+ok $? "a PDF on standard input is told from its content"
+
+# --- the viewer: the page of the current row, :p N -----------------------
+if command -v tmux >/dev/null 2>&1 && tmux_start; then
+	S=pdf
+	screen="$TMP/screen"
+	t new-session -d -s "$S" -x 120 -y 30 \
+	    env -u COLUMNS -u LINES -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
+	    XDG_STATE_HOME="$TMP/state" "$DIGLOT" "$bg" "$en"
+	until_screen grep -q "p\. 1" "$screen"
+	ok $? "the status line shows the page of the current row"
+	t send-keys -t "$S" : p " " 2 Enter
+	until_screen grep -q "p\. 2" "$screen"
+	ok $? ":p 2 goes to page 2"
+	grep -q "Проучвания и данни" "$screen"
+	ok $? "... to its first paragraph"
+	t send-keys -t "$S" : p 9 Enter
+	until_screen grep -q "No page 9 (1-2)" "$screen"
+	ok $? "a page the PDF has not is said so"
+	t send-keys -t "$S" q
+	t kill-server 2>/dev/null
+else
+	skip 4 "tmux cannot start a server here"
+fi
+
+# --- bad PDFs -------------------------------------------------------------
+echo page | "$mkpdf" "$TMP/blank.pdf"
+status "a PDF with no text layer: exit 1" 1 "$DIGLOT" --json "$TMP/blank.pdf"
+has "... it may need OCR" "$TMP/status.err" "blank.pdf: no text; it may need OCR"
+head -c 3000 "$bg" >"$TMP/truncated.pdf"
+status "a truncated PDF: exit 1" 1 "$DIGLOT" --json "$TMP/truncated.pdf"
+has "... saying it is damaged or truncated" "$TMP/status.err" \
+    "truncated.pdf: not a readable PDF (damaged or truncated?)"
+if command -v gs >/dev/null 2>&1 &&
+    gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sOwnerPassword=owner -sUserPassword=secret \
+    -sOutputFile="$TMP/encrypted.pdf" "$bg" >/dev/null 2>&1; then
+	status "an encrypted PDF: exit 1" 1 "$DIGLOT" --json "$TMP/encrypted.pdf"
+	has "... saying so" "$TMP/status.err" "encrypted.pdf: the PDF is encrypted"
+else
+	skip 2 "no ghostscript to encrypt a PDF"
+fi
+
+done_testing

@@ -3,25 +3,15 @@
 # Times diglot's typeset PDF of a 300-page selection of a generated 1 MB briefing against paps setting the same selection's text form.
 set -eu
 
-usage() {
-	echo "usage: $0 [-n RUNS] [DIGLOT]" >&2
-	echo "  -n RUNS   timed runs of each command, alternating (default 3)" >&2
-	echo "  DIGLOT    the program to measure (default: the tree's src/diglot)" >&2
-	exit 2
-}
-runs=3
-while [ $# -gt 0 ]; do
-	case $1 in
-	-n) [ $# -ge 2 ] || usage; runs=$2; shift 2 ;;
-	-h | --help) usage ;;
-	-*) usage ;;
-	*) break ;;
-	esac
-done
-[ $# -le 1 ] || usage
+USAGE="[-n RUNS] [DIGLOT]"
+RUNS=3
+. "$(dirname "$0")/lib.sh"
+bench_options "$@"
+shift "$BENCH_SHIFT"
+[ $# -le 1 ] || bench_usage
+bench_diglot "${1:-}"
+diglot=$DIGLOT
 here=$(cd "$(dirname "$0")" && pwd)
-diglot=${1:-$here/../../src/diglot}
-[ -x "$diglot" ] || { echo "$0: $diglot is not an executable (build it with ./bootstrap)" >&2; exit 1; }
 for tool in paps pdfinfo jq; do
 	command -v $tool >/dev/null 2>&1 ||
 		{ echo "$0: $tool is not installed (apt-get install paps poppler-utils jq)" >&2; exit 1; }
@@ -69,12 +59,11 @@ paps_text() {
 : >"$tmp/d"
 : >"$tmp/p"
 i=0
-while [ $i -lt "$runs" ]; do
+while [ $i -lt "$RUNS" ]; do
 	time_of diglot_pdf >>"$tmp/d"
 	time_of paps_text >>"$tmp/p"
 	i=$((i + 1))
 done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 d=$(median "$tmp/d")
 p=$(median "$tmp/p")
 echo "diglot print (PDF, read + align + typeset): $(tr '\n' ' ' <"$tmp/d")s; median ${d}s"

@@ -9,11 +9,10 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/SAX2.h>
 
 #include "doc.h"
 #include "form.h"
-#include "html.h"
 #include "pdf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -85,36 +84,6 @@ height(const struct pline *l)
 	return l->y1 - l->y0;
 }
 
-/* A number attribute of element n, 0 when it has none or no number. */
-static double
-num_attr(const xmlNode *n, const char *name)
-{
-	char v[64];
-	double d;
-
-	if (!html_attr(n, name, v, sizeof v))
-		return 0;
-	d = strtod(v, NULL);
-	return isfinite(d) && fabs(d) < 1e7 ? d : 0;
-}
-
-static int
-named(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* The text children of element n, appended to out. */
-static void
-add_node_text(const xmlNode *n, struct buf *out)
-{
-	const xmlNode *c;
-
-	for (c = n->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			buf_adds(out, (const char *)c->content);
-}
-
 static struct pdf_page *
 new_page(struct layout *L, double w, double h)
 {
@@ -142,104 +111,184 @@ continues_line(const struct pline *p, const struct pline *l)
 	    l->x0 >= p->x1 - 1;
 }
 
-/* Line element n of pdftotext's block: its words as one line. */
-static void
-add_line(struct layout *L, const xmlNode *n, uint32_t block)
+/* --- reading pdftotext's XHTML ----------------------------------------- */
+
+/* The parse, read as it comes (SAX: no tree of the whole document). */
+struct pdf_parse {
+	xmlParserCtxt *ctxt;
+	struct layout L;
+	int depth;		/* the elements open */
+	int line_depth;		/* the open line's depth; 0: none open */
+	int word_depth;		/* the open word's */
+	int any;		/* an element was read */
+	uint32_t block;		/* pdftotext's blocks so far */
+	struct pline line;	/* the open line */
+	int words;		/* its words so far */
+	size_t word_start;	/* where the open word's text starts */
+	double wx0, wy0, wx1, wy1;	/* its box */
+};
+
+/* The number in attribute name of SAX2's attrs[0..n) (five pointers
+ * each: name, prefix, URI, value, end), 0 when it has none or no number. */
+static double
+num_attr(const xmlChar **attrs, int n, const char *name)
 {
-	const xmlNode *w;
-	struct pline *l;
-	size_t start = L->text.len;
-	int words = 0;
+	int i;
 
-	if (!L->npages)
-		new_page(L, 0, 0);
-	L->v = xgrow(L->v, &L->cap, L->n + 1, sizeof *L->v);
-	l = &L->v[L->n];
-	memset(l, 0, sizeof *l);
-	for (w = n->children; w; w = w->next) {
-		size_t before = L->text.len;
-		double x0, y0, x1, y1;
+	for (i = 0; i < n; i++, attrs += 5) {
+		char v[64];
+		size_t k;
+		double d;
 
-		if (!named(w, "word"))
+		if (xmlStrcasecmp(attrs[0], (const xmlChar *)name) != 0)
 			continue;
-		if (words)
-			buf_addc(&L->text, ' ');
-		add_node_text(w, &L->text);
-		if (L->text.len == before + (words > 0)) {
-			L->text.len = before;	/* an empty word */
-			continue;
-		}
-		x0 = num_attr(w, "xMin");
-		y0 = num_attr(w, "yMin");
-		x1 = num_attr(w, "xMax");
-		y1 = num_attr(w, "yMax");
-		if (x1 < x0)
-			x1 = x0;
-		if (y1 < y0)
-			y1 = y0;
-		if (!words || x0 < l->x0)
-			l->x0 = x0;
-		if (!words || y0 < l->y0)
-			l->y0 = y0;
-		if (!words || x1 > l->x1)
-			l->x1 = x1;
-		if (!words || y1 > l->y1)
-			l->y1 = y1;
-		words++;
+		k = (size_t)(attrs[4] - attrs[3]);
+		if (k >= sizeof v)
+			k = sizeof v - 1;
+		memcpy(v, attrs[3], k);
+		v[k] = '\0';
+		d = strtod(v, NULL);
+		return isfinite(d) && fabs(d) < 1e7 ? d : 0;
 	}
-	if (!words) {
+	return 0;
+}
+
+static int
+named(const xmlChar *localname, const char *name)
+{
+	return strcmp((const char *)localname, name) == 0;
+}
+
+/* The open line, ended: kept as a line, or joined to the line before it
+ * that it continues; left out when it has no words. */
+static void
+end_line(struct pdf_parse *p)
+{
+	struct layout *L = &p->L;
+	struct pline *l;
+	size_t start = p->line.off;
+
+	if (!p->words) {
 		L->text.len = start;
 		return;
 	}
 	buf_add(&L->text, "", 0);
-	l->off = start;
+	L->v = xgrow(L->v, &L->cap, L->n + 1, sizeof *L->v);
+	l = &L->v[L->n];
+	*l = p->line;
 	l->len = L->text.len - start;
 	l->page = (uint32_t)L->npages;
-	l->block = block;
-	l->src = (uint32_t)xmlGetLineNo((xmlNode *)n);
+	l->block = p->block;
 	if (L->pages[L->npages - 1].n && continues_line(&L->v[L->n - 1], l)) {
-		struct pline *p = &L->v[L->n - 1];
+		struct pline *prev = &L->v[L->n - 1];
 
 		buf_addc(&L->text, ' ');
 		memmove(L->text.s + start + 1, L->text.s + start, l->len);
 		L->text.s[start] = ' ';
-		p->len += l->len + 1;
-		p->x1 = fmax(p->x1, l->x1);
-		p->y0 = fmin(p->y0, l->y0);
-		p->y1 = fmax(p->y1, l->y1);
+		prev->len += l->len + 1;
+		prev->x1 = fmax(prev->x1, l->x1);
+		prev->y0 = fmin(prev->y0, l->y0);
+		prev->y1 = fmax(prev->y1, l->y1);
 		return;
 	}
 	L->pages[L->npages - 1].n++;
 	L->n++;
 }
 
-/* The pages and lines of the parsed XHTML under top, in document order,
- * without recursion. */
+/* The open word, ended: its box added to its line's, or left out when it
+ * has no text. */
 static void
-collect(struct layout *L, xmlNode *top)
+end_word(struct pdf_parse *p)
 {
-	xmlNode *n = top;
-	uint32_t block = 0;
+	struct pline *l = &p->line;
 
-	while (n) {
-		int inside = n->type == XML_ELEMENT_NODE;
-
-		if (named(n, "page")) {
-			new_page(L, num_attr(n, "width"), num_attr(n, "height"));
-		} else if (named(n, "block")) {
-			block++;
-		} else if (named(n, "line")) {
-			add_line(L, n, block);
-			inside = 0;
-		}
-		if (inside && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n != top && !n->next)
-			n = n->parent;
-		n = n == top ? NULL : n->next;
+	if (p->L.text.len == p->word_start) {
+		p->L.text.len -= p->words > 0;	/* its space */
+		return;
 	}
+	if (p->wx1 < p->wx0)
+		p->wx1 = p->wx0;
+	if (p->wy1 < p->wy0)
+		p->wy1 = p->wy0;
+	if (!p->words || p->wx0 < l->x0)
+		l->x0 = p->wx0;
+	if (!p->words || p->wy0 < l->y0)
+		l->y0 = p->wy0;
+	if (!p->words || p->wx1 > l->x1)
+		l->x1 = p->wx1;
+	if (!p->words || p->wy1 > l->y1)
+		l->y1 = p->wy1;
+	p->words++;
+}
+
+/*
+ * An element opens.  Pages, blocks and lines are pdftotext's; a line's
+ * words are the word elements right inside it, and nothing else inside a
+ * line counts.
+ */
+static void
+start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs, int ndefaulted,
+    const xmlChar **attrs)
+{
+	struct pdf_parse *p = ctx;
+	struct layout *L = &p->L;
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	p->depth++;
+	p->any = 1;
+	if (p->line_depth) {
+		if (!p->word_depth && p->depth == p->line_depth + 1 && named(localname, "word")) {
+			p->word_depth = p->depth;
+			if (p->words)
+				buf_addc(&L->text, ' ');
+			p->word_start = L->text.len;
+			p->wx0 = num_attr(attrs, nattrs, "xMin");
+			p->wy0 = num_attr(attrs, nattrs, "yMin");
+			p->wx1 = num_attr(attrs, nattrs, "xMax");
+			p->wy1 = num_attr(attrs, nattrs, "yMax");
+		}
+		return;
+	}
+	if (named(localname, "page")) {
+		new_page(L, num_attr(attrs, nattrs, "width"), num_attr(attrs, nattrs, "height"));
+	} else if (named(localname, "block")) {
+		p->block++;
+	} else if (named(localname, "line")) {
+		if (!L->npages)
+			new_page(L, 0, 0);
+		p->line_depth = p->depth;
+		p->words = 0;
+		memset(&p->line, 0, sizeof p->line);
+		p->line.off = L->text.len;
+		p->line.src = (uint32_t)xmlSAX2GetLineNumber(p->ctxt);
+	}
+}
+
+static void
+end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct pdf_parse *p = ctx;
+
+	(void)localname, (void)prefix, (void)uri;
+	if (p->word_depth == p->depth) {
+		end_word(p);
+		p->word_depth = 0;
+	} else if (p->line_depth == p->depth) {
+		end_line(p);
+		p->line_depth = 0;
+	}
+	p->depth--;
+}
+
+/* Text, kept only right inside a word. */
+static void
+characters(void *ctx, const xmlChar *s, int n)
+{
+	struct pdf_parse *p = ctx;
+
+	if (p->word_depth && p->depth == p->word_depth)
+		buf_add(&p->L.text, (const char *)s, (size_t)n);
 }
 
 /* --- reading order -------------------------------------------------------- */
@@ -962,7 +1011,7 @@ starts_note(const struct layout *L, const struct pline *p, const struct pline *l
 		;
 	if (i > 0 && i < 4 && (i == l->len || strchr(" .)", s[i])))
 		return 1;
-	return (unsigned char)s[0] == '*' || memcmp(s, "\xE2\x80\xA0", 3) == 0;
+	return s[0] == '*' || (l->len >= 3 && memcmp(s, "\xE2\x80\xA0", 3) == 0);
 }
 
 /* Whether line text a ends and b starts with a character of a script that
@@ -1159,21 +1208,31 @@ private_use(const struct layout *L)
 }
 
 /* The options of pdftotext's XHTML: no network, no DTD (the one
- * pdftotext names is not loaded), no entities beyond XML's own; past a
- * character XML does not allow (a control character from the PDF), the
- * parser goes on; blank text between elements is left out. */
+ * pdftotext names is not loaded; the handlers read no subset), no entities
+ * beyond XML's own; past a character XML does not allow (a control
+ * character from the PDF), the parser goes on. */
 enum { PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER | XML_PARSE_NOBLANKS |
-	XML_PARSE_COMPACT };
+	XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC | XML_PARSE_RECOVER };
 
 struct pdf_parse *
 pdf_parse_new(void)
 {
-	xmlParserCtxt *ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+	static xmlSAXHandler sax = {
+		.initialized = XML_SAX2_MAGIC,
+		.startElementNs = start_element,
+		.endElementNs = end_element,
+		.characters = characters,
+		.cdataBlock = characters,
+	};
+	struct pdf_parse *p = xcalloc(1, sizeof *p);
 
-	if (ctxt)
-		xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
-	return (struct pdf_parse *)ctxt;
+	p->ctxt = xmlCreatePushParserCtxt(&sax, p, NULL, 0, NULL);
+	if (!p->ctxt) {
+		free(p);
+		return NULL;
+	}
+	xmlCtxtUseOptions(p->ctxt, PARSE_OPTIONS);
+	return p;
 }
 
 void
@@ -1182,7 +1241,7 @@ pdf_parse_feed(struct pdf_parse *p, const char *s, size_t n)
 	while (p && n) {
 		int k = n > (1 << 20) ? 1 << 20 : (int)n;
 
-		xmlParseChunk((xmlParserCtxt *)p, s, k, 0);
+		xmlParseChunk(p->ctxt, s, k, 0);
 		s += k;
 		n -= (size_t)k;
 	}
@@ -1191,13 +1250,15 @@ pdf_parse_feed(struct pdf_parse *p, const char *s, size_t n)
 void
 pdf_parse_free(struct pdf_parse *p)
 {
-	xmlParserCtxt *ctxt = (xmlParserCtxt *)p;
-
-	if (!ctxt)
+	if (!p)
 		return;
-	xmlFreeDoc(ctxt->myDoc);
-	ctxt->myDoc = NULL;
-	xmlFreeParserCtxt(ctxt);
+	xmlFreeParserCtxt(p->ctxt);
+	free(p->L.v);
+	free(p->L.pages);
+	free(p->L.words);
+	buf_free(&p->L.text);
+	buf_free(&p->L.folded);
+	free(p);
 }
 
 int
@@ -1212,49 +1273,37 @@ pdf_layout(struct form_out *o, const char *s, size_t n, const char *label, struc
 int
 pdf_parse_end(struct pdf_parse *p, struct form_out *o, const char *label, struct buf *why)
 {
-	xmlParserCtxt *ctxt = (xmlParserCtxt *)p;
-	struct layout L;
-	xmlDoc *d = NULL;
-	xmlNode *root;
+	struct layout *L = p ? &p->L : NULL;
 	int status = 0;
 
-	memset(&L, 0, sizeof L);
-	if (ctxt) {
-		xmlParseChunk(ctxt, NULL, 0, 1);
-		d = ctxt->myDoc;
-		ctxt->myDoc = NULL;
-		xmlFreeParserCtxt(ctxt);
+	if (p) {
+		xmlParseChunk(p->ctxt, NULL, 0, 1);
+		if (p->word_depth)
+			end_word(p);	/* cut off inside a word */
+		if (p->line_depth)
+			end_line(p);
 	}
-	root = d ? xmlDocGetRootElement(d) : NULL;
-	if (!root) {
-		xmlFreeDoc(d);
+	if (!p || !p->any) {
 		buf_printf(why, "%s: pdftotext gave no readable text for it", label);
-		return -1;
-	}
-	collect(&L, root);
-	xmlFreeDoc(d);
-	if (!L.n) {
-		buf_printf(why, L.npages ? "%s: no text; it may need OCR (its pages hold no text "
+		status = -1;
+	} else if (!L->n) {
+		buf_printf(why, L->npages ? "%s: no text; it may need OCR (its pages hold no text "
 		    "layer, as a scanned PDF does)" : "%s: the PDF has no pages", label);
 		status = -1;
-	} else if (private_use(&L)) {
+	} else if (private_use(L)) {
 		buf_printf(why, "%s: its text is in private-use glyphs (its fonts map no "
 		    "Unicode), so it cannot be read as text", label);
 		status = -1;
 	} else {
-		find_body(&L);
-		drop_furniture(&L);
-		read_order(&L);
-		find_columns(&L);
-		find_footnotes(&L);
-		find_indents(&L);
-		collect_words(&L);
-		emit_all(&L, o);
+		find_body(L);
+		drop_furniture(L);
+		read_order(L);
+		find_columns(L);
+		find_footnotes(L);
+		find_indents(L);
+		collect_words(L);
+		emit_all(L, o);
 	}
-	free(L.v);
-	free(L.pages);
-	free(L.words);
-	buf_free(&L.text);
-	buf_free(&L.folded);
+	pdf_parse_free(p);
 	return status;
 }

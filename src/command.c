@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Running a configured command (copy, print) without a shell. */
+/* Running a command (copy, print, pdftotext) without a shell, bounded. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -79,154 +80,326 @@ command_free(char **argv)
 	free(argv);
 }
 
-int
-command_run(char *const *argv, const char *text, size_t n, struct buf *why)
+/* A run under way: the child, the parent's ends of its pipes (-1 once
+ * closed), its deadline and what it has given the sink. */
+struct run {
+	const struct command_spec *spec;
+	struct command_result *res;
+	pid_t pid;
+	int in, out, err;
+	long long deadline;	/* CLOCK_MONOTONIC milliseconds; 0: none */
+	size_t given;
+};
+
+static long long
+now_ms(void)
 {
-	return command_run_for(argv, text, n, 0, why);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
-/* Milliseconds left until deadline (CLOCK_MONOTONIC seconds), at least 0;
- * -1 (no limit) when deadline is 0. */
+/* Milliseconds left for poll: -1 (no limit) when there is no deadline. */
 static int
-ms_left(double deadline)
+ms_left(const struct run *r)
 {
-	struct timespec now;
-	double left;
+	long long left;
 
-	if (deadline == 0)
+	if (!r->deadline)
 		return -1;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	left = deadline - (now.tv_sec + now.tv_nsec / 1e9);
-	return left > 0 ? (int)(left * 1000) + 1 : 0;
+	left = r->deadline - now_ms();
+	return left <= 0 ? 0 : left > INT_MAX ? INT_MAX : (int)left;
 }
 
-/* End a command that overstayed: SIGTERM, and SIGKILL a second later. */
 static void
-stop(pid_t pid, int *status)
+close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Start the command with its pipes; 0, or the errno when it cannot start.
+ * The child has SIGPIPE as by default, whatever diglot does with it. */
+static int
+start(struct run *r)
+{
+	const struct command_spec *spec = r->spec;
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 }, rc = 0;
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t dfl;
+
+	if ((spec->input && pipe2(in, O_CLOEXEC) < 0) ||
+	    (spec->sink && pipe2(out, O_CLOEXEC) < 0) || pipe2(err, O_CLOEXEC) < 0)
+		rc = errno;
+	if (rc == 0) {
+		posix_spawn_file_actions_init(&fa);
+		if (spec->input)
+			posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+		else
+			posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+		if (spec->sink)
+			posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+		else
+			posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+		posix_spawnattr_init(&attr);
+		posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+		posix_spawnattr_setpgroup(&attr, 0);
+		sigemptyset(&dfl);
+		sigaddset(&dfl, SIGPIPE);
+		posix_spawnattr_setsigdefault(&attr, &dfl);
+		rc = posix_spawnp(&r->pid, spec->argv[0], &fa, &attr, spec->argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+		posix_spawnattr_destroy(&attr);
+	}
+	close_fd(&in[0]);
+	close_fd(&out[1]);
+	close_fd(&err[1]);
+	if (rc != 0) {
+		close_fd(&in[1]);
+		close_fd(&out[0]);
+		close_fd(&err[0]);
+		return rc;
+	}
+	r->in = in[1];
+	r->out = out[0];
+	r->err = err[0];
+	if (r->in >= 0)
+		fcntl(r->in, F_SETFL, O_NONBLOCK);
+	if (r->out >= 0)
+		fcntl(r->out, F_SETFL, O_NONBLOCK);
+	fcntl(r->err, F_SETFL, O_NONBLOCK);
+	return 0;
+}
+
+/* Write what the pipe takes of the input; closed when all is written or
+ * the command stopped reading. */
+static void
+feed(struct run *r)
+{
+	const struct command_spec *spec = r->spec;
+	ssize_t w = write(r->in, spec->input + r->res->fed, spec->input_len - r->res->fed);
+
+	if (w > 0)
+		r->res->fed += (size_t)w;
+	else if (w < 0 && errno != EAGAIN && errno != EINTR)
+		close_fd(&r->in);	/* EPIPE: it closed its input */
+	if (r->res->fed == spec->input_len)
+		close_fd(&r->in);
+}
+
+/* Read what *fd has: output to the sink, messages kept up to their bound;
+ * closed at its end.  -1 when the output passes its bound. */
+static int
+take(struct run *r, int *fd)
+{
+	const struct command_spec *spec = r->spec;
+	struct buf *err = &r->res->err;
+	char tmp[65536];
+	ssize_t k = read(*fd, tmp, sizeof tmp);
+
+	if (k < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;
+	if (k <= 0) {
+		close_fd(fd);
+		return 0;
+	}
+	if (fd == &r->err) {
+		if (err->len < COMMAND_MAX_ERRTEXT)
+			buf_add(err, tmp, (size_t)k < COMMAND_MAX_ERRTEXT - err->len ?
+			    (size_t)k : COMMAND_MAX_ERRTEXT - err->len);
+		return 0;
+	}
+	if (spec->max_output && (size_t)k > spec->max_output - r->given)
+		return -1;
+	r->given += (size_t)k;
+	spec->sink(spec->arg, tmp, (size_t)k);
+	return 0;
+}
+
+/* Feed the input and take the output and the messages, all as the pipes
+ * are ready, until each is closed (COMMAND_OK), the time is up or the
+ * output passes its bound. */
+static enum command_end
+pump(struct run *r)
+{
+	if (r->in >= 0 && r->spec->input_len == 0)
+		close_fd(&r->in);
+	while (r->in >= 0 || r->out >= 0 || r->err >= 0) {
+		struct pollfd pf[3];
+		int n = 0, i, rc;
+
+		if (r->in >= 0)
+			pf[n++] = (struct pollfd){ r->in, POLLOUT, 0 };
+		if (r->out >= 0)
+			pf[n++] = (struct pollfd){ r->out, POLLIN, 0 };
+		if (r->err >= 0)
+			pf[n++] = (struct pollfd){ r->err, POLLIN, 0 };
+		rc = poll(pf, (nfds_t)n, ms_left(r));
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0) {
+			r->res->error = errno;
+			return COMMAND_CANNOT_START;
+		}
+		if (rc == 0)
+			return COMMAND_TOO_SLOW;
+		for (i = 0; i < n; i++) {
+			if (!pf[i].revents)
+				continue;
+			if (pf[i].fd == r->in)
+				feed(r);
+			else if (take(r, pf[i].fd == r->out ? &r->out : &r->err) < 0)
+				return COMMAND_TOO_MUCH;
+		}
+	}
+	return COMMAND_OK;
+}
+
+/* Whether the child has exited, waiting for it when asked to.  It stays
+ * unreaped, so that its process group's id is not given to another. */
+static int
+exited(pid_t pid, int wait)
+{
+	siginfo_t info;
+
+	info.si_pid = 0;
+	while (waitid(P_PID, pid, &info, WEXITED | WNOWAIT | (wait ? 0 : WNOHANG)) < 0)
+		if (errno != EINTR)
+			return 1;	/* no child to wait for */
+	return info.si_pid == pid;
+}
+
+/* Wait for the child's exit once its pipes are closed: 0, or -1 when the
+ * time is up first. */
+static int
+await_exit(const struct run *r)
+{
+	int nap = 1;	/* milliseconds, doubled up to 64 */
+
+	if (!r->deadline)
+		return exited(r->pid, 1) - 1;
+	while (!exited(r->pid, 0)) {
+		int left = ms_left(r);
+
+		if (left == 0)
+			return -1;
+		usleep((useconds_t)(nap < left ? nap : left) * 1000);
+		nap = nap < 64 ? nap * 2 : nap;
+	}
+	return 0;
+}
+
+/* End the child's process group: SIGTERM (and SIGCONT, for what is
+ * stopped), a second's grace for the child, then SIGKILL for the rest. */
+static void
+end_group(pid_t pid)
 {
 	int i;
 
-	kill(pid, SIGTERM);
-	for (i = 0; i < 100; i++) {
-		if (waitpid(pid, status, WNOHANG) == pid)
-			return;
+	kill(-pid, SIGTERM);
+	kill(-pid, SIGCONT);
+	for (i = 0; i < 100 && !exited(pid, 0); i++)
 		usleep(10000);
-	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-		;
+	kill(-pid, SIGKILL);
 }
 
-int
-command_run_for(char *const *argv, const char *text, size_t n, int seconds,
-    struct buf *why)
+/* How a command that ran to its end ended, from its wait status. */
+static enum command_end
+ending(const struct command_spec *spec, const struct command_result *res)
 {
-	posix_spawn_file_actions_t fa;
-	int in[2], err[2], status, rc;
-	struct buf errtext = {0};
-	size_t off = 0;
-	pid_t pid;
-	void (*old_pipe)(int);
-	double deadline = 0;
-	int stopped = 0, unread = 0;
+	int st = res->status;
 
-	if (seconds > 0) {
-		struct timespec now;
+	if (WIFSIGNALED(st))
+		return COMMAND_SIGNALLED;
+	if (WEXITSTATUS(st) == 127 && !res->err.len)
+		return COMMAND_NOT_FOUND;
+	if (WEXITSTATUS(st) != 0)
+		return COMMAND_FAILED;
+	return spec->input && res->fed < spec->input_len ? COMMAND_UNREAD : COMMAND_OK;
+}
 
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		deadline = now.tv_sec + now.tv_nsec / 1e9 + seconds;
-	}
+enum command_end
+command_run(const struct command_spec *spec, struct command_result *res)
+{
+	struct run r = { spec, res, -1, -1, -1, -1, 0, 0 };
+	struct sigaction ign, old;
+	enum command_end end;
 
-	if (pipe2(in, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
-		buf_printf(why, "%s: %s", argv[0], strerror(errno));
-		return -1;
-	}
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, err[1], 2);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(in[0]);
-	close(err[1]);
-	if (rc != 0) {
-		buf_printf(why, "%s: %s", argv[0], rc == ENOENT ?
-		    "command not found" : strerror(rc));
-		close(in[1]);
-		close(err[0]);
-		return -1;
-	}
-	/* Feed the text while collecting what the command says; a command
-	 * that stops reading is no reason to die of SIGPIPE. */
-	old_pipe = signal(SIGPIPE, SIG_IGN);
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	for (;;) {
-		struct pollfd pf[2] = { { err[0], POLLIN, 0 }, { in[1], POLLOUT, 0 } };
-		int nf = off < n ? 2 : 1;
+	memset(res, 0, sizeof *res);
+	if (spec->seconds > 0)
+		r.deadline = now_ms() + spec->seconds * 1000LL;
+	res->error = start(&r);
+	if (res->error)
+		return res->error == ENOENT ? COMMAND_NOT_FOUND : COMMAND_CANNOT_START;
+	/* A command that stops reading is no reason to die of SIGPIPE. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	end = pump(&r);
+	close_fd(&r.in);
+	close_fd(&r.out);
+	close_fd(&r.err);
+	sigaction(SIGPIPE, &old, NULL);
+	if (end == COMMAND_OK && await_exit(&r) < 0)
+		end = COMMAND_TOO_SLOW;
+	if (end != COMMAND_OK)
+		end_group(r.pid);
+	/* Reaped only after its group is ended: what it left running goes
+	 * with it, and the group's id stays its own till then. */
+	exited(r.pid, 1);
+	if (end != COMMAND_OK || spec->end_group)
+		kill(-r.pid, SIGKILL);
+	while (waitpid(r.pid, &res->status, 0) < 0 && errno == EINTR)
+		;
+	return end == COMMAND_OK ? ending(spec, res) : end;
+}
 
-		if (off >= n && in[1] >= 0) {
-			close(in[1]);
-			in[1] = -1;
-		}
-		rc = poll(pf, nf, ms_left(deadline));
-		if (rc < 0 && errno == EINTR)
-			continue;
-		if (rc < 0)
-			break;
-		if (rc == 0) {
-			stopped = 1;
-			break;
-		}
-		if (nf == 2 && pf[1].revents & (POLLOUT | POLLERR | POLLHUP)) {
-			ssize_t w = write(in[1], text + off, n - off);
+enum command_end
+command_feed(char *const *argv, const char *text, size_t n, int seconds, struct buf *why)
+{
+	struct command_spec spec = { .argv = argv, .input = text ? text : "", .input_len = n,
+		.seconds = seconds };
+	struct command_result res;
+	enum command_end end = command_run(&spec, &res);
 
-			if (w > 0)
-				off += w;
-			else if (w < 0 && errno != EAGAIN && errno != EINTR) {
-				unread = 1;	/* it stopped reading */
-				off = n;
-			}
-		}
-		if (pf[0].revents & (POLLIN | POLLHUP)) {
-			char tmp[512];
-			ssize_t r = read(err[0], tmp, sizeof tmp);
-
-			if (r <= 0)
-				break;
-			if (errtext.len < 4096)
-				buf_add(&errtext, tmp, r);
-		}
-	}
-	if (in[1] >= 0)
-		close(in[1]);
-	signal(SIGPIPE, old_pipe);
-	close(err[0]);
-	if (stopped)
-		stop(pid, &status);
-	else
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !stopped && !unread) {
-		buf_free(&errtext);
-		return 0;
-	}
-	if (stopped)
+	switch (end) {
+	case COMMAND_OK:
+		break;
+	case COMMAND_FAILED:
+		buf_printf(why, "%s exited with status %d", argv[0], WEXITSTATUS(res.status));
+		break;
+	case COMMAND_SIGNALLED:
+		buf_printf(why, "%s was killed by signal %d", argv[0], WTERMSIG(res.status));
+		break;
+	case COMMAND_NOT_FOUND:
+		buf_printf(why, "%s: command not found%s", argv[0],
+		    res.error ? "" : " (exit status 127)");
+		break;
+	case COMMAND_CANNOT_START:
+		buf_printf(why, "%s: %s", argv[0], strerror(res.error));
+		break;
+	case COMMAND_TOO_MUCH:	/* never: its output is discarded */
+		buf_printf(why, "%s gave too much output and was stopped", argv[0]);
+		break;
+	case COMMAND_TOO_SLOW:
 		buf_printf(why, "%s did not %s within %d second%s and was stopped", argv[0],
-		    off < n ? "read its input" : "finish", seconds, seconds == 1 ? "" : "s");
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		    res.fed < n ? "read its input" : "finish", seconds, seconds == 1 ? "" : "s");
+		break;
+	case COMMAND_UNREAD:
 		buf_printf(why, "%s exited without reading all of its input", argv[0]);
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !errtext.len)
-		buf_printf(why, "%s: command not found (exit status 127)", argv[0]);
-	else if (WIFEXITED(status))
-		buf_printf(why, "%s exited with status %d", argv[0], WEXITSTATUS(status));
-	else
-		buf_printf(why, "%s was killed by signal %d", argv[0], WTERMSIG(status));
-	if (errtext.len) {
-		size_t k = strcspn(errtext.s, "\n");
+		break;
+	}
+	if (end != COMMAND_OK && res.err.len) {
+		size_t k = strcspn(res.err.s, "\n");
 
 		buf_adds(why, ": ");
-		text_clean(why, errtext.s, k > 200 ? 200 : k);
+		text_clean(why, res.err.s, k > 200 ? 200 : k);
 	}
-	buf_free(&errtext);
-	return -1;
+	buf_free(&res.err);
+	return end;
 }

@@ -368,7 +368,7 @@ print_send(const char *command, const char *title, const char *paper, int pdf,
 	char **argv = command_split(command, why), **full;
 	const char *base;
 	size_t argc = 0, i, k = 0;
-	int rc;
+	enum command_end end;
 
 	if (!argv) {
 		buf_printf(why, " in [print] command");
@@ -400,14 +400,14 @@ print_send(const char *command, const char *title, const char *paper, int pdf,
 		}
 	}
 	full[k] = NULL;
-	rc = command_run_for(full, text, n, timeout, why);
-	if (rc < 0 && strstr(why->s ? why->s : "", " and was stopped"))
+	end = command_feed(full, text, n, timeout, why);
+	if (end == COMMAND_TOO_SLOW)
 		buf_adds(why, " ([print] timeout)");
-	else if (rc < 0)
+	else if (end != COMMAND_OK)
 		buf_adds(why, " ([print] command)");
 	command_free(full);
 	free(argv);
-	return rc;
+	return end == COMMAND_OK ? 0 : -1;
 }
 
 /* Write text[0..n) to the special file path (a device, a FIFO) as it

@@ -279,7 +279,7 @@ copy_paragraph(struct ui *u, enum action a)
 	if (command && *command) {
 		char **argv = command_split(command, &why);
 
-		if (argv && command_run(argv, text.s, text.len, &why) == 0)
+		if (argv && command_feed(argv, text.s, text.len, 0, &why) == COMMAND_OK)
 			ui_message(u, "Copied paragraph %zu (%s) with %s", r + 1, code, argv[0]);
 		else
 			ui_message(u, "Copy failed: [copy] command: %s", why.s);

@@ -145,7 +145,10 @@ test_failures(void)
 
 	ok(command_feed(missing, "x", 1, 0, &why) == COMMAND_NOT_FOUND,
 	    "a program that is not there is not found");
-	is_str(why.s, "diglot-no-such-command: command not found", "... saying so");
+	/* Under valgrind the child cannot report the failed exec, and exits
+	 * 127 instead: the message adds that status. */
+	ok(why.s && strncmp(why.s, "diglot-no-such-command: command not found", 41) == 0,
+	    "... saying so: %s", why.s ? why.s : "(nothing)");
 	buf_reset(&why);
 	ok(command_feed(quiet127, "x", 1, 0, &why) == COMMAND_NOT_FOUND,
 	    "exit status 127 with nothing said is not found");

@@ -21,12 +21,7 @@ blocks <"$TMP/pair.json" >"$TMP/pair.blocks"
 same "every heading, paragraph, list item and cell of the briefing, in order" \
     "$TMP/pair.blocks" "$data/release.expected"
 jq -c '.rows[]' "$TMP/pair.json" >"$TMP/pair.rows"
-i=0
-: >"$TMP/want.rows"
-while [ $i -lt 30 ]; do
-	echo "{\"bg\":[$i],\"en\":[$((i + 30))]}" >>"$TMP/want.rows"
-	i=$((i + 1))
-done
+want_rows 30 >"$TMP/want.rows"
 same "each Bulgarian block is in a row with its English one" "$TMP/pair.rows" "$TMP/want.rows"
 [ "$(jq '[.blocks[] | select(.kind == "heading")] | length' "$TMP/pair.json")" = 10 ]
 ok $? "h1 and h2 are headings (five a page)"

@@ -158,6 +158,15 @@ until_screen() {
 	return 1
 }
 
+# want_rows N: --json rows (jq -c) pairing block i with block i+N, for i < N.
+want_rows() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		echo "{\"bg\":[$i],\"en\":[$((i + $1))]}"
+		i=$((i + 1))
+	done
+}
+
 # skip COUNT REASON: COUNT points that cannot run here.
 skip() {
 	_sk=0

@@ -9,14 +9,6 @@ command -v python3 >/dev/null 2>&1 || skip_all "python3 not installed (it zips t
 data="$TESTS_SRCDIR/data/office"
 python3 "$data/build.py" "$TMP" || skip_all "the fixtures cannot be built here"
 blocks() { jq -r '.blocks[] | "\(.lang)\t\(.kind)\t\(.source.format) \(.source.path)\t\(.line)\t\(.text)"'; }
-# want_rows N: rows pairing block i with block i+N, for i < N.
-want_rows() {
-	i=0
-	while [ $i -lt "$1" ]; do
-		echo "{\"bg\":[$i],\"en\":[$((i + $1))]}"
-		i=$((i + 1))
-	done
-}
 
 # --- DOCX, one file per language -----------------------------------------
 "$DIGLOT" --json "$TMP/brief.bg.docx" "$TMP/brief.en.docx" >"$TMP/docx.json" 2>"$TMP/docx.err"

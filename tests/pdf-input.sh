@@ -74,12 +74,7 @@ blocks <"$TMP/pair.json" >"$TMP/pair.blocks"
 same "every heading and paragraph, whole across page and column breaks, hyphens joined where the word is one, footnotes after the paragraph that calls them" \
     "$TMP/pair.blocks" "$data/brief.expected"
 jq -c '.rows[]' "$TMP/pair.json" >"$TMP/pair.rows"
-i=0
-: >"$TMP/want.rows"
-while [ $i -lt 14 ]; do
-	echo "{\"bg\":[$i],\"en\":[$((i + 14))]}" >>"$TMP/want.rows"
-	i=$((i + 1))
-done
+want_rows 14 >"$TMP/want.rows"
 same "each Bulgarian block is in a row with its English one" "$TMP/pair.rows" "$TMP/want.rows"
 
 "$DIGLOT" --dump --width 120 "$bg" "$en" >"$TMP/pair.dump" 2>&1

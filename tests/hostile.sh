@@ -867,17 +867,21 @@ show_screen() {
 	echo "# screen of $S:"
 	grep -n . "$screen" | tail -n 6 | LC_ALL=C sed "$named; s/^/#   /"
 }
-# launch NAME SCRIPT ARG...: sh -c SCRIPT ARG... in a fresh 120x24 session.
+# launch NAME SCRIPT ARG...: sh -c SCRIPT ARG... in a fresh 120x24 session,
+# whose shell then sleeps until the session is killed (tmux 3.3 can drop
+# what a pane wrote just before its process exited).
 launch() {
 	S=$1
-	shift
+	_script=$2
+	shift 2
 	rm -f "$TMP/$S.status" "$screen.prev"
 	: >"$screen"
 	t new-session -d -s "$S" -x 120 -y 24 \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" STATUSFILE="$TMP/$S.status" \
 	    XDG_STATE_HOME="$(mktemp -d "$TMP/state.XXXXXX")" \
-	    sh -c "$@"
+	    sh -c "$_script
+sleep 600" "$@"
 }
 
 # view NAME TEXT [OPTION...] FILE: six points on the viewer; q_wait is how

@@ -219,7 +219,7 @@ if command -v tmux >/dev/null 2>&1 && infocmp tmux-256color >/dev/null 2>&1 && t
 	t new-session -d -s "$S" -x 120 -y 30 \
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" \
-	    sh -c '"$0" "$1" "$2"; echo $? >"$3.tmp" && mv "$3.tmp" "$3"' \
+	    sh -c '"$0" "$1" "$2"; echo $? >"$3.tmp" && mv "$3.tmp" "$3"; sleep 600' \
 	    "$DIGLOT" "$bg" "$en" "$TMP/view.status"
 	if until_screen side_by_side; then
 		ok 0 "the viewer opens the pair of pages side by side"

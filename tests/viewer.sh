@@ -21,7 +21,9 @@ screen="$TMP/screen"
 
 # launch NAME WIDTH HEIGHT SCRIPT ARG...: run `sh -c SCRIPT ARG...` in a
 # fresh session with a pinned environment; the script may write the exit
-# status to $STATUSFILE.
+# status to $STATUSFILE.  The pane's shell then sleeps until the session
+# is killed: tmux 3.3 can drop what a pane wrote just before its process
+# exited, and a check would then see an empty screen.
 launch() {
 	S=$1
 	_w=$2
@@ -34,7 +36,8 @@ launch() {
 	    env -u COLUMNS -u LINES -u DIGLOT_CONFIG -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
 	    HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" STATUSFILE="$TMP/$S.status" \
 	    XDG_STATE_HOME="${STATE_HOME:-$(mktemp -d "$TMP/state.XXXXXX")}" \
-	    sh -c "$_script" "$@"
+	    sh -c "$_script
+sleep 600" "$@"
 }
 
 # open NAME WIDTH HEIGHT FILE: the viewer on FILE; returns once its first

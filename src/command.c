@@ -220,45 +220,6 @@ take(struct run *r, int *fd)
 	return 0;
 }
 
-/* Feed the input and take the output and the messages, all as the pipes
- * are ready, until each is closed (COMMAND_OK), the time is up or the
- * output passes its bound. */
-static enum command_end
-pump(struct run *r)
-{
-	if (r->in >= 0 && r->spec->input_len == 0)
-		close_fd(&r->in);
-	while (r->in >= 0 || r->out >= 0 || r->err >= 0) {
-		struct pollfd pf[3];
-		int n = 0, i, rc;
-
-		if (r->in >= 0)
-			pf[n++] = (struct pollfd){ r->in, POLLOUT, 0 };
-		if (r->out >= 0)
-			pf[n++] = (struct pollfd){ r->out, POLLIN, 0 };
-		if (r->err >= 0)
-			pf[n++] = (struct pollfd){ r->err, POLLIN, 0 };
-		rc = poll(pf, (nfds_t)n, ms_left(r));
-		if (rc < 0 && errno == EINTR)
-			continue;
-		if (rc < 0) {
-			r->res->error = errno;
-			return COMMAND_CANNOT_START;
-		}
-		if (rc == 0)
-			return COMMAND_TOO_SLOW;
-		for (i = 0; i < n; i++) {
-			if (!pf[i].revents)
-				continue;
-			if (pf[i].fd == r->in)
-				feed(r);
-			else if (take(r, pf[i].fd == r->out ? &r->out : &r->err) < 0)
-				return COMMAND_TOO_MUCH;
-		}
-	}
-	return COMMAND_OK;
-}
-
 /* Whether the child has exited, waiting for it when asked to.  It stays
  * unreaped, so that its process group's id is not given to another. */
 static int
@@ -271,6 +232,67 @@ exited(pid_t pid, int wait)
 		if (errno != EINTR)
 			return 1;	/* no child to wait for */
 	return info.si_pid == pid;
+}
+
+/* Take what the output and the messages pipes hold now, once the child
+ * has exited: a pipe's worth at most each, as what the child left running
+ * may still write to them.  -1 when the output passes its bound. */
+static int
+drain(struct run *r)
+{
+	int i;
+
+	for (i = 0; i < 16 && r->out >= 0; i++)
+		if (take(r, &r->out) < 0)
+			return -1;
+	for (i = 0; i < 16 && r->err >= 0; i++)
+		take(r, &r->err);
+	return 0;
+}
+
+/* Feed the input and take the output and the messages, all as the pipes
+ * are ready, until each is closed or the child has exited (COMMAND_OK),
+ * the time is up or the output passes its bound.  What the child left
+ * running (a clipboard's server) may hold the pipes open long after it;
+ * the child's exit is seen within PUMP_TICK milliseconds. */
+enum { PUMP_TICK = 100 };
+
+static enum command_end
+pump(struct run *r)
+{
+	if (r->in >= 0 && r->spec->input_len == 0)
+		close_fd(&r->in);
+	while (r->in >= 0 || r->out >= 0 || r->err >= 0) {
+		struct pollfd pf[3];
+		int n = 0, i, rc, left = ms_left(r);
+
+		if (r->in >= 0)
+			pf[n++] = (struct pollfd){ r->in, POLLOUT, 0 };
+		if (r->out >= 0)
+			pf[n++] = (struct pollfd){ r->out, POLLIN, 0 };
+		if (r->err >= 0)
+			pf[n++] = (struct pollfd){ r->err, POLLIN, 0 };
+		rc = poll(pf, (nfds_t)n, left < 0 || left > PUMP_TICK ? PUMP_TICK : left);
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0) {
+			r->res->error = errno;
+			return COMMAND_CANNOT_START;
+		}
+		if (rc == 0 && left >= 0 && ms_left(r) == 0)
+			return COMMAND_TOO_SLOW;
+		for (i = 0; i < n; i++) {
+			if (!pf[i].revents)
+				continue;
+			if (pf[i].fd == r->in)
+				feed(r);
+			else if (take(r, pf[i].fd == r->out ? &r->out : &r->err) < 0)
+				return COMMAND_TOO_MUCH;
+		}
+		if (r->in < 0 && exited(r->pid, 0))
+			return drain(r) < 0 ? COMMAND_TOO_MUCH : COMMAND_OK;
+	}
+	return COMMAND_OK;
 }
 
 /* Wait for the child's exit once its pipes are closed: 0, or -1 when the

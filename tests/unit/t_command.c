@@ -220,6 +220,11 @@ test_bounds(void)
 	char *yes[] = { "yes", NULL };
 	char *pipeline[] = { "sh", "-c", "yes | head -c 10 >/dev/null", NULL };
 	char *leaves[] = { "sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $! >&2", NULL };
+	/* As xclip does: what it leaves serving the clipboard keeps its
+	 * standard error (and here its output) open. */
+	char *holds[] = { "sh", "-c", "sleep 30 & echo $! >&2; echo out", NULL };
+	enum command_end end;
+	double t;
 	struct buf out = {0};
 	struct command_spec spec = { .argv = yes, .sink = collect, .arg = &out,
 		.max_output = 100000 };
@@ -253,6 +258,33 @@ test_bounds(void)
 	if (child > 0 && running(child))
 		kill(child, SIGKILL);
 	buf_free(&res.err);
+
+	spec = (struct command_spec){ .argv = holds, .sink = collect, .arg = &out };
+	t = now();
+	end = command_run(&spec, &res);
+	t = now() - t;
+	ok(end == COMMAND_OK && t < 2,
+	    "a command whose background process holds its pipes open ends when it exits "
+	    "(%.1f s)", t);
+	ok(out.len == 4 && memcmp(out.s, "out\n", 4) == 0, "... and its output is all there");
+	child = said_pid(&res);
+	buf_free(&res.err);
+	buf_free(&out);
+	ok(child > 0 && running(child), "... what it left is still running");
+	if (child > 0)
+		kill(child, SIGKILL);
+	spec.seconds = 10;
+	spec.end_group = 1;
+	t = now();
+	end = command_run(&spec, &res);
+	t = now() - t;
+	ok(end == COMMAND_OK && t < 2, "the same within 10 seconds ends when it exits too (%.1f s)", t);
+	child = said_pid(&res);
+	ok(child > 0 && gone_soon(child), "... asked to end its group, it leaves nothing");
+	if (child > 0 && running(child))
+		kill(child, SIGKILL);
+	buf_free(&res.err);
+	buf_free(&out);
 }
 
 int

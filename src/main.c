@@ -668,6 +668,9 @@ main(int argc, char **argv)
 	command_line = xcalloc((size_t)argc + 1, sizeof *command_line);
 	memcpy(command_line, argv, sizeof *argv * (size_t)argc);
 	setlocale(LC_ALL, "");
+	/* Numbers in settings, in pdftotext's text and in messages are
+	 * written with a point, whatever the reader's locale writes. */
+	setlocale(LC_NUMERIC, "C");
 	signal(SIGPIPE, SIG_IGN);
 	die_set_clean(text_clean);
 	memset(&c, 0, sizeof c);

@@ -167,6 +167,19 @@ want_rows() {
 	done
 }
 
+# bg_locale: compile the Bulgarian locale (whose decimal point is a comma)
+# into $TMP/locale and print the environment that selects it; 1 when this
+# system has no locale sources (the locales package) to compile it from.
+bg_locale() {
+	if [ ! -d "$TMP/locale/bg_BG.UTF-8" ]; then
+		command -v localedef >/dev/null 2>&1 && [ -f /usr/share/i18n/locales/bg_BG ] || return 1
+		mkdir -p "$TMP/locale"
+		localedef -i bg_BG -f UTF-8 "$TMP/locale/bg_BG.UTF-8" >/dev/null 2>&1 ||
+			[ -f "$TMP/locale/bg_BG.UTF-8/LC_NUMERIC" ] || return 1
+	fi
+	echo "LOCPATH=$TMP/locale LC_ALL=bg_BG.UTF-8"
+}
+
 # skip COUNT REASON: COUNT points that cannot run here.
 skip() {
 	_sk=0

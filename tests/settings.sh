@@ -145,4 +145,16 @@ status "[languages] left = ro above [language.ro] is accepted" 0 \
 status "... and --print-config with it reads back with no complaint" 0 \
     "$DIGLOT" --config "$TMP/ro-printed.ini" --check-config
 
+# In a locale that writes numbers with a comma, a length is still read
+# with its point, and printed back so.
+printf '[print]\nmargin = 12.5mm\nfont = DejaVu Serif 10.5\n' >"$TMP/point.ini"
+if bg=$(bg_locale); then
+	status "in the Bulgarian locale, margin = 12.5mm is a length" 0 \
+	    env $bg "$DIGLOT" --config "$TMP/point.ini" --check-config
+	env $bg "$DIGLOT" --config "$TMP/point.ini" --print-config >"$TMP/point.out" 2>&1
+	has "... and --print-config prints it with its point" "$TMP/point.out" "margin = 12.5mm"
+else
+	skip 2 "no locale sources to make bg_BG.UTF-8 (the locales package)"
+fi
+
 done_testing

@@ -16,8 +16,8 @@
  * each with its box (points, y growing down the page), in its reading
  * order (column by column).  Each line becomes a struct pline; the body
  * size is the line height that carries the most text.  Lines near the
- * top or bottom edge that recur at the same height on most pages (digits
- * counted as one, so a changing page number still matches), and page
+ * top or bottom edge that recur at the same height on three pages or more
+ * (digits counted as one, so a changing page number still matches), and page
  * numbers there, are furniture.  Lines smaller than the body below a
  * page's body text are its footnotes, each a block after the paragraph
  * that holds its marker, else after its page's run.  The rest are grouped into
@@ -365,14 +365,16 @@ is_page_number(const char *s, size_t n)
 	return digits > 0 || (roman == 1 && tokens == 1);
 }
 
-/* Drop what recurs at the same height near the edges of most pages, and
- * page numbers there. */
+/* Drop what recurs at the same height near the edges of three pages (two
+ * in a document of fewer than six), and page numbers there: a running
+ * header that changes with the chapter, or one that a title page lacks, is
+ * on only some of the pages. */
 static void
 drop_furniture(struct layout *L)
 {
 	struct edge_key *k = xmalloc(sizeof *k * (L->n + 1));
 	size_t nk = 0, i, j, m;
-	size_t most = L->npages / 2 > 2 ? (L->npages + 1) / 2 : 2;
+	size_t most = L->npages < 6 ? 2 : 3;
 
 	for (i = 0; i < L->n; i++) {
 		struct pline *l = &L->v[i];

@@ -51,13 +51,13 @@ sleep 0.2
 ! pgrep -f "sleep 59.4321" >/dev/null
 ok $? "... nothing of it left running"
 
-command -v pdftotext >/dev/null 2>&1 || { skip 20 "pdftotext not installed (poppler-utils)"; done_testing; }
+command -v pdftotext >/dev/null 2>&1 || { skip 31 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------
 mkpdf="$TMP/mkpdf"
 if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
     >"$TMP/cc.log" 2>&1; then
-	skip 20 "no cairo to make the test PDFs (libcairo2-dev)"
+	skip 31 "no cairo to make the test PDFs (libcairo2-dev)"
 	done_testing
 fi
 "$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
@@ -84,6 +84,13 @@ for furniture in "Бюлетин за миграцията" "Migration Bulletin"
 done
 has "a compound broken at a line's end keeps its hyphen (across a page break too)" \
     "$TMP/pair.dump" "всички държави-членки да засилят"
+
+# A running header that changes with the chapter, on three pages each,
+# and none on the title page; a footer on every page.
+"$mkpdf" "$TMP/chapters.pdf" <"$data/chapters.en.script"
+"$DIGLOT" --json "$TMP/chapters.pdf" 2>&1 | blocks >"$TMP/chapters.blocks"
+same "a header that changes with the chapter is left out, as the footer is" \
+    "$TMP/chapters.blocks" "$data/chapters.expected"
 
 # line: where the block starts in pdftotext's text.
 pdftotext -bbox-layout "$bg" - >"$TMP/bg.xhtml"

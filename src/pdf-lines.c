@@ -143,6 +143,8 @@ end_word(struct pdf_parse *p)
 		p->wx1 = p->wx0;
 	if (p->wy1 < p->wy0)
 		p->wy1 = p->wy0;
+	if (!p->words)
+		l->lead = p->wx1 - p->wx0;
 	if (!p->words || p->wx0 < l->x0)
 		l->x0 = p->wx0;
 	if (!p->words || p->wy0 < l->y0)

@@ -68,7 +68,28 @@ word_bounds(const char *s, size_t n, size_t *a, size_t *z)
 		*z -= 3;
 }
 
-/* The folded words of every line of text, sorted. */
+/* What marks a word's first part with its hyphen, kept as a word of its
+ * own for each word of the document that is hyphenated: "най-\x1F" for
+ * "най-малко". */
+#define PREFIX_MARK '\x1F'
+
+/* Folded word s[0..n) into the document's words, as the first part of a
+ * hyphenated word when prefix is set. */
+static void
+add_word(struct layout *L, const char *s, size_t n, int prefix)
+{
+	size_t off = L->folded.len;
+
+	buf_add(&L->folded, s, n);
+	if (prefix)
+		buf_addc(&L->folded, PREFIX_MARK);
+	L->words = xgrow(L->words, &L->wcap, L->nwords + 1, sizeof *L->words);
+	L->words[L->nwords++] = (struct word){ hash_bytes(L->folded.s + off, L->folded.len - off),
+	    off, L->folded.len - off };
+}
+
+/* The folded words of every line of text, and the first parts of its
+ * hyphenated words, sorted. */
 static void
 collect_words(struct layout *L)
 {
@@ -92,10 +113,12 @@ collect_words(struct layout *L)
 				e++;
 			word_bounds(s + j, e - j, &a, &z);
 			if (z > a) {
-				L->words = xgrow(L->words, &L->wcap, L->nwords + 1, sizeof *L->words);
-				L->words[L->nwords++] = (struct word){ hash_bytes(s + j + a, z - a),
-				    L->folded.len, z - a };
-				buf_add(&L->folded, s + j + a, z - a);
+				size_t k;
+
+				add_word(L, s + j + a, z - a, 0);
+				for (k = a + 1; k + 1 < z; k++)
+					if (s[j + k] == '-')
+						add_word(L, s + j + a, k + 1 - a, 1);
 			}
 			j = e + 1;
 		}
@@ -106,9 +129,10 @@ collect_words(struct layout *L)
 		qsort(L->words, L->nwords, sizeof *L->words, cmp_word_sort);
 }
 
-/* How often the document holds word s[0..n) (folded here). */
+/* How often the document holds word s[0..n) (folded here), or, when
+ * prefix is set, a hyphenated word whose first part with its hyphen it is. */
 static size_t
-word_count(const struct layout *L, const char *s, size_t n)
+count_of(const struct layout *L, const char *s, size_t n, int prefix)
 {
 	struct buf f = {0};
 	struct word key;
@@ -116,6 +140,8 @@ word_count(const struct layout *L, const char *s, size_t n)
 
 	buf_add(&f, "", 0);
 	text_fold(s, n, &f, NULL);
+	if (prefix)
+		buf_addc(&f, PREFIX_MARK);
 	buf_add(&f, "", 0);
 	key.hash = hash_bytes(f.s, f.len);
 	key.len = f.len;
@@ -179,8 +205,10 @@ end_hyphen(const char *s, size_t n, int *soft)
  * Whether the hyphen ending line text a[0..an) (hk bytes long) before
  * line text b[0..bn) divides one word, to be joined: yes when the joined
  * word occurs in the document; no when the hyphenated form does, when the
- * next part starts with a capital or a digit, or when both parts occur as
- * words of their own (a compound such as държави-членки); else yes.
+ * next part starts with a capital or a digit, when both parts occur as
+ * words of their own (a compound such as държави-членки), or when the
+ * first part with its hyphen starts another hyphenated word (най-малко,
+ * as the document has най-много); else yes.
  */
 static int
 join_hyphen(const struct layout *L, const char *a, size_t an, size_t hk, const char *b,
@@ -208,15 +236,16 @@ join_hyphen(const struct layout *L, const char *a, size_t an, size_t hk, const c
 		return 1;
 	buf_add(&w, a + start, an - hk - start);
 	buf_add(&w, b, z);
-	if (word_count(L, w.s, w.len) > 0) {
+	if (count_of(L, w.s, w.len, 0) > 0) {
 		buf_free(&w);
 		return 1;
 	}
 	buf_reset(&w);
 	buf_add(&w, a + start, an - start);
 	buf_add(&w, b, z);
-	join = word_count(L, w.s, w.len) == 0 &&
-	    !(word_count(L, a + start, an - hk - start) > 0 && word_count(L, b, z) > 1);
+	join = count_of(L, w.s, w.len, 0) == 0 &&
+	    !(count_of(L, a + start, an - hk - start, 0) > 0 && count_of(L, b, z, 0) > 1) &&
+	    !(a[an - 1] == '-' && count_of(L, a + start, an - start, 1) > 0);
 	buf_free(&w);
 	return join;
 }
@@ -282,6 +311,36 @@ find_indents(struct layout *L)
 	L->indents = count >= 2;
 }
 
+/* Whether lines end where their words do (ragged right) rather than at
+ * their column's edge: more than two in five of the lines followed by
+ * another in their block end a body's height or more short of it. */
+static void
+find_ragged(struct layout *L)
+{
+	size_t i, lines = 0, short_ = 0;
+
+	for (i = 0; i + 1 < L->n; i++) {
+		const struct pline *l = &L->v[i];
+
+		if (l->drop || l->foot || L->v[i + 1].block != l->block ||
+		    L->v[i + 1].page != l->page)
+			continue;
+		lines++;
+		short_ += l->x1 < l->cr - L->body;
+	}
+	L->ragged = short_ * 5 > lines * 2;
+}
+
+/* Whether line p ends short, before line l: the first word of l would
+ * have fit at its end (in justified text, 2.5 bodies' room is enough). */
+static int
+ends_short(const struct layout *L, const struct pline *p, const struct pline *l)
+{
+	double room = p->cr - p->x1, fits = l->lead + 0.5 * L->body;
+
+	return room > (L->ragged ? fits : fmin(fits, 2.5 * L->body));
+}
+
 /* Whether kept line l (next after it, or NULL) starts a paragraph after
  * kept line p. */
 static int
@@ -296,8 +355,8 @@ starts_block(const struct layout *L, const struct pline *p, const struct pline *
 		return 1;
 	if (numbering(ls, l->len) && ends_sentence(ps, p->len))
 		return 1;
-	if (p->x1 < p->cr - 2.5 * body)
-		return 1;	/* the line before ended short */
+	if (ends_short(L, p, l))
+		return 1;
 	if (L->indents && indented(L, l, next))
 		return 1;
 	/* A column or page break between them. */
@@ -501,6 +560,7 @@ void
 pdf_paragraphs(struct layout *L, struct form_out *o)
 {
 	find_indents(L);
+	find_ragged(L);
 	collect_words(L);
 	emit_all(L, o);
 }

@@ -20,6 +20,7 @@
 struct pline {
 	double x0, y0, x1, y1;
 	double cl, cr;		/* its column's left and right edges */
+	double lead;		/* the width of its first word */
 	size_t off, len;	/* its text in layout.text */
 	uint32_t page, block;	/* 1-based page; pdftotext's block, counted */
 	uint32_t src;		/* its line in pdftotext's text */
@@ -47,6 +48,7 @@ struct layout {
 	double body;		/* the body's line height */
 	double gap;		/* its usual gap between lines */
 	int indents;		/* its paragraphs start with an indented line */
+	int ragged;		/* its lines end where their words do, not flush */
 	struct buf folded;
 	struct word *words;
 	size_t nwords, wcap;

@@ -51,13 +51,13 @@ sleep 0.2
 ! pgrep -f "sleep 59.4321" >/dev/null
 ok $? "... nothing of it left running"
 
-command -v pdftotext >/dev/null 2>&1 || { skip 31 "pdftotext not installed (poppler-utils)"; done_testing; }
+command -v pdftotext >/dev/null 2>&1 || { skip 34 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------
 mkpdf="$TMP/mkpdf"
 if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
     >"$TMP/cc.log" 2>&1; then
-	skip 31 "no cairo to make the test PDFs (libcairo2-dev)"
+	skip 34 "no cairo to make the test PDFs (libcairo2-dev)"
 	done_testing
 fi
 "$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
@@ -97,6 +97,31 @@ pdftotext -bbox-layout "$bg" - >"$TMP/bg.xhtml"
 l=$(jq '.blocks[2].line' "$TMP/pair.json")
 sed -n "$((l + 1))p" "$TMP/bg.xhtml" | grep -q '>1\.<'
 ok $? "a block's line is its first line in pdftotext's text"
+
+# --- diglot's own PDF output, read back ----------------------------------
+# Each version of the example briefing printed on its own (Pango's
+# ragged-right lines, in a large font for three pages each, a running head
+# and page numbers), then read as a pair: the text form's paragraphs and
+# rows, but for the masthead's kind.
+ex="$EXAMPLES/briefing-bg-en.txt"
+printf '[print]\nfont = DejaVu Serif 20\n' >"$TMP/large.ini"
+if "$DIGLOT" --config "$TMP/large.ini" print --lang bg --layout sequential \
+    --output "$TMP/own.bg.pdf" "$ex" 2>"$TMP/own.err" &&
+    "$DIGLOT" --config "$TMP/large.ini" print --lang en --layout sequential \
+    --output "$TMP/own.en.pdf" "$ex" 2>>"$TMP/own.err"; then
+	"$DIGLOT" --json "$ex" >"$TMP/own-text.json"
+	"$DIGLOT" --json "$TMP/own.bg.pdf" "$TMP/own.en.pdf" >"$TMP/own-pdf.json" 2>&1
+	ok $? "diglot's own PDFs of the two versions open as a pair"
+	for f in text pdf; do
+		jq -r '.blocks[] | "\(.lang)\t\(.text)"' "$TMP/own-$f.json" >"$TMP/own-$f.blocks"
+		jq -c '.rows[]' "$TMP/own-$f.json" >"$TMP/own-$f.rows"
+	done
+	same "... every paragraph as in the text form: ragged lines joined, no running head, no page numbers" \
+	    "$TMP/own-pdf.blocks" "$TMP/own-text.blocks"
+	same "... in the rows of the text form" "$TMP/own-pdf.rows" "$TMP/own-text.rows"
+else
+	skip 3 "no typeset PDF printing here: $(head -n 1 "$TMP/own.err")"
+fi
 
 # --- one PDF holding both, mixtures, --format, standard input ----------
 if command -v pdfunite >/dev/null 2>&1; then

@@ -121,7 +121,8 @@ close_fd(int *fd)
 }
 
 /* Start the command with its pipes; 0, or the errno when it cannot start.
- * The child has SIGPIPE as by default, whatever diglot does with it. */
+ * The child has SIGPIPE as by default, whatever diglot does with it, and
+ * SIGTTIN and SIGTTOU, so that using the terminal stops it (wants_tty). */
 static int
 start(struct run *r)
 {
@@ -150,6 +151,8 @@ start(struct run *r)
 		posix_spawnattr_setpgroup(&attr, 0);
 		sigemptyset(&dfl);
 		sigaddset(&dfl, SIGPIPE);
+		sigaddset(&dfl, SIGTTIN);
+		sigaddset(&dfl, SIGTTOU);
 		posix_spawnattr_setsigdefault(&attr, &dfl);
 		rc = posix_spawnp(&r->pid, spec->argv[0], &fa, &attr, spec->argv, environ);
 		posix_spawn_file_actions_destroy(&fa);
@@ -234,6 +237,21 @@ exited(pid_t pid, int wait)
 	return info.si_pid == pid;
 }
 
+/* Whether the child is stopped for reading from (or writing to) the
+ * terminal, as a command in a process group of its own is that asks for
+ * a password there: it would wait for its time to run out. */
+static int
+wants_tty(pid_t pid)
+{
+	siginfo_t info;
+
+	info.si_pid = 0;
+	if (waitid(P_PID, pid, &info, WSTOPPED | WNOWAIT | WNOHANG) < 0 || info.si_pid != pid)
+		return 0;
+	return info.si_code == CLD_STOPPED &&
+	    (info.si_status == SIGTTIN || info.si_status == SIGTTOU);
+}
+
 /* Take what the output and the messages pipes hold now, once the child
  * has exited: a pipe's worth at most each, as what the child left running
  * may still write to them.  -1 when the output passes its bound. */
@@ -291,28 +309,30 @@ pump(struct run *r)
 		}
 		if (r->in < 0 && exited(r->pid, 0))
 			return drain(r) < 0 ? COMMAND_TOO_MUCH : COMMAND_OK;
+		if (rc == 0 && wants_tty(r->pid))
+			return COMMAND_WANTS_TTY;
 	}
 	return COMMAND_OK;
 }
 
-/* Wait for the child's exit once its pipes are closed: 0, or -1 when the
- * time is up first. */
-static int
+/* Wait for the child's exit once its pipes are closed (COMMAND_OK), unless
+ * the time is up first or it stops to use the terminal. */
+static enum command_end
 await_exit(const struct run *r)
 {
 	int nap = 1;	/* milliseconds, doubled up to 64 */
 
-	if (!r->deadline)
-		return exited(r->pid, 1) - 1;
 	while (!exited(r->pid, 0)) {
 		int left = ms_left(r);
 
 		if (left == 0)
-			return -1;
-		usleep((useconds_t)(nap < left ? nap : left) * 1000);
+			return COMMAND_TOO_SLOW;
+		if (wants_tty(r->pid))
+			return COMMAND_WANTS_TTY;
+		usleep((useconds_t)(left < 0 || nap < left ? nap : left) * 1000);
 		nap = nap < 64 ? nap * 2 : nap;
 	}
-	return 0;
+	return COMMAND_OK;
 }
 
 /* End the child's process group: SIGTERM (and SIGCONT, for what is
@@ -367,8 +387,8 @@ command_run(const struct command_spec *spec, struct command_result *res)
 	close_fd(&r.out);
 	close_fd(&r.err);
 	sigaction(SIGPIPE, &old, NULL);
-	if (end == COMMAND_OK && await_exit(&r) < 0)
-		end = COMMAND_TOO_SLOW;
+	if (end == COMMAND_OK)
+		end = await_exit(&r);
 	if (end != COMMAND_OK)
 		end_group(r.pid);
 	/* Reaped only after its group is ended: what it left running goes
@@ -414,6 +434,10 @@ command_feed(char *const *argv, const char *text, size_t n, int seconds, struct 
 		break;
 	case COMMAND_UNREAD:
 		buf_printf(why, "%s exited without reading all of its input", argv[0]);
+		break;
+	case COMMAND_WANTS_TTY:
+		buf_printf(why, "%s wanted the terminal (to ask for a password?) and was stopped",
+		    argv[0]);
 		break;
 	}
 	if (end != COMMAND_OK && res.err.len) {

@@ -25,6 +25,7 @@ enum command_end {
 	COMMAND_TOO_SLOW,	/* it had not ended within its seconds */
 	COMMAND_TOO_MUCH,	/* it gave more than max_output bytes */
 	COMMAND_UNREAD,		/* it exited 0 without reading all of its input */
+	COMMAND_WANTS_TTY,	/* it stopped to use the terminal (a password prompt) */
 };
 
 /* The most of a command's standard error that is kept. */
@@ -53,9 +54,10 @@ struct command_result {
 
 /*
  * Run spec's command in a process group of its own, feeding its input and
- * passing on its output while it works.  When it takes too long or gives
- * too much, its whole group is ended (SIGTERM, a second's grace, SIGKILL),
- * so that nothing of it is left running.  The child is always reaped.
+ * passing on its output while it works.  When it takes too long, gives
+ * too much or stops to read from the terminal (which is diglot's), its
+ * whole group is ended (SIGTERM, a second's grace, SIGKILL), so that
+ * nothing of it is left running.  The child is always reaped.
  */
 enum command_end command_run(const struct command_spec *spec, struct command_result *res);
 

@@ -132,6 +132,10 @@ run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
 		buf_printf(why, "%s: %s gave more than %d MB of text for this PDF; stopped",
 		    label, argv[0], MAX_OUTPUT >> 20);
 		break;
+	case COMMAND_WANTS_TTY:
+		buf_printf(why, "%s: %s wanted the terminal and was stopped ([input] pdftotext)",
+		    label, argv[0]);
+		break;
 	case COMMAND_FAILED:
 	case COMMAND_SIGNALLED:
 	case COMMAND_UNREAD:

@@ -287,6 +287,41 @@ test_bounds(void)
 	buf_free(&out);
 }
 
+/* A command that stops to use the terminal, as one that asks for a
+ * password does (in a process group of its own, it gets SIGTTIN), is ended
+ * at once, with or without a time limit. */
+static void
+test_terminal(void)
+{
+	char *asks[] = { "sh", "-c", "sleep 30 & echo $! >&2; kill -TTIN $$; echo resumed", NULL };
+	struct command_spec spec = { .argv = asks };
+	struct command_result res;
+	struct buf why = {0};
+	enum command_end end;
+	pid_t child;
+	double t;
+	int seconds;
+
+	for (seconds = 0; seconds <= 10; seconds += 10) {
+		spec.seconds = seconds;
+		t = now();
+		end = command_run(&spec, &res);
+		t = now() - t;
+		ok(end == COMMAND_WANTS_TTY && t < 2, "a command stopped for the terminal is ended "
+		    "at once, %s (%.1f s)", seconds ? "within 10 seconds" : "with no limit", t);
+		child = said_pid(&res);
+		ok(child > 0 && gone_soon(child), "... with what it started");
+		if (child > 0 && running(child))
+			kill(child, SIGKILL);
+		buf_free(&res.err);
+	}
+	end = command_feed(asks, "x", 1, 0, &why);
+	ok(end == COMMAND_WANTS_TTY && why.s &&
+	    strstr(why.s, "sh wanted the terminal (to ask for a password?) and was stopped"),
+	    "command_feed says it wanted the terminal (%s)", why.s ? why.s : "");
+	buf_free(&why);
+}
+
 int
 main(void)
 {
@@ -299,5 +334,6 @@ main(void)
 	test_failures();
 	test_time();
 	test_bounds();
+	test_terminal();
 	return tap_done();
 }

@@ -177,6 +177,12 @@ first_part(struct loader *l, int f, int fd, size_t size, struct source *src)
 	struct buf why = {0};
 	int before = diag_count(), bad;
 
+	/* Another form (a PDF, a web page) is read whole: its first part is
+	 * no document. */
+	if (form_sniff(b, n, l->paths[f]) != FORM_TEXT) {
+		free(b);
+		return -1;
+	}
 	cut = n < size ? cut_point(b, n) : n;
 	if (f == 0) {
 		l->prefix = cut;

@@ -51,13 +51,13 @@ sleep 0.2
 ! pgrep -f "sleep 59.4321" >/dev/null
 ok $? "... nothing of it left running"
 
-command -v pdftotext >/dev/null 2>&1 || { skip 34 "pdftotext not installed (poppler-utils)"; done_testing; }
+command -v pdftotext >/dev/null 2>&1 || { skip 36 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------
 mkpdf="$TMP/mkpdf"
 if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
     >"$TMP/cc.log" 2>&1; then
-	skip 34 "no cairo to make the test PDFs (libcairo2-dev)"
+	skip 36 "no cairo to make the test PDFs (libcairo2-dev)"
 	done_testing
 fi
 "$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
@@ -168,9 +168,24 @@ if command -v tmux >/dev/null 2>&1 && tmux_start; then
 	until_screen grep -q "No page 9 (1-2)" "$screen"
 	ok $? "a page the PDF has not is said so"
 	t send-keys -t "$S" q
+	t kill-session -t "$S"
+	# A PDF of over 2 MB (the size from which a text briefing is shown
+	# before all of it is read) is read whole, by one pdftotext.
+	{ cat "$bg"; head -c 2200000 /dev/zero; } >"$TMP/large.pdf"
+	printf '#!/bin/sh\necho run >>"%s"\nexec pdftotext "$@"\n' "$TMP/runs" >"$TMP/counted"
+	chmod +x "$TMP/counted"
+	printf '[input]\npdftotext = %s\n' "$TMP/counted" >"$TMP/counted.ini"
+	S=large
+	t new-session -d -s "$S" -x 120 -y 30 \
+	    env -u COLUMNS -u LINES -u NO_COLOR LC_ALL=C.UTF-8 TERM=tmux-256color \
+	    XDG_STATE_HOME="$TMP/state" "$DIGLOT" --config "$TMP/counted.ini" "$TMP/large.pdf"
+	until_screen grep -q "p\. 1" "$screen"
+	ok $? "a PDF of over 2 MB opens in the viewer"
+	[ "$(wc -l <"$TMP/runs")" = 1 ]
+	ok $? "... through one run of pdftotext ($(wc -l <"$TMP/runs"))"
 	t kill-server 2>/dev/null
 else
-	skip 4 "tmux cannot start a server here"
+	skip 6 "tmux cannot start a server here"
 fi
 
 # --- bad PDFs -------------------------------------------------------------

@@ -80,6 +80,45 @@ command_free(char **argv)
 	free(argv);
 }
 
+/* The signals that end diglot, and the one that came during a run. */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+enum { NENDING = sizeof ending_signals / sizeof ending_signals[0] };
+static volatile sig_atomic_t ending_signal;
+
+static void
+on_ending(int sig)
+{
+	ending_signal = sig;
+}
+
+/* Catch the ending signals that are not ignored, their handling kept in
+ * old[NENDING]. */
+static void
+catch_ending(struct sigaction *old)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_ending;
+	sigemptyset(&sa.sa_mask);
+	ending_signal = 0;
+	for (i = 0; i < NENDING; i++) {
+		sigaction(ending_signals[i], NULL, &old[i]);
+		if ((old[i].sa_flags & SA_SIGINFO) || old[i].sa_handler != SIG_IGN)
+			sigaction(ending_signals[i], &sa, NULL);
+	}
+}
+
+static void
+release_ending(const struct sigaction *old)
+{
+	size_t i;
+
+	for (i = 0; i < NENDING; i++)
+		sigaction(ending_signals[i], &old[i], NULL);
+}
+
 /* A run under way: the child, the parent's ends of its pipes (-1 once
  * closed), its deadline and what it has given the sink. */
 struct run {
@@ -284,6 +323,9 @@ pump(struct run *r)
 		struct pollfd pf[3];
 		int n = 0, i, rc, left = ms_left(r);
 
+		if (ending_signal)
+			return COMMAND_INTERRUPTED;
+
 		if (r->in >= 0)
 			pf[n++] = (struct pollfd){ r->in, POLLOUT, 0 };
 		if (r->out >= 0)
@@ -316,7 +358,8 @@ pump(struct run *r)
 }
 
 /* Wait for the child's exit once its pipes are closed (COMMAND_OK), unless
- * the time is up first or it stops to use the terminal. */
+ * the time is up first, it stops to use the terminal or diglot is
+ * interrupted. */
 static enum command_end
 await_exit(const struct run *r)
 {
@@ -325,6 +368,8 @@ await_exit(const struct run *r)
 	while (!exited(r->pid, 0)) {
 		int left = ms_left(r);
 
+		if (ending_signal)
+			return COMMAND_INTERRUPTED;
 		if (left == 0)
 			return COMMAND_TOO_SLOW;
 		if (wants_tty(r->pid))
@@ -368,15 +413,19 @@ enum command_end
 command_run(const struct command_spec *spec, struct command_result *res)
 {
 	struct run r = { spec, res, -1, -1, -1, -1, 0, 0 };
-	struct sigaction ign, old;
+	struct sigaction ign, old, caught[NENDING];
 	enum command_end end;
 
 	memset(res, 0, sizeof *res);
 	if (spec->seconds > 0)
 		r.deadline = now_ms() + spec->seconds * 1000LL;
+	catch_ending(caught);
 	res->error = start(&r);
-	if (res->error)
+	if (res->error) {
+		release_ending(caught);
+		res->signal = ending_signal;
 		return res->error == ENOENT ? COMMAND_NOT_FOUND : COMMAND_CANNOT_START;
+	}
 	/* A command that stops reading is no reason to die of SIGPIPE. */
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
@@ -398,6 +447,10 @@ command_run(const struct command_spec *spec, struct command_result *res)
 		kill(-r.pid, SIGKILL);
 	while (waitpid(r.pid, &res->status, 0) < 0 && errno == EINTR)
 		;
+	release_ending(caught);
+	res->signal = ending_signal;
+	if (res->signal)
+		return COMMAND_INTERRUPTED;
 	return end == COMMAND_OK ? ending(spec, res) : end;
 }
 
@@ -439,6 +492,9 @@ command_feed(char *const *argv, const char *text, size_t n, int seconds, struct 
 		buf_printf(why, "%s wanted the terminal (to ask for a password?) and was stopped",
 		    argv[0]);
 		break;
+	case COMMAND_INTERRUPTED:
+		buf_printf(why, "%s was stopped, as diglot was interrupted", argv[0]);
+		break;
 	}
 	if (end != COMMAND_OK && res.err.len) {
 		size_t k = strcspn(res.err.s, "\n");
@@ -447,5 +503,7 @@ command_feed(char *const *argv, const char *text, size_t n, int seconds, struct 
 		text_clean(why, res.err.s, k > 200 ? 200 : k);
 	}
 	buf_free(&res.err);
+	if (res.signal)
+		raise(res.signal);
 	return end;
 }

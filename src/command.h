@@ -26,6 +26,7 @@ enum command_end {
 	COMMAND_TOO_MUCH,	/* it gave more than max_output bytes */
 	COMMAND_UNREAD,		/* it exited 0 without reading all of its input */
 	COMMAND_WANTS_TTY,	/* it stopped to use the terminal (a password prompt) */
+	COMMAND_INTERRUPTED,	/* diglot got SIGINT, SIGTERM, SIGHUP or SIGQUIT */
 };
 
 /* The most of a command's standard error that is kept. */
@@ -49,6 +50,7 @@ struct command_result {
 	int status;		/* its wait status, when it was started */
 	int error;		/* the errno, when it could not start */
 	size_t fed;		/* how much of its input it read */
+	int signal;		/* the signal that interrupted diglot, or 0 */
 	struct buf err;		/* its standard error, the first COMMAND_MAX_ERRTEXT bytes */
 };
 
@@ -58,6 +60,11 @@ struct command_result {
  * too much or stops to read from the terminal (which is diglot's), its
  * whole group is ended (SIGTERM, a second's grace, SIGKILL), so that
  * nothing of it is left running.  The child is always reaped.
+ *
+ * A signal that would end diglot meanwhile (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT; one it ignores is left so) ends the command the same way: the
+ * run returns COMMAND_INTERRUPTED with res->signal, its handling as it was
+ * before, and the caller raises res->signal once it has cleaned up.
  */
 enum command_end command_run(const struct command_spec *spec, struct command_result *res);
 
@@ -65,7 +72,8 @@ enum command_end command_run(const struct command_spec *spec, struct command_res
  * Run argv with text[0..n) on its standard input and its standard output
  * discarded, within seconds (0: no limit).  Returns COMMAND_OK, or how it
  * failed with a message in why: the command's name, what happened and the
- * first line it wrote on standard error.
+ * first line it wrote on standard error.  An interrupting signal is raised
+ * again before it returns.
  */
 enum command_end command_feed(char *const *argv, const char *text, size_t n, int seconds,
     struct buf *why);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,10 +86,11 @@ say_refusal(const char *label, const char *prog, int status, const struct buf *e
 	}
 }
 
-/* Run the command on the file at path, its XHTML into the parse. */
+/* Run the command on the file at path, its XHTML into the parse; *sig is
+ * the signal that interrupted diglot meanwhile, or 0. */
 static int
 run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
-    struct buf *why)
+    struct buf *why, int *sig)
 {
 	struct buf split = {0};
 	char **argv = command_split(pdf_command ? pdf_command : "pdftotext", &split);
@@ -132,6 +134,9 @@ run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
 		buf_printf(why, "%s: %s gave more than %d MB of text for this PDF; stopped",
 		    label, argv[0], MAX_OUTPUT >> 20);
 		break;
+	case COMMAND_INTERRUPTED:
+		buf_printf(why, "%s: %s was stopped, as diglot was interrupted", label, argv[0]);
+		break;
 	case COMMAND_WANTS_TTY:
 		buf_printf(why, "%s: %s wanted the terminal and was stopped ([input] pdftotext)",
 		    label, argv[0]);
@@ -142,6 +147,7 @@ run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
 		say_refusal(label, argv[0], res.status, &res.err, why);
 		break;
 	}
+	*sig = res.signal;
 	buf_free(&res.err);
 	command_free(argv);
 	return rc;
@@ -152,7 +158,7 @@ pdf_read(struct form_out *o, const char *raw, size_t n, const char *label, struc
 {
 	struct pdf_parse *parse;
 	char path[4096];
-	int status;
+	int status, sig = 0;
 
 	if (!memmem(raw, n < 1024 ? n : 1024, "%PDF-", 5)) {
 		buf_printf(why, "%s: not a PDF file (no %%PDF- in its first 1024 bytes)", label);
@@ -164,8 +170,10 @@ pdf_read(struct form_out *o, const char *raw, size_t n, const char *label, struc
 		return -1;
 	}
 	parse = pdf_parse_new();
-	status = run_pdftotext(path, label, parse, why);
+	status = run_pdftotext(path, label, parse, why, &sig);
 	unlink(path);
+	if (sig)
+		raise(sig);	/* its copy removed, diglot ends as the signal asks */
 	if (status == 0)
 		return pdf_parse_end(parse, o, label, why);
 	pdf_parse_free(parse);

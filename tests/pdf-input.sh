@@ -51,6 +51,31 @@ sleep 0.2
 ! pgrep -f "sleep 59.4321" >/dev/null
 ok $? "... nothing of it left running"
 
+# diglot ended by a signal while pdftotext runs ends it too (it runs in a
+# process group of its own, which the terminal's signals do not reach),
+# and leaves no copy of the PDF behind.
+for sig in TERM INT HUP; do
+	mkdir -p "$TMP/tmpdir"
+	# (in the background, the shell would have SIGINT ignored: set it again)
+	( trap - INT; exec env TMPDIR="$TMP/tmpdir" "$DIGLOT" --config "$TMP/slow.ini" --json \
+	    "$TMP/tiny.pdf" ) >/dev/null 2>&1 &
+	pid=$!
+	_try=0
+	while ! pgrep -f "sleep 59.4321" >/dev/null && [ $_try -lt 50 ]; do
+		sleep 0.1
+		_try=$((_try + 1))
+	done
+	kill -$sig $pid
+	wait $pid
+	st=$?
+	[ $st = $((128 + $(kill -l $sig))) ]
+	ok $? "SIG$sig to diglot while pdftotext runs: it ends by that signal (status $st)"
+	sleep 0.2
+	! pgrep -f "sleep 59.4321" >/dev/null && [ -z "$(ls -A "$TMP/tmpdir")" ]
+	ok $? "... with nothing of pdftotext left running and no copy of the PDF left"
+	pkill -f "sleep 59.4321"
+done
+
 command -v pdftotext >/dev/null 2>&1 || { skip 36 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------

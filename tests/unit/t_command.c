@@ -322,6 +322,75 @@ test_terminal(void)
 	buf_free(&why);
 }
 
+static volatile sig_atomic_t terms;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	terms++;
+}
+
+/* SIGTERM to this process after ms milliseconds, from a child of its own. */
+static void
+term_me_in(int ms)
+{
+	pid_t me = getpid();
+
+	if (fork() == 0) {
+		usleep((useconds_t)ms * 1000);
+		kill(me, SIGTERM);
+		_exit(0);
+	}
+}
+
+/* A signal that would end diglot while a command runs ends the command,
+ * with what it started; the run says so and leaves the raising to its
+ * caller, command_feed raises it itself. */
+static void
+test_interrupt(void)
+{
+	char *waits[] = { "sh", "-c", "sleep 30 & echo $! >&2; sleep 30", NULL };
+	struct command_spec spec = { .argv = waits, .seconds = 20 };
+	struct command_result res;
+	struct sigaction sa, now_sa;
+	struct buf why = {0};
+	enum command_end end;
+	pid_t child;
+	double t;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	term_me_in(300);
+	t = now();
+	end = command_run(&spec, &res);
+	t = now() - t;
+	ok(end == COMMAND_INTERRUPTED && res.signal == SIGTERM && t < 3,
+	    "SIGTERM during a run ends it at once (%.1f s)", t);
+	child = said_pid(&res);
+	ok(child > 0 && gone_soon(child), "... with what the command started");
+	ok(terms == 0, "... and is not raised by the run");
+	sigaction(SIGTERM, NULL, &now_sa);
+	ok(now_sa.sa_handler == on_term, "... whose handling of SIGTERM is as it was");
+	if (child > 0 && running(child))
+		kill(child, SIGKILL);
+	buf_free(&res.err);
+	while (wait(NULL) > 0)
+		;
+
+	term_me_in(300);
+	end = command_feed(waits, "x", 1, 20, &why);
+	ok(end == COMMAND_INTERRUPTED && terms == 1 && why.s &&
+	    strncmp(why.s, "sh was stopped, as diglot was interrupted", 41) == 0,
+	    "command_feed raises it once it has ended the command (%s)", why.s ? why.s : "");
+	buf_free(&why);
+	while (wait(NULL) > 0)
+		;
+	signal(SIGTERM, SIG_DFL);
+}
+
 int
 main(void)
 {
@@ -335,5 +404,6 @@ main(void)
 	test_time();
 	test_bounds();
 	test_terminal();
+	test_interrupt();
 	return tap_done();
 }

@@ -160,8 +160,10 @@ close_fd(int *fd)
 }
 
 /* Start the command with its pipes; 0, or the errno when it cannot start.
- * The child has SIGPIPE as by default, whatever diglot does with it, and
- * SIGTTIN and SIGTTOU, so that using the terminal stops it (wants_tty). */
+ * It runs in a session of its own (so a process group of its own, with
+ * no terminal: what it starts cannot ask for a password on diglot's
+ * screen, or wait for a key there), with SIGPIPE as by default, whatever
+ * diglot does with it. */
 static int
 start(struct run *r)
 {
@@ -186,12 +188,9 @@ start(struct run *r)
 			posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 		posix_spawn_file_actions_adddup2(&fa, err[1], 2);
 		posix_spawnattr_init(&attr);
-		posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
-		posix_spawnattr_setpgroup(&attr, 0);
+		posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF);
 		sigemptyset(&dfl);
 		sigaddset(&dfl, SIGPIPE);
-		sigaddset(&dfl, SIGTTIN);
-		sigaddset(&dfl, SIGTTOU);
 		posix_spawnattr_setsigdefault(&attr, &dfl);
 		rc = posix_spawnp(&r->pid, spec->argv[0], &fa, &attr, spec->argv, environ);
 		posix_spawn_file_actions_destroy(&fa);
@@ -234,7 +233,8 @@ feed(struct run *r)
 }
 
 /* Read what *fd has: output to the sink, messages kept up to their bound;
- * closed at its end.  -1 when the output passes its bound. */
+ * closed at its end.  -1 when the output passes its bound, 1 when there
+ * was nothing to read yet. */
 static int
 take(struct run *r, int *fd)
 {
@@ -244,7 +244,7 @@ take(struct run *r, int *fd)
 	ssize_t k = read(*fd, tmp, sizeof tmp);
 
 	if (k < 0 && (errno == EAGAIN || errno == EINTR))
-		return 0;
+		return 1;
 	if (k <= 0) {
 		close_fd(fd);
 		return 0;
@@ -276,34 +276,20 @@ exited(pid_t pid, int wait)
 	return info.si_pid == pid;
 }
 
-/* Whether the child is stopped for reading from (or writing to) the
- * terminal, as a command in a process group of its own is that asks for
- * a password there: it would wait for its time to run out. */
-static int
-wants_tty(pid_t pid)
-{
-	siginfo_t info;
-
-	info.si_pid = 0;
-	if (waitid(P_PID, pid, &info, WSTOPPED | WNOWAIT | WNOHANG) < 0 || info.si_pid != pid)
-		return 0;
-	return info.si_code == CLD_STOPPED &&
-	    (info.si_status == SIGTTIN || info.si_status == SIGTTOU);
-}
-
-/* Take what the output and the messages pipes hold now, once the child
- * has exited: a pipe's worth at most each, as what the child left running
- * may still write to them.  -1 when the output passes its bound. */
+/* Take what the output and the messages pipes hold once the child has
+ * exited, all it wrote (a pipe holds at most a megabyte, 16 reads): what
+ * it left running may hold them open, and what that writes later is not
+ * waited for.  -1 when the output passes its bound. */
 static int
 drain(struct run *r)
 {
-	int i;
+	int i, k = 0;
 
-	for (i = 0; i < 16 && r->out >= 0; i++)
-		if (take(r, &r->out) < 0)
+	for (i = 0; i < 16 && r->out >= 0 && k == 0; i++)
+		if ((k = take(r, &r->out)) < 0)
 			return -1;
-	for (i = 0; i < 16 && r->err >= 0; i++)
-		take(r, &r->err);
+	for (i = 0, k = 0; i < 16 && r->err >= 0 && k == 0; i++)
+		k = take(r, &r->err);
 	return 0;
 }
 
@@ -349,17 +335,14 @@ pump(struct run *r)
 			else if (take(r, pf[i].fd == r->out ? &r->out : &r->err) < 0)
 				return COMMAND_TOO_MUCH;
 		}
-		if (r->in < 0 && exited(r->pid, 0))
+		if (exited(r->pid, 0))
 			return drain(r) < 0 ? COMMAND_TOO_MUCH : COMMAND_OK;
-		if (rc == 0 && wants_tty(r->pid))
-			return COMMAND_WANTS_TTY;
 	}
 	return COMMAND_OK;
 }
 
 /* Wait for the child's exit once its pipes are closed (COMMAND_OK), unless
- * the time is up first, it stops to use the terminal or diglot is
- * interrupted. */
+ * the time is up first or diglot is interrupted. */
 static enum command_end
 await_exit(const struct run *r)
 {
@@ -372,8 +355,6 @@ await_exit(const struct run *r)
 			return COMMAND_INTERRUPTED;
 		if (left == 0)
 			return COMMAND_TOO_SLOW;
-		if (wants_tty(r->pid))
-			return COMMAND_WANTS_TTY;
 		usleep((useconds_t)(left < 0 || nap < left ? nap : left) * 1000);
 		nap = nap < 64 ? nap * 2 : nap;
 	}
@@ -487,10 +468,6 @@ command_feed(char *const *argv, const char *text, size_t n, int seconds, struct 
 		break;
 	case COMMAND_UNREAD:
 		buf_printf(why, "%s exited without reading all of its input", argv[0]);
-		break;
-	case COMMAND_WANTS_TTY:
-		buf_printf(why, "%s wanted the terminal (to ask for a password?) and was stopped",
-		    argv[0]);
 		break;
 	case COMMAND_INTERRUPTED:
 		buf_printf(why, "%s was stopped, as diglot was interrupted", argv[0]);

@@ -25,7 +25,6 @@ enum command_end {
 	COMMAND_TOO_SLOW,	/* it had not ended within its seconds */
 	COMMAND_TOO_MUCH,	/* it gave more than max_output bytes */
 	COMMAND_UNREAD,		/* it exited 0 without reading all of its input */
-	COMMAND_WANTS_TTY,	/* it stopped to use the terminal (a password prompt) */
 	COMMAND_INTERRUPTED,	/* diglot got SIGINT, SIGTERM, SIGHUP or SIGQUIT */
 };
 
@@ -55,11 +54,11 @@ struct command_result {
 };
 
 /*
- * Run spec's command in a process group of its own, feeding its input and
- * passing on its output while it works.  When it takes too long, gives
- * too much or stops to read from the terminal (which is diglot's), its
- * whole group is ended (SIGTERM, a second's grace, SIGKILL), so that
- * nothing of it is left running.  The child is always reaped.
+ * Run spec's command in a session (and process group) of its own, without
+ * a terminal, feeding its input and passing on its output while it works;
+ * the run ends when the command exits.  When it takes too long or gives
+ * too much, its whole group is ended (SIGTERM, a second's grace, SIGKILL),
+ * so that nothing of it is left running.  The child is always reaped.
  *
  * A signal that would end diglot meanwhile (SIGINT, SIGTERM, SIGHUP,
  * SIGQUIT; one it ignores is left so) ends the command the same way: the

@@ -137,10 +137,6 @@ run_pdftotext(const char *path, const char *label, struct pdf_parse *parse,
 	case COMMAND_INTERRUPTED:
 		buf_printf(why, "%s: %s was stopped, as diglot was interrupted", label, argv[0]);
 		break;
-	case COMMAND_WANTS_TTY:
-		buf_printf(why, "%s: %s wanted the terminal and was stopped ([input] pdftotext)",
-		    label, argv[0]);
-		break;
 	case COMMAND_FAILED:
 	case COMMAND_SIGNALLED:
 	case COMMAND_UNREAD:

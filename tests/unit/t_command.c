@@ -287,39 +287,64 @@ test_bounds(void)
 	buf_free(&out);
 }
 
-/* A command that stops to use the terminal, as one that asks for a
- * password does (in a process group of its own, it gets SIGTTIN), is ended
- * at once, with or without a time limit. */
+/* A command runs in a session of its own, without diglot's terminal: one
+ * that would ask for a password there cannot, nor can what it starts
+ * (viewer.sh tries that in a terminal). */
 static void
-test_terminal(void)
+test_session(void)
 {
-	char *asks[] = { "sh", "-c", "sleep 30 & echo $! >&2; kill -TTIN $$; echo resumed", NULL };
-	struct command_spec spec = { .argv = asks };
+	char *sid[] = { "sh", "-c", "echo $$; ps -o sid= -p $$", NULL };
+	struct buf out = {0};
+	struct command_spec spec = { .argv = sid, .sink = collect, .arg = &out, .seconds = 10 };
 	struct command_result res;
-	struct buf why = {0};
+	int pid = 0, session = -1;
+
+	ok(command_run(&spec, &res) == COMMAND_OK, "a command that reports its session ends well");
+	if (out.s)
+		sscanf(out.s, "%d %d", &pid, &session);
+	ok(pid > 0 && session == pid, "... it leads a session of its own (pid %d, session %d)",
+	    pid, session);
+	buf_free(&res.err);
+	buf_free(&out);
+}
+
+/* What a command wrote just before it exited is all taken, though what it
+ * left running holds its output open; a command that exits while what it
+ * left running holds its input unread ends then, its input unread. */
+static void
+test_exit(void)
+{
+	char *writes[] = { "sh", "-c", "sleep 30 & echo $! >&2; head -c 50000 /dev/zero", NULL };
+	char *holds_in[] = { "sh", "-c", "sleep 30 <&0 & echo $! >&2", NULL };
+	struct buf out = {0};
+	struct command_spec spec = { .argv = writes, .sink = collect, .arg = &out };
+	struct command_result res;
 	enum command_end end;
 	pid_t child;
+	size_t n;
+	char *mb = megabyte(&n);
 	double t;
-	int seconds;
 
-	for (seconds = 0; seconds <= 10; seconds += 10) {
-		spec.seconds = seconds;
-		t = now();
-		end = command_run(&spec, &res);
-		t = now() - t;
-		ok(end == COMMAND_WANTS_TTY && t < 2, "a command stopped for the terminal is ended "
-		    "at once, %s (%.1f s)", seconds ? "within 10 seconds" : "with no limit", t);
-		child = said_pid(&res);
-		ok(child > 0 && gone_soon(child), "... with what it started");
-		if (child > 0 && running(child))
-			kill(child, SIGKILL);
-		buf_free(&res.err);
-	}
-	end = command_feed(asks, "x", 1, 0, &why);
-	ok(end == COMMAND_WANTS_TTY && why.s &&
-	    strstr(why.s, "sh wanted the terminal (to ask for a password?) and was stopped"),
-	    "command_feed says it wanted the terminal (%s)", why.s ? why.s : "");
-	buf_free(&why);
+	end = command_run(&spec, &res);
+	ok(end == COMMAND_OK && out.len == 50000,
+	    "the 50000 bytes a command wrote as it exited are all there (%zu)", out.len);
+	child = said_pid(&res);
+	if (child > 0)
+		kill(child, SIGKILL);
+	buf_free(&res.err);
+	buf_free(&out);
+
+	spec = (struct command_spec){ .argv = holds_in, .input = mb, .input_len = n };
+	t = now();
+	end = command_run(&spec, &res);
+	t = now() - t;
+	ok(end == COMMAND_UNREAD && t < 2, "a command that exits, its input held unread by what "
+	    "it left, ends then (%.1f s)", t);
+	child = said_pid(&res);
+	if (child > 0)
+		kill(child, SIGKILL);
+	buf_free(&res.err);
+	free(mb);
 }
 
 static volatile sig_atomic_t terms;
@@ -403,7 +428,8 @@ main(void)
 	test_failures();
 	test_time();
 	test_bounds();
-	test_terminal();
+	test_session();
+	test_exit();
 	test_interrupt();
 	return tap_done();
 }

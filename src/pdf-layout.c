@@ -16,12 +16,12 @@
  * each with its box (points, y growing down the page), in its reading
  * order (column by column).  Each line becomes a struct pline; the body
  * size is the line height that carries the most text.  Lines near the
- * top or bottom edge that recur at the same height on three pages or more
- * (digits counted as one, so a changing page number still matches), and page
- * numbers there, are furniture.  Lines smaller than the body below a
- * page's body text are its footnotes, each a block after the paragraph
- * that holds its marker, else after its page's run.  The rest are grouped into
- * paragraphs: a new one starts at a change of size, a wider gap than the
+ * top or bottom edge that recur at the same height on most pages, or on a
+ * run of pages (digits counted as one, so a changing page number still
+ * matches), and page numbers there, are furniture.  Lines smaller than
+ * the body below a page's body text are its footnotes, each a block after
+ * the paragraph that holds its marker, else after its page's run.  The
+ * rest are grouped into paragraphs: a new one starts at a change of size, a wider gap than the
  * body's usual one, a line indented in a document whose paragraphs are
  * indented, or after a short line; a column or page break ends a
  * paragraph only when such a sign is there too.
@@ -365,16 +365,33 @@ is_page_number(const char *s, size_t n)
 	return digits > 0 || (roman == 1 && tokens == 1);
 }
 
-/* Drop what recurs at the same height near the edges of three pages (two
- * in a document of fewer than six), and page numbers there: a running
- * header that changes with the chapter, or one that a title page lacks, is
- * on only some of the pages. */
+/* Whether the pages of keys k[0..n) (in page order) hold a run of three,
+ * each page within two of the one before: a chapter's running header, on
+ * every page of it or on every other one. */
+static int
+page_run(const struct edge_key *k, size_t n)
+{
+	size_t i, run = 1;
+
+	for (i = 1; i < n && run < 3; i++)
+		if (k[i].page == k[i - 1].page)
+			continue;
+		else if (k[i].page <= k[i - 1].page + 2)
+			run++;
+		else
+			run = 1;
+	return run >= 3;
+}
+
+/* Drop what recurs at the same height near the edges of most pages, or of
+ * a run of pages (page_run: a header that changes with the chapter), and
+ * page numbers there. */
 static void
 drop_furniture(struct layout *L)
 {
 	struct edge_key *k = xmalloc(sizeof *k * (L->n + 1));
 	size_t nk = 0, i, j, m;
-	size_t most = L->npages < 6 ? 2 : 3;
+	size_t most = L->npages / 2 > 2 ? (L->npages + 1) / 2 : 2;
 
 	for (i = 0; i < L->n; i++) {
 		struct pline *l = &L->v[i];
@@ -405,7 +422,7 @@ drop_furniture(struct layout *L)
 
 		for (j = i + 1; j < nk && k[j].hash == k[i].hash && k[j].y == k[i].y; j++)
 			pages += k[j].page != k[j - 1].page;
-		if (L->npages < 2 || pages < most)
+		if (L->npages < 2 || (pages < most && !page_run(k + i, j - i)))
 			continue;
 		for (m = i; m < j; m++)
 			L->v[k[m].line].drop = 1;

@@ -16,27 +16,13 @@
 
 /* --- the words of the document, for hyphens ------------------------------ */
 
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
+/* Folded bytes x[0..xn) against y[0..yn): as memcmp, a prefix first. */
 static int
-cmp_word(const void *a, const void *b, const char *base)
+cmp_bytes(const char *x, size_t xn, const char *y, size_t yn)
 {
-	const struct word *x = a, *y = b;
+	int c = memcmp(x, y, xn < yn ? xn : yn);
 
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(base + x->off, base + y->off, x->len);
+	return c ? c : xn < yn ? -1 : xn > yn;
 }
 
 static const char *sort_base;
@@ -44,7 +30,9 @@ static const char *sort_base;
 static int
 cmp_word_sort(const void *a, const void *b)
 {
-	return cmp_word(a, b, sort_base);
+	const struct word *x = a, *y = b;
+
+	return cmp_bytes(sort_base + x->off, x->len, sort_base + y->off, y->len);
 }
 
 /* Where a word starts and ends, without the punctuation around it. */
@@ -68,28 +56,7 @@ word_bounds(const char *s, size_t n, size_t *a, size_t *z)
 		*z -= 3;
 }
 
-/* What marks a word's first part with its hyphen, kept as a word of its
- * own for each word of the document that is hyphenated: "най-\x1F" for
- * "най-малко". */
-#define PREFIX_MARK '\x1F'
-
-/* Folded word s[0..n) into the document's words, as the first part of a
- * hyphenated word when prefix is set. */
-static void
-add_word(struct layout *L, const char *s, size_t n, int prefix)
-{
-	size_t off = L->folded.len;
-
-	buf_add(&L->folded, s, n);
-	if (prefix)
-		buf_addc(&L->folded, PREFIX_MARK);
-	L->words = xgrow(L->words, &L->wcap, L->nwords + 1, sizeof *L->words);
-	L->words[L->nwords++] = (struct word){ hash_bytes(L->folded.s + off, L->folded.len - off),
-	    off, L->folded.len - off };
-}
-
-/* The folded words of every line of text, and the first parts of its
- * hyphenated words, sorted. */
+/* The folded words of every line of text, in byte order. */
 static void
 collect_words(struct layout *L)
 {
@@ -113,12 +80,9 @@ collect_words(struct layout *L)
 				e++;
 			word_bounds(s + j, e - j, &a, &z);
 			if (z > a) {
-				size_t k;
-
-				add_word(L, s + j + a, z - a, 0);
-				for (k = a + 1; k + 1 < z; k++)
-					if (s[j + k] == '-')
-						add_word(L, s + j + a, k + 1 - a, 1);
+				L->words = xgrow(L->words, &L->wcap, L->nwords + 1, sizeof *L->words);
+				L->words[L->nwords++] = (struct word){ L->folded.len, z - a };
+				buf_add(&L->folded, s + j + a, z - a);
 			}
 			j = e + 1;
 		}
@@ -129,41 +93,84 @@ collect_words(struct layout *L)
 		qsort(L->words, L->nwords, sizeof *L->words, cmp_word_sort);
 }
 
-/* How often the document holds word s[0..n) (folded here), or, when
- * prefix is set, a hyphenated word whose first part with its hyphen it is. */
+/* The first of the document's words not before key[0..n). */
 static size_t
-count_of(const struct layout *L, const char *s, size_t n, int prefix)
+lower_bound(const struct layout *L, const char *key, size_t n)
 {
-	struct buf f = {0};
-	struct word key;
-	size_t lo = 0, hi = L->nwords, count = 0, i;
+	size_t lo = 0, hi = L->nwords;
 
-	buf_add(&f, "", 0);
-	text_fold(s, n, &f, NULL);
-	if (prefix)
-		buf_addc(&f, PREFIX_MARK);
-	buf_add(&f, "", 0);
-	key.hash = hash_bytes(f.s, f.len);
-	key.len = f.len;
-	/* (key.off is unused: the comparison below reads f.s for it) */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const struct word *w = &L->words[mid];
-		int c = w->hash != key.hash ? (w->hash < key.hash ? -1 : 1) :
-		    w->len != key.len ? (w->len < key.len ? -1 : 1) :
-		    memcmp(L->folded.s + w->off, f.s, f.len);
 
-		if (c < 0)
+		if (cmp_bytes(L->folded.s + w->off, w->len, key, n) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (i = lo; i < L->nwords && L->words[i].hash == key.hash &&
-	    L->words[i].len == key.len &&
-	    memcmp(L->folded.s + L->words[i].off, f.s, f.len) == 0; i++)
+	return lo;
+}
+
+/* Whether word i of the document starts with key[0..n). */
+static int
+starts_with(const struct layout *L, size_t i, const char *key, size_t n)
+{
+	return i < L->nwords && L->words[i].len >= n &&
+	    memcmp(L->folded.s + L->words[i].off, key, n) == 0;
+}
+
+/* s[0..n) folded into f (emptied first). */
+static void
+fold_key(const char *s, size_t n, struct buf *f)
+{
+	buf_reset(f);
+	buf_add(f, "", 0);
+	text_fold(s, n, f, NULL);
+}
+
+/* How often the document holds word s[0..n) (folded here). */
+static size_t
+count_of(const struct layout *L, const char *s, size_t n)
+{
+	struct buf f = {0};
+	size_t i, count = 0;
+
+	fold_key(s, n, &f);
+	for (i = lower_bound(L, f.s, f.len); starts_with(L, i, f.s, f.len) &&
+	    L->words[i].len == f.len; i++)
 		count++;
 	buf_free(&f);
 	return count;
+}
+
+/*
+ * Whether s[0..n) is a prefix the document writes only with a hyphen: it
+ * starts a hyphenated word (най-много), and no word is it or starts with
+ * it otherwise (as по, a word, and помощ do for по-).
+ */
+static int
+hyphen_prefix(const struct layout *L, const char *s, size_t n)
+{
+	struct buf f = {0};
+	size_t i, k;
+	int hyphened = 0, plain;
+
+	fold_key(s, n, &f);
+	k = f.len;
+	/* in byte order: it, it and a byte below '-', it and '-', the rest */
+	i = lower_bound(L, f.s, k);
+	plain = starts_with(L, i, f.s, k) && (L->words[i].len == k ||
+	    L->folded.s[L->words[i].off + k] != '-');
+	buf_addc(&f, '-');
+	for (i = lower_bound(L, f.s, k + 1); starts_with(L, i, f.s, k + 1); i++)
+		if (L->words[i].len > k + 1) {
+			hyphened = 1;
+			break;
+		}
+	f.s[k] = '-' + 1;
+	plain = plain || starts_with(L, lower_bound(L, f.s, k + 1), f.s, k);
+	buf_free(&f);
+	return hyphened && !plain;
 }
 
 /* The bytes of a hyphen ending s[0..n) after a letter (-, U+00AD, U+2010),
@@ -207,8 +214,8 @@ end_hyphen(const char *s, size_t n, int *soft)
  * word occurs in the document; no when the hyphenated form does, when the
  * next part starts with a capital or a digit, when both parts occur as
  * words of their own (a compound such as държави-членки), or when the
- * first part with its hyphen starts another hyphenated word (най-малко,
- * as the document has най-много); else yes.
+ * first part is a prefix the document writes only with a hyphen (най-малко,
+ * as it has най-много and no word in най otherwise); else yes.
  */
 static int
 join_hyphen(const struct layout *L, const char *a, size_t an, size_t hk, const char *b,
@@ -236,16 +243,16 @@ join_hyphen(const struct layout *L, const char *a, size_t an, size_t hk, const c
 		return 1;
 	buf_add(&w, a + start, an - hk - start);
 	buf_add(&w, b, z);
-	if (count_of(L, w.s, w.len, 0) > 0) {
+	if (count_of(L, w.s, w.len) > 0) {
 		buf_free(&w);
 		return 1;
 	}
 	buf_reset(&w);
 	buf_add(&w, a + start, an - start);
 	buf_add(&w, b, z);
-	join = count_of(L, w.s, w.len, 0) == 0 &&
-	    !(count_of(L, a + start, an - hk - start, 0) > 0 && count_of(L, b, z, 0) > 1) &&
-	    !(a[an - 1] == '-' && count_of(L, a + start, an - start, 1) > 0);
+	join = count_of(L, w.s, w.len) == 0 &&
+	    !(count_of(L, a + start, an - hk - start) > 0 && count_of(L, b, z) > 1) &&
+	    !(a[an - 1] == '-' && hyphen_prefix(L, a + start, an - hk - start));
 	buf_free(&w);
 	return join;
 }
@@ -311,34 +318,58 @@ find_indents(struct layout *L)
 	L->indents = count >= 2;
 }
 
+static int
+cmp_long(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
 /* Whether lines end where their words do (ragged right) rather than at
- * their column's edge: more than two in five of the lines followed by
- * another in their block end a body's height or more short of it. */
+ * one edge: justified, half the lines followed by another in their block
+ * or more end at the same room short of their column's widest line (to a
+ * quarter of a body), which is the room the justified edge leaves (an
+ * address too long for its line reaches past that edge). */
 static void
 find_ragged(struct layout *L)
 {
-	size_t i, lines = 0, short_ = 0;
+	long *room = xmalloc(sizeof *room * (L->n + 1));
+	size_t i, j, n = 0, best = 0;
 
+	L->edge_room = 0;
 	for (i = 0; i + 1 < L->n; i++) {
 		const struct pline *l = &L->v[i];
 
-		if (l->drop || l->foot || L->v[i + 1].block != l->block ||
-		    L->v[i + 1].page != l->page)
-			continue;
-		lines++;
-		short_ += l->x1 < l->cr - L->body;
+		if (!l->drop && !l->foot && L->v[i + 1].block == l->block &&
+		    L->v[i + 1].page == l->page)
+			room[n++] = lround((l->cr - l->x1) * 4 / L->body);
 	}
-	L->ragged = short_ * 5 > lines * 2;
+	qsort(room, n, sizeof *room, cmp_long);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && room[j] == room[i]; j++)
+			;
+		if (j - i > best) {
+			best = j - i;
+			L->edge_room = room[i] * L->body / 4;
+		}
+	}
+	L->ragged = best * 2 < n;
+	free(room);
 }
 
-/* Whether line p ends short, before line l: the first word of l would
- * have fit at its end (in justified text, 2.5 bodies' room is enough). */
+/* Whether line p ends short, before line l: in ragged text, when the first
+ * word of l (a third of a body at least, as a word of no width is none)
+ * would have fit at its end; in justified text, 2.5 bodies before the
+ * justified edge. */
 static int
 ends_short(const struct layout *L, const struct pline *p, const struct pline *l)
 {
-	double room = p->cr - p->x1, fits = l->lead + 0.5 * L->body;
+	double room = p->cr - p->x1;
 
-	return room > (L->ragged ? fits : fmin(fits, 2.5 * L->body));
+	if (L->ragged)
+		return room > fmax(l->lead, 0.3 * L->body) + 0.5 * L->body;
+	return room > L->edge_room + 2.5 * L->body;
 }
 
 /* Whether kept line l (next after it, or NULL) starts a paragraph after

@@ -35,7 +35,6 @@ struct pdf_page {
 
 /* A word of the document, folded, for the hyphen decisions. */
 struct word {
-	uint32_t hash;
 	size_t off, len;	/* in layout.folded */
 };
 
@@ -49,6 +48,7 @@ struct layout {
 	double gap;		/* its usual gap between lines */
 	int indents;		/* its paragraphs start with an indented line */
 	int ragged;		/* its lines end where their words do, not flush */
+	double edge_room;	/* justified, the room its lines leave at their right */
 	struct buf folded;
 	struct word *words;
 	size_t nwords, wcap;

@@ -36,6 +36,28 @@ ok $? "a PDF's text with control characters opens"
 clean_output "... and none of them reaches the terminal" "$TMP/controls.dump"
 has "... the words around them kept" "$TMP/controls.dump" "Hostile"
 
+# Hyphens at line ends: по- starts a word (показателите) though the text
+# has по-добре, as it has помощ and по too; най- is written only with its
+# hyphen (най-много), so най-малко keeps it.
+env FAKE_XHTML="$data/hyphens.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
+    "$TMP/tiny.pdf" >"$TMP/hyphens.json" 2>&1
+[ "$(jq -r '.blocks[0].text' "$TMP/hyphens.json")" = "Мрежата ще помогне на общините и ще даде показателите на всички по-добре и с повече помощ за най-малко хиляда деца, както и най-много за семействата им." ]
+ok $? "a line-end hyphen after a prefix the text also writes without one is joined, after one it always hyphenates kept"
+
+# Text that recurs at the foot of pages 2, 5 and 8 of ten is no footer (a
+# source line under a table); the page numbers are.
+env FAKE_XHTML="$data/recurring.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
+    "$TMP/tiny.pdf" 2>&1 | jq -r '.blocks[] | "\(.kind)\t\(.source.page)\t\(.text)"' \
+    >"$TMP/recurring.blocks"
+same "a line on three pages far apart stays, the page numbers go" "$TMP/recurring.blocks" \
+    "$data/recurring.expected"
+# Justified lines, one of them an address that reaches past the edge: one
+# paragraph, not one cut at each line the address makes look short.
+env FAKE_XHTML="$data/justified.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
+    "$TMP/tiny.pdf" >"$TMP/justified.json" 2>&1
+[ "$(jq -r '[.blocks[].text] | join("|")' "$TMP/justified.json")" = "The report is published by the statistics office and can be read at https://statistics.example.org/reports/2024/labour-force-survey-annual.html a site that also holds the tables of every earlier year and the notes on the methods used in each of them." ]
+ok $? "justified lines with one past the edge make one paragraph"
+
 # A command that runs long (and leaves a child running) is stopped at the
 # time bound, with its whole process group.
 printf '#!/bin/sh\nsleep 59.4321 &\nsleep 59.4321\n' >"$TMP/slow"

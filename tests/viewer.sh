@@ -855,7 +855,7 @@ chmod +x "$TMP/asks"
 mkdir -p "$HOME/.config/diglot"
 printf '[print]\ncommand = %s\ntimeout = 60\nformat = text\n' "$TMP/asks" \
     >"$HOME/.config/diglot/diglot.ini"
-open password 140 40 "$sample"
+open password 220 40 "$sample"
 key P Enter
 expect "a printer command that asks for a password fails at once, and the status line says so" \
     eval 'status_has "Print failed: $TMP/asks exited with status 2" && status_has "/dev/tty"'
@@ -967,9 +967,10 @@ cp "$long" "$brief"
 # the pane's shell), so that it cannot write anything on the way out.
 kill_viewer() {
 	_pp=$(t display-message -p -t "$1" '#{pane_pid}')
-	pkill -KILL -P "$_pp"
+	_vp=$(pgrep -P "$_pp")
+	kill -KILL $_vp
 	_try=0
-	while pgrep -P "$_pp" >/dev/null && [ $_try -lt 50 ]; do sleep 0.1; _try=$((_try + 1)); done
+	while kill -0 $_vp 2>/dev/null && [ $_try -lt 50 ]; do sleep 0.1; _try=$((_try + 1)); done
 	t kill-session -t "$1"
 }
 

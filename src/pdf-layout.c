@@ -297,13 +297,16 @@ cmp_edge(const void *a, const void *b)
 	return x->page < y->page ? -1 : x->page > y->page;
 }
 
-/* Whether line l stands in its page's top or bottom edge. */
+/* Whether line l stands near the top or bottom edge of what the document
+ * prints on its pages, top to bottom (the highest and the lowest lines of
+ * all its pages: a page may be larger than what was set on it), within
+ * EDGE of that height. */
 static int
-at_edge(const struct layout *L, const struct pline *l)
+at_edge(const struct pline *l, double top, double bottom)
 {
-	double h = L->pages[l->page - 1].h;
+	double band = EDGE * (bottom - top);
 
-	return l->y1 <= EDGE * h || l->y0 >= (1 - EDGE) * h;
+	return l->y1 <= top + band || l->y0 >= bottom - band;
 }
 
 /* Whether s[0..n) is a page number: "7", "- 7 -", "Page 7 of 20",
@@ -338,14 +341,16 @@ is_page_number(const char *s, size_t n)
 		    memcmp(s + z - 3, "\xE2\x80\x94", 3) == 0))
 			z -= 3;
 		if (a < z) {
-			size_t d = 0, r = 0;
+			size_t d = 0, r = 0, slash = 0;
 
 			for (k = a; k < z; k++) {
 				d += s[k] >= '0' && s[k] <= '9';
 				r += strchr("ivxlcIVXLC", s[k]) != NULL;
+				slash += s[k] == '/';
 			}
+			/* 7, 7. or 7/20, nothing else in it */
 			if (d && (d == z - a || (d + 1 == z - a && strchr("/.", s[z - 1])) ||
-			    memchr(s + a, '/', z - a)))
+			    (slash == 1 && d + 1 == z - a)))
 				digits++;
 			else if (r == z - a && r <= 6)
 				roman++;
@@ -392,13 +397,18 @@ drop_furniture(struct layout *L)
 	struct edge_key *k = xmalloc(sizeof *k * (L->n + 1));
 	size_t nk = 0, i, j, m;
 	size_t most = L->npages / 2 > 2 ? (L->npages + 1) / 2 : 2;
+	double top = L->n ? L->v[0].y0 : 0, bottom = L->n ? L->v[0].y1 : 0;
 
+	for (i = 1; i < L->n; i++) {
+		top = fmin(top, L->v[i].y0);
+		bottom = fmax(bottom, L->v[i].y1);
+	}
 	for (i = 0; i < L->n; i++) {
 		struct pline *l = &L->v[i];
 		const char *s = L->text.s + l->off;
 		uint32_t h = 2166136261u;
 
-		if (!at_edge(L, l))
+		if (!at_edge(l, top, bottom))
 			continue;
 		if (is_page_number(s, l->len)) {
 			l->drop = 1;

@@ -11,8 +11,8 @@
 #include "buf.h"
 #include "form.h"
 
-/* The top and bottom share of a page where running headers and footers
- * stand; a page's size when pdftotext gives none. */
+/* The top and bottom share of what is printed on the pages where running
+ * headers and footers stand; a page's size when pdftotext gives none. */
 #define EDGE 0.12
 #define PAGE_W 612.0
 #define PAGE_H 792.0

@@ -98,13 +98,13 @@ for sig in TERM INT HUP; do
 	pkill -f "sleep 59.4321"
 done
 
-command -v pdftotext >/dev/null 2>&1 || { skip 36 "pdftotext not installed (poppler-utils)"; done_testing; }
+command -v pdftotext >/dev/null 2>&1 || { skip 37 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------
 mkpdf="$TMP/mkpdf"
 if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
     >"$TMP/cc.log" 2>&1; then
-	skip 36 "no cairo to make the test PDFs (libcairo2-dev)"
+	skip 37 "no cairo to make the test PDFs (libcairo2-dev)"
 	done_testing
 fi
 "$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
@@ -138,6 +138,19 @@ has "a compound broken at a line's end keeps its hyphen (across a page break too
 "$DIGLOT" --json "$TMP/chapters.pdf" 2>&1 | blocks >"$TMP/chapters.blocks"
 same "a header that changes with the chapter is left out, as the footer is" \
     "$TMP/chapters.blocks" "$data/chapters.expected"
+
+# A briefing typeset by groff (its own hyphenation, a running header and a
+# footer with the page number, in the top part of a letter page), made a
+# PDF by ghostscript: the paragraphs of its source.
+if command -v groff >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1 &&
+    groff -Tps "$data/groff.tr" >"$TMP/groff.ps" 2>/dev/null &&
+    ps2pdf "$TMP/groff.ps" "$TMP/groff.pdf" 2>/dev/null; then
+	"$DIGLOT" --json "$TMP/groff.pdf" 2>&1 | blocks >"$TMP/groff.blocks"
+	same "groff's PDF: its paragraphs whole across the page, its hyphens joined, no header, no page numbers" \
+	    "$TMP/groff.blocks" "$data/groff.expected"
+else
+	skip 1 "no groff -Tps and ps2pdf (groff-base, ghostscript) to make a PDF"
+fi
 
 # line: where the block starts in pdftotext's text.
 pdftotext -bbox-layout "$bg" - >"$TMP/bg.xhtml"

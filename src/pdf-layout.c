@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "pdf-private.h"
 #include "xalloc.h"
 
@@ -150,6 +151,8 @@ read_order(struct layout *L)
 				b->y0 = fmin(b->y0, v[j].y0);
 			}
 		}
+		for (i = 0; i < pg->n; i++)
+			v[i].band = -1;
 		if (nb < 2 || !order_blocks(bl, nb)) {
 			free(bl);
 			continue;
@@ -157,8 +160,10 @@ read_order(struct layout *L)
 		sorted = xmalloc(sizeof *sorted * pg->n);
 		for (k = 0, j = 0; k < nb; k++)
 			for (i = 0; i < pg->n; i++)
-				if (v[i].block == bl[k].block)
-					sorted[j++] = v[i];
+				if (v[i].block == bl[k].block) {
+					sorted[j] = v[i];
+					sorted[j++].band = bl[k].band;
+				}
 		memcpy(v, sorted, sizeof *v * j);
 		free(sorted);
 		free(bl);
@@ -388,9 +393,28 @@ page_run(const struct edge_key *k, size_t n)
 	return run >= 3;
 }
 
+/* Whether no line of l's page stands beyond it, above or below (but for
+ * those beside it, on its baseline): a page number is the last thing on
+ * the page, or the first, where a paragraph's last line "2025." is not. */
+static int
+outermost(const struct layout *L, const struct pline *l)
+{
+	const struct pdf_page *pg = &L->pages[l->page - 1];
+	size_t i;
+	int above = 0, below = 0;
+
+	for (i = pg->first; i < pg->first + pg->n; i++) {
+		const struct pline *o = &L->v[i];
+
+		above |= o->y1 <= l->y0;
+		below |= o->y0 >= l->y1;
+	}
+	return !above || !below;
+}
+
 /* Drop what recurs at the same height near the edges of most pages, or of
  * a run of pages (page_run: a header that changes with the chapter), and
- * page numbers there. */
+ * page numbers there, outermost on their page. */
 static void
 drop_furniture(struct layout *L)
 {
@@ -410,7 +434,7 @@ drop_furniture(struct layout *L)
 
 		if (!at_edge(l, top, bottom))
 			continue;
-		if (is_page_number(s, l->len)) {
+		if (is_page_number(s, l->len) && outermost(L, l)) {
 			l->drop = 1;
 			continue;
 		}
@@ -473,6 +497,71 @@ find_footnotes(struct layout *L)
 	}
 }
 
+/* --- columns in two languages ------------------------------------------- */
+
+/* The language the text of the kept lines of column band is clearly in,
+ * or -1. */
+static int
+band_lang(const struct layout *L, int band)
+{
+	int cand[LANG_MAX], n = lang_count(), i, best;
+	double *score;
+	struct buf t = {0};
+	size_t j;
+
+	for (j = 0; j < L->n; j++)
+		if (L->v[j].band == band && !L->v[j].drop && !L->v[j].foot) {
+			buf_add(&t, L->text.s + L->v[j].off, L->v[j].len);
+			buf_addc(&t, '\n');
+		}
+	if (n > LANG_MAX)
+		n = LANG_MAX;
+	for (i = 0; i < n; i++)
+		cand[i] = i;
+	score = xcalloc((size_t)n + 1, sizeof *score);
+	best = n && t.len ? lang_score(t.s, t.len, cand, n, score) : 0;
+	best = best ? lang_clear(score, n) : -1;
+	free(score);
+	buf_free(&t);
+	return best;
+}
+
+/*
+ * A document whose pages are two columns in two languages, each column
+ * one version running on in the same column of the next page (a bilingual
+ * handout, diglot's own side by side): its lines put as the left column's
+ * through all pages, then the right one's, so that each version reads as
+ * one text and a paragraph that goes on at the next page's top is one.
+ * Lines across both columns (titles) go with the left one's.
+ */
+static void
+parallel_columns(struct layout *L)
+{
+	struct pline *sorted;
+	size_t i, j, in_columns = 0;
+	int l0, l1;
+
+	for (i = 0; i < L->n; i++) {
+		if (L->v[i].band > 1)
+			return;
+		in_columns += L->v[i].band >= 0;
+	}
+	if (in_columns * 2 < L->n)
+		return;
+	l0 = band_lang(L, 0);
+	l1 = band_lang(L, 1);
+	if (l0 < 0 || l1 < 0 || l0 == l1)
+		return;
+	sorted = xmalloc(sizeof *sorted * L->n);
+	for (i = 0, j = 0; i < L->n; i++)
+		if (L->v[i].band != 1)
+			sorted[j++] = L->v[i];
+	for (i = 0; i < L->n; i++)
+		if (L->v[i].band == 1)
+			sorted[j++] = L->v[i];
+	memcpy(L->v, sorted, sizeof *sorted * L->n);
+	free(sorted);
+}
 
 void
 pdf_lay_out(struct layout *L, struct form_out *o)
@@ -482,5 +571,6 @@ pdf_lay_out(struct layout *L, struct form_out *o)
 	read_order(L);
 	find_columns(L);
 	find_footnotes(L);
+	parallel_columns(L);
 	pdf_paragraphs(L, o);
 }

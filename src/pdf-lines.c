@@ -195,6 +195,7 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		p->line_depth = p->depth;
 		p->words = 0;
 		memset(&p->line, 0, sizeof p->line);
+		p->line.band = -1;
 		p->line.off = L->text.len;
 		p->line.src = (uint32_t)xmlSAX2GetLineNumber(p->ctxt);
 	}

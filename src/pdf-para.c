@@ -282,12 +282,14 @@ numbering(const char *s, size_t n)
 	return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ' ? i + 2 : 0;
 }
 
+/* Whether s[0..n) ends with one of marks, but for closing quotes and
+ * brackets. */
 static int
-ends_sentence(const char *s, size_t n)
+ends_with(const char *s, size_t n, const char *marks)
 {
 	while (n && strchr("\"')]\xBB\x9D", s[n - 1]) && s[n - 1])
 		n--;
-	return n && strchr(".!?:;", s[n - 1]);
+	return n && strchr(marks, s[n - 1]);
 }
 
 /* Whether line l begins indented in its column (a paragraph's first line),
@@ -384,7 +386,7 @@ starts_block(const struct layout *L, const struct pline *p, const struct pline *
 
 	if (fabs(height(l) - height(p)) > 0.15 * body)
 		return 1;
-	if (numbering(ls, l->len) && ends_sentence(ps, p->len))
+	if (numbering(ls, l->len) && ends_with(ps, p->len, ".!?:;"))
 		return 1;
 	if (ends_short(L, p, l))
 		return 1;
@@ -395,7 +397,8 @@ starts_block(const struct layout *L, const struct pline *p, const struct pline *
 	    l->cr <= p->cl;
 	if (!moved)
 		return l->y0 - p->y1 > L->gap + 0.3 * body;
-	return !L->indents && ends_sentence(ps, p->len);
+	/* (a sentence goes on after a semicolon) */
+	return !L->indents && ends_with(ps, p->len, ".!?:");
 }
 
 /* Whether footnote line l starts a note of its own after line p. */

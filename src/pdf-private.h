@@ -24,6 +24,7 @@ struct pline {
 	size_t off, len;	/* its text in layout.text */
 	uint32_t page, block;	/* 1-based page; pdftotext's block, counted */
 	uint32_t src;		/* its line in pdftotext's text */
+	int band;		/* its column on a page of columns, from 0; else -1 */
 	unsigned char drop;	/* page furniture */
 	unsigned char foot;	/* a footnote's line */
 };

@@ -98,13 +98,13 @@ for sig in TERM INT HUP; do
 	pkill -f "sleep 59.4321"
 done
 
-command -v pdftotext >/dev/null 2>&1 || { skip 37 "pdftotext not installed (poppler-utils)"; done_testing; }
+command -v pdftotext >/dev/null 2>&1 || { skip 39 "pdftotext not installed (poppler-utils)"; done_testing; }
 
 # --- PDFs made by cairo ---------------------------------------------------
 mkpdf="$TMP/mkpdf"
 if ! cc -o "$mkpdf" "$data/mkpdf.c" $(pkg-config --cflags --libs cairo 2>/dev/null) \
     >"$TMP/cc.log" 2>&1; then
-	skip 37 "no cairo to make the test PDFs (libcairo2-dev)"
+	skip 39 "no cairo to make the test PDFs (libcairo2-dev)"
 	done_testing
 fi
 "$mkpdf" "$TMP/brief.bg.pdf" <"$data/brief.bg.script" &&
@@ -179,8 +179,36 @@ if "$DIGLOT" --config "$TMP/large.ini" print --lang bg --layout sequential \
 	same "... every paragraph as in the text form: ragged lines joined, no running head, no page numbers" \
 	    "$TMP/own-pdf.blocks" "$TMP/own-text.blocks"
 	same "... in the rows of the text form" "$TMP/own-pdf.rows" "$TMP/own-text.rows"
+
+	# Side by side: each page two columns, Bulgarian and English, each
+	# version going on in its column of the next page.  The example's
+	# paragraphs three times over, four pages.
+	for l in bg en; do
+		jq -r --arg l $l '.blocks[] | select(.lang == $l and .kind == "paragraph") | .text' \
+		    "$TMP/own-text.json" >"$TMP/paras.$l"
+	done
+	{
+		for r in "Първо" "Второ, по-нататък" "Трето и последно"; do
+			awk -v r="$r" '{ print r ": " $0; print "" }' "$TMP/paras.bg"
+		done
+		printf 'За контакт: неправителствените партньори на мрежата.\n\n'
+		for r in "First" "Second, further" "Third and last"; do
+			awk -v r="$r" '{ print r ": " $0; print "" }' "$TMP/paras.en"
+		done
+		printf 'Contact: the non-governmental partners of the network.\n'
+	} >"$TMP/long.txt"
+	"$DIGLOT" print --layout side-by-side --output "$TMP/sbs.pdf" "$TMP/long.txt"
+	"$DIGLOT" --json "$TMP/long.txt" >"$TMP/sbs-text.json"
+	"$DIGLOT" --json "$TMP/sbs.pdf" >"$TMP/sbs-pdf.json" 2>&1
+	for f in text pdf; do
+		jq -r '.blocks[] | "\(.lang)\t\(.text)"' "$TMP/sbs-$f.json" >"$TMP/sbs-$f.blocks"
+		jq -c '.rows[]' "$TMP/sbs-$f.json" >"$TMP/sbs-$f.rows"
+	done
+	same "diglot's side-by-side PDF reads as its text: each column one version, its paragraphs whole across pages" \
+	    "$TMP/sbs-pdf.blocks" "$TMP/sbs-text.blocks"
+	same "... in the rows of the text form" "$TMP/sbs-pdf.rows" "$TMP/sbs-text.rows"
 else
-	skip 3 "no typeset PDF printing here: $(head -n 1 "$TMP/own.err")"
+	skip 5 "no typeset PDF printing here: $(head -n 1 "$TMP/own.err")"
 fi
 
 # --- one PDF holding both, mixtures, --format, standard input ----------

@@ -750,12 +750,13 @@ settings_each_key(const struct settings *cfg, const char *section,
 		fn(ctx, cfg->v[k - 1].name, cfg->v[k - 1].value);
 }
 
-/* Quote a value when iniparser would otherwise change it. */
+/* Quote a value when iniparser would otherwise change it: it strips
+ * blanks (spaces and tabs, the only ones a value may hold) at either end. */
 static void
 print_value(FILE *f, const char *v)
 {
-	if (*v == '\0' || strpbrk(v, ";#") || v[0] == ' ' || v[strlen(v) - 1] == ' ' ||
-	    v[0] == '"' || v[0] == '\'')
+	if (*v == '\0' || strpbrk(v, ";#") || strchr(" \t", v[0]) ||
+	    strchr(" \t", v[strlen(v) - 1]) || v[0] == '"' || v[0] == '\'')
 		fprintf(f, strchr(v, '"') ? "'%s'" : "\"%s\"", v);
 	else
 		fputs(v, f);

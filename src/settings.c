@@ -245,11 +245,11 @@ edit_distance(const char *a, const char *b, size_t limit)
 	return d[lb] < limit ? d[lb] : limit;
 }
 
-/* Keep cand in *best when it is closer to name than any before. */
+/* Keep cand in *best when it is closer to name (ln bytes) than any before. */
 static void
-closer(const char *name, const char *cand, const char **best, size_t *bestd)
+closer(const char *name, size_t ln, const char *cand, const char **best, size_t *bestd)
 {
-	size_t ln = strlen(name), lc = strlen(cand), d;
+	size_t lc = strlen(cand), d;
 
 	/* The distance is at least the difference in length. */
 	if ((ln > lc ? ln - lc : lc - ln) >= *bestd)
@@ -266,18 +266,22 @@ settings_suggest(const char *section, const char *key)
 {
 	const struct option_def *o;
 	const struct key_action *k;
-	const char *best = NULL;
-	size_t bestd = 3;
+	const char *best = NULL, *name = key ? key : section;
+	size_t bestd = 3, ln = strlen(name), sn = strlen(section);
+	int in = 0;
 
+	/* The table lists each section's options together. */
 	for (o = options; o->section; o++) {
 		const char *cand = key ? o->key : o->section;
 
-		if ((!key || glob(o->section, section, strlen(section))) && !strchr(cand, '*'))
-			closer(key ? key : section, cand, &best, &bestd);
+		if (key && (o == options || o->section != o[-1].section))
+			in = glob(o->section, section, sn);
+		if ((!key || in) && !strchr(cand, '*'))
+			closer(name, ln, cand, &best, &bestd);
 	}
 	if (key && strcmp(section, "keys") == 0)
 		for (k = keys_table; k->name; k++)
-			closer(key, k->name, &best, &bestd);
+			closer(key, ln, k->name, &best, &bestd);
 	return best;
 }
 

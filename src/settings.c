@@ -773,7 +773,8 @@ same_in(const struct settings *cfg, const struct settings *base, uint32_t k)
 {
 	const struct entry *e = &cfg->v[k - 1], *b;
 
-	if (k <= base->n && strcmp(base->v[k - 1].name, e->name) == 0)
+	if (k <= base->n && (base->v[k - 1].name == e->name ||
+	    strcmp(base->v[k - 1].name, e->name) == 0))
 		b = &base->v[k - 1];
 	else
 		b = settings_find(base, e->name);

@@ -195,14 +195,13 @@ make_doc(struct source *src, unsigned pattern, const int *lang, int n)
 	doc->files = src;
 	doc->nfiles = 1;
 	for (;;) {
-		const char *s = src->data;
+		const char *s;
 		struct block *bl;
 
 		i = doc_next_block(src->data, src->len, i, &start, &end);
 		if (start == end)
 			break;
-		s += start;
-
+		s = src->data + start;
 		doc->blocks = xgrow(doc->blocks, &cap, doc->nblocks + 1, sizeof *doc->blocks);
 		bl = &doc->blocks[doc->nblocks];
 		memset(bl, 0, sizeof *bl);
@@ -238,7 +237,8 @@ make_doc(struct source *src, unsigned pattern, const int *lang, int n)
  *
  *   [2] the languages of the document: one from each nibble, a third from
  *       both (repeats count once), of the first nlangs
- *   [3] the language of block b: bits 2(b mod 4) and up, of those of [2]
+ *   [3] the language of block b: two bits, from bit 2(b mod 4), of those
+ *       of [2]
  *
  * The text is parted into blocks as plain text is (runs of non-blank
  * lines; a one-line block that reads as a heading is one).

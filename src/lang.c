@@ -106,12 +106,17 @@ wordset_slot_hashed(struct wordset *ws, const char *s, size_t n, uint32_t h, int
 		ws->key = xcalloc(ws->cap, sizeof *ws->key);
 		ws->hash = xcalloc(ws->cap, sizeof *ws->hash);
 		ws->mask = xcalloc(ws->cap, sizeof *ws->mask);
-		ws->n = 0;
+		ws->n = old.n;
+		/* Each key moves to its slot in the larger table. */
 		for (i = 0; i < old.cap; i++)
 			if (old.key[i]) {
-				*wordset_slot_hashed(ws, old.key[i], strlen(old.key[i]),
-				    old.hash[i], 1) = old.mask[i];
-				free(old.key[i]);
+				size_t j = old.hash[i] & (ws->cap - 1);
+
+				while (ws->key[j])
+					j = (j + 1) & (ws->cap - 1);
+				ws->key[j] = old.key[i];
+				ws->hash[j] = old.hash[i];
+				ws->mask[j] = old.mask[i];
 			}
 		free(old.key);
 		free(old.hash);
@@ -160,14 +165,20 @@ wordset_free(struct wordset *ws)
 	memset(ws, 0, sizeof *ws);
 }
 
+static int folded_as_is(const char *s, size_t n);
+
 /* Lower-case (fold) a short item for the tables. */
 static void
 fold_item(struct buf *out, const char *s, size_t n)
 {
 	struct buf clean = {0};
 
-	text_clean(&clean, s, n);
 	buf_reset(out);
+	if (folded_as_is(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
+	text_clean(&clean, s, n);
 	if (clean.len)
 		text_fold(clean.s, clean.len, out, NULL);
 	buf_free(&clean);
@@ -519,6 +530,28 @@ small_folded(ucs4_t uc)
 		atomic_store_explicit(&small[uc].folded, f, memory_order_relaxed);
 	}
 	return f == FOLDS_SAME;
+}
+
+/* Whether s[0..n) is its own cleaned and folded form: letters below SMALL
+ * that take room on the screen (text_clean keeps them), each its own
+ * lower case and folding to itself whatever comes next. */
+static int
+folded_as_is(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (!scripts_found)
+		find_scripts();
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+
+		if (k <= 0 || uc >= SMALL || !small[uc].letter || small[uc].lower != uc ||
+		    text_ucwidth(uc) <= 0 || !small_folded(uc))
+			return 0;
+		i += (size_t)k;
+	}
+	return n > 0;
 }
 
 /* The letters of each script a text holds, to credit each candidate once. */

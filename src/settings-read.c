@@ -42,8 +42,13 @@ has_controls(const char *s)
 
 	while (p < end) {
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p, end - p);
+		int k;
 
+		if (*p >= 0x20 && *p < 0x7F) {	/* printable ASCII */
+			p++;
+			continue;
+		}
+		k = u8_mbtouc(&uc, p, end - p);
 		if ((uc < 0x20 && uc != '\t') || uc == 0x7F || (uc >= 0x80 && uc < 0xA0) ||
 		    uc_is_general_category(uc, UC_CATEGORY_Cf))
 			return 1;

@@ -245,11 +245,11 @@ edit_distance(const char *a, const char *b, size_t limit)
 	return d[lb] < limit ? d[lb] : limit;
 }
 
-/* Keep cand in *best when it is closer to name than any before. */
+/* Keep cand in *best when it is closer to name (ln bytes) than any before. */
 static void
-closer(const char *name, const char *cand, const char **best, size_t *bestd)
+closer(const char *name, size_t ln, const char *cand, const char **best, size_t *bestd)
 {
-	size_t ln = strlen(name), lc = strlen(cand), d;
+	size_t lc = strlen(cand), d;
 
 	/* The distance is at least the difference in length. */
 	if ((ln > lc ? ln - lc : lc - ln) >= *bestd)
@@ -266,18 +266,22 @@ settings_suggest(const char *section, const char *key)
 {
 	const struct option_def *o;
 	const struct key_action *k;
-	const char *best = NULL;
-	size_t bestd = 3;
+	const char *best = NULL, *name = key ? key : section;
+	size_t bestd = 3, ln = strlen(name), sn = strlen(section);
+	int in = 0;
 
+	/* The table lists each section's options together. */
 	for (o = options; o->section; o++) {
 		const char *cand = key ? o->key : o->section;
 
-		if ((!key || glob(o->section, section, strlen(section))) && !strchr(cand, '*'))
-			closer(key ? key : section, cand, &best, &bestd);
+		if (key && (o == options || o->section != o[-1].section))
+			in = glob(o->section, section, sn);
+		if ((!key || in) && !strchr(cand, '*'))
+			closer(name, ln, cand, &best, &bestd);
 	}
 	if (key && strcmp(section, "keys") == 0)
 		for (k = keys_table; k->name; k++)
-			closer(key, k->name, &best, &bestd);
+			closer(key, ln, k->name, &best, &bestd);
 	return best;
 }
 
@@ -750,12 +754,13 @@ settings_each_key(const struct settings *cfg, const char *section,
 		fn(ctx, cfg->v[k - 1].name, cfg->v[k - 1].value);
 }
 
-/* Quote a value when iniparser would otherwise change it. */
+/* Quote a value when iniparser would otherwise change it: it strips
+ * blanks (spaces and tabs, the only ones a value may hold) at either end. */
 static void
 print_value(FILE *f, const char *v)
 {
-	if (*v == '\0' || strpbrk(v, ";#") || v[0] == ' ' || v[strlen(v) - 1] == ' ' ||
-	    v[0] == '"' || v[0] == '\'')
+	if (*v == '\0' || strpbrk(v, ";#") || strchr(" \t", v[0]) ||
+	    strchr(" \t", v[strlen(v) - 1]) || v[0] == '"' || v[0] == '\'')
 		fprintf(f, strchr(v, '"') ? "'%s'" : "\"%s\"", v);
 	else
 		fputs(v, f);
@@ -768,7 +773,8 @@ same_in(const struct settings *cfg, const struct settings *base, uint32_t k)
 {
 	const struct entry *e = &cfg->v[k - 1], *b;
 
-	if (k <= base->n && strcmp(base->v[k - 1].name, e->name) == 0)
+	if (k <= base->n && (base->v[k - 1].name == e->name ||
+	    strcmp(base->v[k - 1].name, e->name) == 0))
 		b = &base->v[k - 1];
 	else
 		b = settings_find(base, e->name);

@@ -118,6 +118,12 @@ sed 's/ ; [^;]*$//' "$TMP/printed.ini" >"$TMP/a"
 sed 's/ ; [^;]*$//' "$TMP/again.ini" >"$TMP/b"
 same "... and give the same settings" "$TMP/b" "$TMP/a"
 has "a value with ; is quoted" "$TMP/printed.ini" 'command = "xclip -selection clipboard ; x"'
+printf '[pillar.a]\ntitle.en = "\t\tWater"\ntitle.bg = "Вода\t"\n' >"$TMP/tabs.ini"
+"$DIGLOT" --config "$TMP/tabs.ini" --print-config >"$TMP/tabs-printed.ini"
+"$DIGLOT" --config "$TMP/tabs-printed.ini" --print-config >"$TMP/tabs-again.ini"
+grep '^title\.' "$TMP/tabs-printed.ini" | sed 's/ ; [^;]*$//' >"$TMP/a"
+grep '^title\.' "$TMP/tabs-again.ini" | sed 's/ ; [^;]*$//' >"$TMP/b"
+same "a value's tabs at either end are quoted, and read back" "$TMP/b" "$TMP/a"
 "$DIGLOT" --config "$TMP/printed.ini" --dump --width 100 "$sample" >"$TMP/x" 2>&1
 "$DIGLOT" --config "$TMP/mine.ini" --dump --width 100 "$sample" >"$TMP/y" 2>&1
 same "... and lay out the briefing the same" "$TMP/x" "$TMP/y"

@@ -14,11 +14,14 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "form.h"
 #include "json.h"
 #include "lang.h"
 #include "pillar.h"
 #include "settings.h"
+#include "source.h"
 #include "text.h"
+#include "xalloc.h"
 
 static void
 fuzz_quiet(const char *msg)
@@ -129,6 +132,138 @@ check_blocks(const struct doc *doc, struct buf *text)
 	}
 }
 
+/* Every block in exactly one row, in its language's column, in order. */
+static void __attribute__((unused))
+check_rows(const struct doc *doc)
+{
+	unsigned char *seen = xcalloc(doc->nblocks + 1, 1);
+	size_t r, b, k, pos;
+	int l;
+
+	for (l = 0; l < doc->nlangs; l++) {
+		pos = 0;
+		for (r = 0; r < doc->nrows; r++) {
+			size_t n;
+			const uint32_t *ids = doc_row_blocks(doc, r, l, &n);
+
+			check(doc->row_start[r * doc->nlangs + l] == pos,
+			    "rows skip or repeat a language's blocks");
+			pos += n;
+			for (k = 0; k < n; k++) {
+				check(ids[k] < doc->nblocks, "a row holds no block");
+				check(!seen[ids[k]], "a block is in two rows");
+				check(doc->blocks[ids[k]].lang == doc->langs[l],
+				    "a block is in another language's column");
+				seen[ids[k]] = 1;
+			}
+		}
+		check(pos == doc->nseq[l], "rows leave out a language's last blocks");
+	}
+	for (b = 0; b < doc->nblocks; b++)
+		check(seen[b], "a block is in no row");
+	free(seen);
+}
+
+/* --- documents made without the reader ----------------------------- */
+
+/* The words of s[0..n), at most 255: what doc_build counts as prose. */
+static unsigned char __attribute__((unused))
+prose_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n && w < 255; i++) {
+		int blank = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+
+		w += !blank && !in;
+		in = !blank;
+	}
+	return (unsigned char)w;
+}
+
+/* A document of the one file src, its blocks in the languages lang[0..n),
+ * block b in lang[(pattern >> 2(b mod 4) & 3) mod n]: what doc_build makes
+ * of plain text, without the detection. */
+static struct doc * __attribute__((unused))
+make_doc(struct source *src, unsigned pattern, const int *lang, int n)
+{
+	struct doc *doc = xcalloc(1, sizeof *doc);
+	size_t i = 0, start, end, cap = 0, b;
+	int l;
+
+	doc->files = src;
+	doc->nfiles = 1;
+	for (;;) {
+		const char *s;
+		struct block *bl;
+
+		i = doc_next_block(src->data, src->len, i, &start, &end);
+		if (start == end)
+			break;
+		s = src->data + start;
+		doc->blocks = xgrow(doc->blocks, &cap, doc->nblocks + 1, sizeof *doc->blocks);
+		bl = &doc->blocks[doc->nblocks];
+		memset(bl, 0, sizeof *bl);
+		bl->off = start;
+		bl->len = end - start;
+		bl->chars = (uint32_t)text_chars(s, bl->len);
+		bl->lang = (int16_t)lang[(pattern >> (2 * (doc->nblocks % 4)) & 3) % n];
+		bl->kind = !memchr(s, '\n', bl->len) && doc_is_heading_text(s, bl->len) ?
+		    BLOCK_HEADING : BLOCK_PARAGRAPH;
+		bl->prose = prose_words(s, bl->len);
+		doc->nblocks++;
+	}
+	/* The languages in order of first appearance, each with its blocks. */
+	doc->langs = xmalloc(sizeof *doc->langs * (n + 1));
+	for (b = 0; b < doc->nblocks; b++)
+		if (doc_lang_slot(doc, doc->blocks[b].lang) < 0)
+			doc->langs[doc->nlangs++] = doc->blocks[b].lang;
+	doc->seq = xcalloc(n, sizeof *doc->seq);
+	doc->nseq = xcalloc(n, sizeof *doc->nseq);
+	for (l = 0; l < doc->nlangs; l++)
+		doc->seq[l] = xmalloc(sizeof **doc->seq * (doc->nblocks + 1));
+	for (b = 0; b < doc->nblocks; b++) {
+		l = doc_lang_slot(doc, doc->blocks[b].lang);
+		doc->seq[l][doc->nseq[l]++] = (uint32_t)b;
+	}
+	return doc;
+}
+
+/*
+ * The document of fuzz_layout and fuzz_json: text (read as UTF-8, invalid
+ * bytes and all) after a header h of FUZZ_DOC_HEADER bytes, of which this
+ * reads two:
+ *
+ *   [2] the languages of the document: one from each nibble, a third from
+ *       both (repeats count once), of the first nlangs
+ *   [3] the language of block b: two bits, from bit 2(b mod 4), of those
+ *       of [2]
+ *
+ * The text is parted into blocks as plain text is (runs of non-blank
+ * lines; a one-line block that reads as a heading is one).
+ */
+enum { FUZZ_DOC_HEADER = 4 };
+
+static struct doc * __attribute__((unused))
+fuzz_doc(const unsigned char *h, const char *text, size_t n, int nlangs)
+{
+	struct source *src = xcalloc(1, sizeof *src);
+	struct buf why = {0};
+	int lang[3], want[3], k = 0, i;
+
+	check(source_from_memory_as(src, "fuzz.txt", text, n, "UTF-8", FORM_TEXT,
+	    &why) == 0, "source_from_memory refused UTF-8");
+	buf_free(&why);
+	want[0] = (h[2] & 15) % nlangs;
+	want[1] = (h[2] >> 4) % nlangs;
+	want[2] = (h[2] + (h[2] >> 4)) % nlangs;
+	for (i = 0; i < 3; i++)
+		if (k == 0 || (want[i] != lang[0] && (k == 1 || want[i] != lang[1])))
+			lang[k++] = want[i];
+	return make_doc(src, h[3], lang, k);
+}
+
 /* --- a JSON checker (RFC 8259, nesting bounded) ------------------------ */
 
 enum { JSON_DEPTH = 64 };
@@ -136,7 +271,7 @@ enum { JSON_DEPTH = 64 };
 /* The bytes a JSON string holds only escaped, or as its end. */
 static char json_stops[2 + 31 + 1];
 
-/* The text checked ends in a NUL (as open_memstream leaves it), which
+/* The text checked ends in a NUL (check_json writes one after it), which
  * stops the scans of blanks and of strings. */
 
 struct json {
@@ -334,33 +469,39 @@ json_fault(const char *what, const char *out, size_t n, const char *bad)
 }
 
 /* The --json output of doc (with the pillars p, or none): valid UTF-8,
- * valid JSON.  (Inline: a target of a reader alone does not use it.) */
+ * valid JSON.  (Inline: a target of a reader alone does not use it.)  The
+ * stream is kept from run to run: each run writes from its start and ends
+ * what it wrote with a NUL. */
 static inline void
 check_json(struct doc *doc, struct pillars *p)
 {
-	char *out = NULL;
+	static FILE *json_out;
+	static char *json_buf;
+	static size_t json_size;
 	const char *bad;
-	size_t n = 0;
-	FILE *f = open_memstream(&out, &n);
+	size_t n;
 
-	if (!json_stops[0]) {
+	if (!json_out) {
 		int i;
 
 		json_stops[0] = '"';
 		json_stops[1] = '\\';
 		for (i = 1; i < 0x20; i++)
 			json_stops[1 + i] = (char)i;
+		json_out = open_memstream(&json_buf, &json_size);
+		check(json_out != NULL, "open_memstream failed");
 	}
-	check(f != NULL, "open_memstream failed");
-	check(json_write(doc, p, f) == 0, "json_write failed");
-	check(fclose(f) == 0, "json_write's stream failed");
-	bad = (const char *)u8_check((const uint8_t *)out, n);
+	check(fseek(json_out, 0, SEEK_SET) == 0, "json_write's stream failed");
+	check(json_write(doc, p, json_out) == 0, "json_write failed");
+	n = (size_t)ftell(json_out);
+	check(fputc('\0', json_out) == 0 && fflush(json_out) == 0,
+	    "json_write's stream failed");
+	bad = (const char *)u8_check((const uint8_t *)json_buf, n);
 	if (bad != NULL)
-		json_fault("the --json output is not valid UTF-8 here", out, n, bad);
-	bad = json_error(out, n);
+		json_fault("the --json output is not valid UTF-8 here", json_buf, n, bad);
+	bad = json_error(json_buf, n);
 	if (bad != NULL)
-		json_fault("the --json output is not JSON here", out, n, bad);
-	free(out);
+		json_fault("the --json output is not JSON here", json_buf, n, bad);
 }
 
 #endif

@@ -94,16 +94,23 @@ each_setting(const struct settings *cfg,
 }
 
 /* The settings as --print-config prints them (with base, the keys that
- * differ from it), checked. */
-static char *
+ * differ from it), checked: *n bytes, in a stream kept from run to run
+ * (each run writes from its start). */
+static const char *
 print(const struct settings *cfg, const struct settings *base, size_t *n)
 {
-	char *out = NULL;
-	FILE *f = open_memstream(&out, n);
+	static FILE *f;
+	static char *out;
+	static size_t size;
 
-	check(f != NULL, "open_memstream failed", NULL);
+	if (!f) {
+		f = open_memstream(&out, &size);
+		check(f != NULL, "open_memstream failed", NULL);
+	}
+	check(fseek(f, 0, SEEK_SET) == 0, "settings_print's stream failed", NULL);
 	settings_print(cfg, base, f);
-	check(fclose(f) == 0, "settings_print's stream failed", NULL);
+	*n = (size_t)ftell(f);
+	check(fflush(f) == 0 && !ferror(f), "settings_print's stream failed", NULL);
 	check(u8_check((const uint8_t *)out, *n) == NULL,
 	    "the --print-config output is not valid UTF-8", NULL);
 	return out;
@@ -114,20 +121,24 @@ print(const struct settings *cfg, const struct settings *base, size_t *n)
 static void
 round_trip(const struct settings *cfg, const struct settings *base, int whole)
 {
+	/* The keys of each, kept from run to run. */
+	static struct keys had, now;
 	struct settings *again = settings_copy(base);
-	struct keys had = {0}, now = {0};
 	size_t n, i;
-	char *out = print(cfg, whole ? NULL : base, &n);
+	const char *out = print(cfg, whole ? NULL : base, &n);
 	int before = settings_problems(again);
 
 	settings_read_text(again, "printed.ini", NULL, out, n);
 	check(settings_problems(again) == before,
 	    "the --print-config output draws complaints", last);
-	/* Both walk their keys in the same order, or each key is looked up. */
+	/* Both walk their keys in the same order, or each key is looked up;
+	 * a key or value a copy did not change is the same string in both. */
+	had.n = now.n = 0;
 	each_setting(cfg, add_key, &had);
 	each_setting(again, add_key, &now);
 	for (i = 0; i < had.n; i++) {
-		const char *v = i < now.n && strcmp(had.key[i], now.key[i]) == 0 ?
+		const char *v = i < now.n && (had.key[i] == now.key[i] ||
+		    strcmp(had.key[i], now.key[i]) == 0) ?
 		    now.value[i] : settings_get(again, had.key[i]);
 
 		check(v != NULL, "--print-config lost a key", had.key[i]);
@@ -136,11 +147,6 @@ round_trip(const struct settings *cfg, const struct settings *base, int whole)
 		    had.key[i]);
 	}
 	check(now.n == had.n, "--print-config added keys", NULL);
-	free(had.key);
-	free(had.value);
-	free(now.key);
-	free(now.value);
-	free(out);
 	settings_free(again);
 }
 

@@ -63,7 +63,8 @@ struct command_result {
  * A signal that would end diglot meanwhile (SIGINT, SIGTERM, SIGHUP,
  * SIGQUIT; one it ignores is left so) ends the command the same way: the
  * run returns COMMAND_INTERRUPTED with res->signal, its handling as it was
- * before, and the caller raises res->signal once it has cleaned up.
+ * before, and the caller raises res->signal once it has cleaned up.  As it
+ * sets the process's signal handling, it runs on the main thread only.
  */
 enum command_end command_run(const struct command_spec *spec, struct command_result *res);
 

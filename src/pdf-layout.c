@@ -302,16 +302,64 @@ cmp_edge(const void *a, const void *b)
 	return x->page < y->page ? -1 : x->page > y->page;
 }
 
-/* Whether line l stands near the top or bottom edge of what the document
- * prints on its pages, top to bottom (the highest and the lowest lines of
- * all its pages: a page may be larger than what was set on it), within
- * EDGE of that height. */
-static int
-at_edge(const struct pline *l, double top, double bottom)
-{
-	double band = EDGE * (bottom - top);
+static const struct pdf_page *size_base;
 
-	return l->y1 <= top + band || l->y0 >= bottom - band;
+static int
+cmp_page_size(const void *a, const void *b)
+{
+	const struct pdf_page *x = &size_base[*(const size_t *)a], *y = &size_base[*(const size_t *)b];
+
+	if (lround(x->h) != lround(y->h))
+		return lround(x->h) < lround(y->h) ? -1 : 1;
+	return (lround(x->w) > lround(y->w)) - (lround(x->w) < lround(y->w));
+}
+
+/* Each page's printed extent: from the highest to the lowest line of all
+ * the pages of its size (a page may be larger than what was set on it, and
+ * a landscape page among portrait ones has its own). */
+static void
+find_extents(struct layout *L)
+{
+	size_t *order = xmalloc(sizeof *order * (L->npages + 1));
+	size_t p, i, j;
+
+	for (p = 0; p < L->npages; p++) {
+		struct pdf_page *pg = &L->pages[p];
+
+		order[p] = p;
+		pg->top = pg->h;
+		pg->bottom = 0;
+		for (i = pg->first; i < pg->first + pg->n; i++) {
+			pg->top = fmin(pg->top, L->v[i].y0);
+			pg->bottom = fmax(pg->bottom, L->v[i].y1);
+		}
+	}
+	size_base = L->pages;
+	qsort(order, L->npages, sizeof *order, cmp_page_size);
+	for (i = 0; i < L->npages; i = j) {
+		double top = L->pages[order[i]].top, bottom = L->pages[order[i]].bottom;
+
+		for (j = i + 1; j < L->npages && cmp_page_size(&order[i], &order[j]) == 0; j++) {
+			top = fmin(top, L->pages[order[j]].top);
+			bottom = fmax(bottom, L->pages[order[j]].bottom);
+		}
+		for (p = i; p < j; p++) {
+			L->pages[order[p]].top = top;
+			L->pages[order[p]].bottom = bottom;
+		}
+	}
+	free(order);
+}
+
+/* Whether line l stands near the top or bottom edge of its page's printed
+ * extent, within EDGE of its height. */
+static int
+at_edge(const struct layout *L, const struct pline *l)
+{
+	const struct pdf_page *pg = &L->pages[l->page - 1];
+	double band = EDGE * (pg->bottom - pg->top);
+
+	return l->y1 <= pg->top + band || l->y0 >= pg->bottom - band;
 }
 
 /* Whether s[0..n) is a page number: "7", "- 7 -", "Page 7 of 20",
@@ -403,9 +451,11 @@ outermost(const struct layout *L, const struct pline *l)
 	size_t i;
 	int above = 0, below = 0;
 
-	for (i = pg->first; i < pg->first + pg->n; i++) {
+	for (i = pg->first; i < pg->first + pg->n && !(above && below); i++) {
 		const struct pline *o = &L->v[i];
 
+		if (o->drop)
+			continue;	/* a header or footer beyond it */
 		above |= o->y1 <= l->y0;
 		below |= o->y0 >= l->y1;
 	}
@@ -421,23 +471,15 @@ drop_furniture(struct layout *L)
 	struct edge_key *k = xmalloc(sizeof *k * (L->n + 1));
 	size_t nk = 0, i, j, m;
 	size_t most = L->npages / 2 > 2 ? (L->npages + 1) / 2 : 2;
-	double top = L->n ? L->v[0].y0 : 0, bottom = L->n ? L->v[0].y1 : 0;
 
-	for (i = 1; i < L->n; i++) {
-		top = fmin(top, L->v[i].y0);
-		bottom = fmax(bottom, L->v[i].y1);
-	}
+	find_extents(L);
 	for (i = 0; i < L->n; i++) {
 		struct pline *l = &L->v[i];
 		const char *s = L->text.s + l->off;
 		uint32_t h = 2166136261u;
 
-		if (!at_edge(l, top, bottom))
+		if (!at_edge(L, l))
 			continue;
-		if (is_page_number(s, l->len) && outermost(L, l)) {
-			l->drop = 1;
-			continue;
-		}
 		for (j = 0; j < l->len; j++) {
 			unsigned char c = (unsigned char)s[j];
 
@@ -460,6 +502,13 @@ drop_furniture(struct layout *L)
 			continue;
 		for (m = i; m < j; m++)
 			L->v[k[m].line].drop = 1;
+	}
+	/* then page numbers, once the headers and footers beyond them are out */
+	for (i = 0; i < nk; i++) {
+		struct pline *l = &L->v[k[i].line];
+
+		if (!l->drop && is_page_number(L->text.s + l->off, l->len) && outermost(L, l))
+			l->drop = 1;
 	}
 	free(k);
 }
@@ -526,6 +575,18 @@ band_lang(const struct layout *L, int band)
 	return best;
 }
 
+/* The first kept line of the right column, or L->n. */
+static size_t
+first_right(const struct layout *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->n; i++)
+		if (L->v[i].band == 1 && !L->v[i].drop && !L->v[i].foot)
+			break;
+	return i;
+}
+
 /*
  * A document whose pages are two columns in two languages, each column
  * one version running on in the same column of the next page (a bilingual
@@ -538,7 +599,8 @@ static void
 parallel_columns(struct layout *L)
 {
 	struct pline *sorted;
-	size_t i, j, in_columns = 0;
+	size_t i, j, in_columns = 0, seam;
+	double right = -1;
 	int l0, l1;
 
 	for (i = 0; i < L->n; i++) {
@@ -552,13 +614,25 @@ parallel_columns(struct layout *L)
 	l1 = band_lang(L, 1);
 	if (l0 < 0 || l1 < 0 || l0 == l1)
 		return;
+	/* A line in no column (a page where one version runs on alone) goes
+	 * with the right one when it starts where that column's lines do. */
+	for (i = 0; i < L->n; i++)
+		if (L->v[i].band == 1 && (right < 0 || L->v[i].x0 < right))
+			right = L->v[i].x0;
+	for (i = 0; i < L->n; i++)
+		if (L->v[i].band < 0 && L->v[i].x0 >= right - L->body)
+			L->v[i].band = 1;
+	seam = first_right(L);
 	sorted = xmalloc(sizeof *sorted * L->n);
 	for (i = 0, j = 0; i < L->n; i++)
 		if (L->v[i].band != 1)
 			sorted[j++] = L->v[i];
 	for (i = 0; i < L->n; i++)
-		if (L->v[i].band == 1)
-			sorted[j++] = L->v[i];
+		if (L->v[i].band == 1) {
+			sorted[j] = L->v[i];
+			/* the other version starts a block of its own */
+			sorted[j++].seam = i == seam;
+		}
 	memcpy(L->v, sorted, sizeof *sorted * L->n);
 	free(sorted);
 }

@@ -561,7 +561,7 @@ emit_all(struct layout *L, struct form_out *o)
 		else if (!L->v[i].drop)
 			idx[nidx++] = i;
 	for (i = 0; i < nidx; i++)
-		if (!i || starts_block(L, &L->v[idx[i - 1]], &L->v[idx[i]],
+		if (!i || L->v[idx[i]].seam || starts_block(L, &L->v[idx[i - 1]], &L->v[idx[i]],
 		    i + 1 < nidx ? &L->v[idx[i + 1]] : NULL))
 			paras[np++] = i;
 	paras[np] = nidx;

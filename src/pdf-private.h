@@ -27,11 +27,13 @@ struct pline {
 	int band;		/* its column on a page of columns, from 0; else -1 */
 	unsigned char drop;	/* page furniture */
 	unsigned char foot;	/* a footnote's line */
+	unsigned char seam;	/* it starts a block, whatever comes before */
 };
 
 struct pdf_page {
 	double w, h;
 	size_t first, n;	/* its lines */
+	double top, bottom;	/* the printed extent of the pages of its size */
 };
 
 /* A word of the document, folded, for the hyphen decisions. */

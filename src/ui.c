@@ -665,6 +665,7 @@ open_terminal(struct ui *u, FILE **in)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	die_set_hook(restore_terminal);
 	scr = newterm(NULL, stdout, *in ? *in : stdin);
 	if (!scr)

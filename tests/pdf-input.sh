@@ -58,9 +58,31 @@ env FAKE_XHTML="$data/justified.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json
 [ "$(jq -r '[.blocks[].text] | join("|")' "$TMP/justified.json")" = "The report is published by the statistics office and can be read at https://statistics.example.org/reports/2024/labour-force-survey-annual.html a site that also holds the tables of every earlier year and the notes on the methods used in each of them." ]
 ok $? "justified lines with one past the edge make one paragraph"
 
+# Three portrait pages and a landscape one, each with its page number at
+# its foot: none of the numbers is text.
+env FAKE_XHTML="$data/landscape.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
+    "$TMP/tiny.pdf" >"$TMP/landscape.json" 2>&1
+[ "$(jq -r '[.blocks[].text] | join("|")' "$TMP/landscape.json")" = "The survey covers the regions of the north.|It counts the workers of every sector.|It also asks about the hours they work.|The table on this page gives the figures by region." ]
+ok $? "a landscape page among portrait ones loses its page number too"
+
+# Two columns in two languages, the English running on alone on a third
+# page: each version in its order, the English paragraph whole across it.
+env FAKE_XHTML="$data/parallel-tail.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
+    "$TMP/tiny.pdf" 2>&1 | jq -r '.blocks[] | "\(.lang) \(.source.page) \(.text)"' \
+    >"$TMP/parallel.blocks"
+printf '%s\n' "bg 1 Програмата подкрепя децата, които пътуват сами, и техните семейства." \
+    "bg 2 Партньорите подчертават, че защитата е важна за всички." \
+    "en 1 The programme supports children who travel alone, and their families." \
+    "en 2 The partners stress that protection matters to everyone who works with children in the region." \
+    >"$TMP/parallel.want"
+same "side-by-side columns, one version running on alone: each in its order, whole across the page" \
+    "$TMP/parallel.blocks" "$TMP/parallel.want"
+
 # A command that runs long (and leaves a child running) is stopped at the
 # time bound, with its whole process group.
-printf '#!/bin/sh\nsleep 59.4321 &\nsleep 59.4321\n' >"$TMP/slow"
+# (a time of this run's own, so that no other run's sleep is taken for it)
+naps="59.$$"
+printf '#!/bin/sh\nsleep %s &\nsleep %s\n' "$naps" "$naps" >"$TMP/slow"
 chmod +x "$TMP/slow"
 printf '[input]\npdftotext = %s\ntimeout = 1\n' "$TMP/slow" >"$TMP/slow.ini"
 start=$(date +%s)
@@ -70,7 +92,7 @@ status "a pdftotext that runs too long: exit 1" 1 "$DIGLOT" --config "$TMP/slow.
 ok $? "... within the time bound (1 s here)"
 has "... saying it was stopped" "$TMP/status.err" "took more than 1 s on this PDF; stopped"
 sleep 0.2
-! pgrep -f "sleep 59.4321" >/dev/null
+! pgrep -fx "sleep $naps" >/dev/null
 ok $? "... nothing of it left running"
 
 # diglot ended by a signal while pdftotext runs ends it too (it runs in a
@@ -83,7 +105,7 @@ for sig in TERM INT HUP; do
 	    "$TMP/tiny.pdf" ) >/dev/null 2>&1 &
 	pid=$!
 	_try=0
-	while ! pgrep -f "sleep 59.4321" >/dev/null && [ $_try -lt 50 ]; do
+	while ! pgrep -fx "sleep $naps" >/dev/null && [ $_try -lt 50 ]; do
 		sleep 0.1
 		_try=$((_try + 1))
 	done
@@ -93,9 +115,9 @@ for sig in TERM INT HUP; do
 	[ $st = $((128 + $(kill -l $sig))) ]
 	ok $? "SIG$sig to diglot while pdftotext runs: it ends by that signal (status $st)"
 	sleep 0.2
-	! pgrep -f "sleep 59.4321" >/dev/null && [ -z "$(ls -A "$TMP/tmpdir")" ]
+	! pgrep -fx "sleep $naps" >/dev/null && [ -z "$(ls -A "$TMP/tmpdir")" ]
 	ok $? "... with nothing of pdftotext left running and no copy of the PDF left"
-	pkill -f "sleep 59.4321"
+	pkill -fx "sleep $naps"
 done
 
 command -v pdftotext >/dev/null 2>&1 || { skip 39 "pdftotext not installed (poppler-utils)"; done_testing; }

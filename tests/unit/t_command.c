@@ -293,7 +293,7 @@ test_bounds(void)
 static void
 test_session(void)
 {
-	char *sid[] = { "sh", "-c", "echo $$; ps -o sid= -p $$", NULL };
+	char *sid[] = { "sh", "-c", "echo $$; cut -d ' ' -f 6 /proc/$$/stat", NULL };
 	struct buf out = {0};
 	struct command_spec spec = { .argv = sid, .sink = collect, .arg = &out, .seconds = 10 };
 	struct command_result res;
@@ -388,11 +388,11 @@ test_interrupt(void)
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
-	term_me_in(300);
+	term_me_in(1000);
 	t = now();
 	end = command_run(&spec, &res);
 	t = now() - t;
-	ok(end == COMMAND_INTERRUPTED && res.signal == SIGTERM && t < 3,
+	ok(end == COMMAND_INTERRUPTED && res.signal == SIGTERM && t < 5,
 	    "SIGTERM during a run ends it at once (%.1f s)", t);
 	child = said_pid(&res);
 	ok(child > 0 && gone_soon(child), "... with what the command started");
@@ -405,7 +405,7 @@ test_interrupt(void)
 	while (wait(NULL) > 0)
 		;
 
-	term_me_in(300);
+	term_me_in(1000);
 	end = command_feed(waits, "x", 1, 20, &why);
 	ok(end == COMMAND_INTERRUPTED && terms == 1 && why.s &&
 	    strncmp(why.s, "sh was stopped, as diglot was interrupted", 41) == 0,

@@ -245,14 +245,23 @@ make_doc(struct source *src, unsigned pattern, const int *lang, int n)
  */
 enum { FUZZ_DOC_HEADER = 4 };
 
+/* The input data[0..size) as that document; h gets its header (zeros for
+ * what a short input lacks). */
 static struct doc * __attribute__((unused))
-fuzz_doc(const unsigned char *h, const char *text, size_t n, int nlangs)
+fuzz_doc(const uint8_t *data, size_t size, unsigned char *h, int nlangs)
 {
 	struct source *src = xcalloc(1, sizeof *src);
 	struct buf why = {0};
+	const char *text = (const char *)data;
 	int lang[3], want[3], k = 0, i;
 
-	check(source_from_memory_as(src, "fuzz.txt", text, n, "UTF-8", FORM_TEXT,
+	memset(h, 0, FUZZ_DOC_HEADER);
+	if (size >= FUZZ_DOC_HEADER) {
+		memcpy(h, data, FUZZ_DOC_HEADER);
+		text += FUZZ_DOC_HEADER;
+		size -= FUZZ_DOC_HEADER;
+	}
+	check(source_from_memory_as(src, "fuzz.txt", text, size, "UTF-8", FORM_TEXT,
 	    &why) == 0, "source_from_memory refused UTF-8");
 	buf_free(&why);
 	want[0] = (h[2] & 15) % nlangs;
@@ -502,6 +511,22 @@ check_json(struct doc *doc, struct pillars *p)
 	bad = json_error(json_buf, n);
 	if (bad != NULL)
 		json_fault("the --json output is not JSON here", json_buf, n, bad);
+}
+
+/* doc's pillars from set, tagged as the viewer and --json tag them, and
+ * its --json output checked between: the first slice tags one block the
+ * viewer's way, the JSON the others, and the slices after count the rows. */
+static inline void
+check_tagging(const struct pillar_set *set, struct doc *doc)
+{
+	struct pillars *p = pillars_new(set, doc);
+
+	pillars_tag_some(p, 1);
+	check_json(doc, p);
+	while (!pillars_tag_some(p, 7))
+		continue;
+	check(pillars_done(p), "pillars_tag_some stopped short");
+	pillars_free(p);
 }
 
 #endif

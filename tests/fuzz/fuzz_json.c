@@ -41,9 +41,7 @@ static int base_langs;
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned char h[HEADER] = { 0 };
-	const char *text = (const char *)data;
-	struct pillars *p;
+	unsigned char h[HEADER];
 	struct doc *doc;
 
 	if (!base_cfg) {
@@ -51,25 +49,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		base_langs = lang_count();
 		base_set = pillar_set_new(base_cfg, NULL);
 	}
-	if (size >= HEADER) {
-		memcpy(h, data, HEADER);
-		text += HEADER;
-		size -= HEADER;
-	}
-	doc = fuzz_doc(h, text, size, base_langs);
+	doc = fuzz_doc(data, size, h, base_langs);
 	align_doc(doc);
-
-	/* The viewer tags the blocks a slice at a time; --json tags each
-	 * block as it finds its matches.  The first slice tags one block the
-	 * viewer's way, the JSON the others, and the slices after count the
-	 * rows. */
-	p = pillars_new(base_set, doc);
-	pillars_tag_some(p, 1);
-	check_json(doc, p);
-	while (!pillars_tag_some(p, 7))
-		continue;
-	check(pillars_done(p), "pillars_tag_some stopped short");
-	pillars_free(p);
+	check_tagging(base_set, doc);
 	doc_free(doc);
 	return 0;
 }

@@ -174,8 +174,7 @@ check_breaks(const struct doc *doc)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned char h[HEADER] = { 0 };
-	const char *text = (const char *)data;
+	unsigned char h[HEADER];
 	struct layout_opts lo;
 	struct doc *doc;
 	int layout, v;
@@ -184,12 +183,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		base_cfg = fuzz_settings();
 		base_langs = lang_count();
 	}
-	if (size >= HEADER) {
-		memcpy(h, data, HEADER);
-		text += HEADER;
-		size -= HEADER;
-	}
-	doc = fuzz_doc(h, text, size, base_langs);
+	doc = fuzz_doc(data, size, h, base_langs);
 	align_doc(doc);
 	check_rows(doc);
 	check_breaks(doc);

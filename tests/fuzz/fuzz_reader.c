@@ -97,18 +97,8 @@ check_pillars(struct doc *doc)
 	struct settings *cfg = doc->pillar_ini.len ? settings_copy(base_cfg) : base_cfg;
 	struct pillar_set *set = cfg != base_cfg ? pillar_set_new(cfg, &doc->pillar_ini) :
 	    base_set;
-	struct pillars *p = pillars_new(set, doc);
 
-	/* The viewer tags the blocks a slice at a time; --json tags each
-	 * block as it finds its matches.  The first slice tags one block the
-	 * viewer's way, the JSON the others, and the slices after count the
-	 * rows. */
-	pillars_tag_some(p, 1);
-	check_json(doc, p);
-	while (!pillars_tag_some(p, 7))
-		continue;
-	check(pillars_done(p), "pillars_tag_some stopped short");
-	pillars_free(p);
+	check_tagging(set, doc);
 	if (cfg != base_cfg) {
 		pillar_set_free(set);
 		settings_free(cfg);

@@ -27,11 +27,16 @@ has "... saying so" "$TMP/status.err" "plain.txt: not a PDF file"
 printf '#!/bin/sh\ncat "$FAKE_XHTML"\n' >"$TMP/fake"
 chmod +x "$TMP/fake"
 printf '[input]\npdftotext = %s\n' "$TMP/fake" >"$TMP/fake.ini"
+# from_xhtml NAME [OPTION...]: diglot on a PDF whose text is tests/data/pdf/NAME.xhtml.
+from_xhtml() {
+	_x=$1
+	shift
+	env FAKE_XHTML="$data/$_x.xhtml" "$DIGLOT" --config "$TMP/fake.ini" "$@" "$TMP/tiny.pdf"
+}
 status "text in private-use glyphs: exit 1" 1 \
-    env FAKE_XHTML="$data/pua.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json "$TMP/tiny.pdf"
+    from_xhtml pua --json
 has "... saying so" "$TMP/status.err" "tiny.pdf: its text is in private-use glyphs"
-env FAKE_XHTML="$data/controls.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --dump \
-    "$TMP/tiny.pdf" >"$TMP/controls.dump" 2>&1
+from_xhtml controls --dump >"$TMP/controls.dump" 2>&1
 ok $? "a PDF's text with control characters opens"
 clean_output "... and none of them reaches the terminal" "$TMP/controls.dump"
 has "... the words around them kept" "$TMP/controls.dump" "Hostile"
@@ -39,36 +44,31 @@ has "... the words around them kept" "$TMP/controls.dump" "Hostile"
 # Hyphens at line ends: по- starts a word (показателите) though the text
 # has по-добре, as it has помощ and по too; най- is written only with its
 # hyphen (най-много), so най-малко keeps it.
-env FAKE_XHTML="$data/hyphens.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
-    "$TMP/tiny.pdf" >"$TMP/hyphens.json" 2>&1
+from_xhtml hyphens --json >"$TMP/hyphens.json" 2>&1
 [ "$(jq -r '.blocks[0].text' "$TMP/hyphens.json")" = "Мрежата ще помогне на общините и ще даде показателите на всички по-добре и с повече помощ за най-малко хиляда деца, както и най-много за семействата им." ]
 ok $? "a line-end hyphen after a prefix the text also writes without one is joined, after one it always hyphenates kept"
 
 # Text that recurs at the foot of pages 2, 5 and 8 of ten is no footer (a
 # source line under a table); the page numbers are.
-env FAKE_XHTML="$data/recurring.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
-    "$TMP/tiny.pdf" 2>&1 | jq -r '.blocks[] | "\(.kind)\t\(.source.page)\t\(.text)"' \
+from_xhtml recurring --json 2>&1 | jq -r '.blocks[] | "\(.kind)\t\(.source.page)\t\(.text)"' \
     >"$TMP/recurring.blocks"
 same "a line on three pages far apart stays, the page numbers go" "$TMP/recurring.blocks" \
     "$data/recurring.expected"
 # Justified lines, one of them an address that reaches past the edge: one
 # paragraph, not one cut at each line the address makes look short.
-env FAKE_XHTML="$data/justified.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
-    "$TMP/tiny.pdf" >"$TMP/justified.json" 2>&1
+from_xhtml justified --json >"$TMP/justified.json" 2>&1
 [ "$(jq -r '[.blocks[].text] | join("|")' "$TMP/justified.json")" = "The report is published by the statistics office and can be read at https://statistics.example.org/reports/2024/labour-force-survey-annual.html a site that also holds the tables of every earlier year and the notes on the methods used in each of them." ]
 ok $? "justified lines with one past the edge make one paragraph"
 
 # Three portrait pages and a landscape one, each with its page number at
 # its foot: none of the numbers is text.
-env FAKE_XHTML="$data/landscape.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
-    "$TMP/tiny.pdf" >"$TMP/landscape.json" 2>&1
+from_xhtml landscape --json >"$TMP/landscape.json" 2>&1
 [ "$(jq -r '[.blocks[].text] | join("|")' "$TMP/landscape.json")" = "The survey covers the regions of the north.|It counts the workers of every sector.|It also asks about the hours they work.|The table on this page gives the figures by region." ]
 ok $? "a landscape page among portrait ones loses its page number too"
 
 # Two columns in two languages, the English running on alone on a third
 # page: each version in its order, the English paragraph whole across it.
-env FAKE_XHTML="$data/parallel-tail.xhtml" "$DIGLOT" --config "$TMP/fake.ini" --json \
-    "$TMP/tiny.pdf" 2>&1 | jq -r '.blocks[] | "\(.lang) \(.source.page) \(.text)"' \
+from_xhtml parallel-tail --json 2>&1 | jq -r '.blocks[] | "\(.lang) \(.source.page) \(.text)"' \
     >"$TMP/parallel.blocks"
 printf '%s\n' "bg 1 Програмата подкрепя децата, които пътуват сами, и техните семейства." \
     "bg 2 Партньорите подчертават, че защитата е важна за всички." \

@@ -150,15 +150,11 @@ parse_part(const char *xml, size_t n, const char *label, const char *part, struc
 		return NULL;
 	}
 	d = xmlCtxtReadMemory(ctxt, xml, (int)n, NULL, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-	if (!d) {
-		d = xmlCtxtReadMemory(ctxt, xml, (int)n, NULL, NULL, XML_PARSE_NONET |
-		    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-		    XML_PARSE_RECOVER);
-		if (d && xmlDocGetRootElement(d))
-			diag_warn("%s: %s is not well-formed XML; read as far as it goes",
-			    label, part);
-	}
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+	    XML_PARSE_RECOVER);
+	if (d && !ctxt->wellFormed && xmlDocGetRootElement(d))
+		diag_warn("%s: %s is not well-formed XML; read as far as it goes",
+		    label, part);
 	xmlFreeParserCtxt(ctxt);
 	if (!d || !xmlDocGetRootElement(d)) {
 		xmlFreeDoc(d);

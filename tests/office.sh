@@ -58,6 +58,11 @@ bad() {	# DESCRIPTION FILE MESSAGE
 	status "$1: exit 1" 1 timeout 20 "$DIGLOT" --json "$TMP/$2"
 	has "... $3" "$TMP/status.err" "$2: $3"
 }
+status "a DOCX whose document.xml stops in a paragraph still opens" 0 "$DIGLOT" --json "$TMP/cut.docx"
+has "... saying so, naming the file and the part" "$TMP/status.err" \
+    "cut.docx: word/document.xml is not well-formed XML; read as far as it goes"
+[ "$(jq -r '.blocks | "\(length) \(.[6].text) | \(.[-1].text)"' "$TMP/status.out")" = "12 Results so far | The agency" ]
+ok $? "... with the text up to where it stops"
 bad "a .docx that is not a zip" not-a-zip.docx "not a DOCX file (not a zip archive)"
 bad "a truncated DOCX" truncated.docx "a damaged or truncated zip archive, not a DOCX file"
 bad "a zip without word/document.xml" no-document.docx "a zip archive without word/document.xml, not a DOCX file"

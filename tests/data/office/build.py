@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Write the office fixtures into OUTDIR: brief.bg.docx and brief.en.docx
 (one version each), brief.odt (both versions), and damaged ones: not a zip,
-truncated, without word/document.xml, encrypted, a zip bomb, and one whose
-directory says its document unpacks to 250 MB."""
+truncated, without word/document.xml, encrypted, a zip bomb, one whose
+directory says its document unpacks to 250 MB, and one whose document.xml
+stops in the middle of a paragraph."""
 import struct
 import sys
 import zipfile
@@ -173,6 +174,12 @@ def write_damaged(out):
     cd = data.find(b"PK\x01\x02")
     data[cd + 8] |= 1
     open(out + "/encrypted.docx", "wb").write(bytes(data))
+    # The English document.xml cut off inside the paragraph after "Results
+    # so far", as a program that dies while saving leaves it.
+    xml = docx_document(2, "en-GB", "Heading1", "Heading2")
+    with zipfile.ZipFile(out + "/cut.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("word/document.xml", xml[:xml.find("The agency will hold") + 10])
     with zipfile.ZipFile(out + "/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", "<w:document %s>" % W + " " * (20 << 20) + "</w:document>")
     with zipfile.ZipFile(out + "/huge.docx", "w", zipfile.ZIP_STORED) as z:

@@ -754,13 +754,22 @@ settings_each_key(const struct settings *cfg, const char *section,
 		fn(ctx, cfg->v[k - 1].name, cfg->v[k - 1].value);
 }
 
-/* Quote a value when iniparser would otherwise change it: it strips
- * blanks (spaces and tabs, the only ones a value may hold) at either end. */
+/* Write value v as iniparser reads it back: bare unless that would change
+ * it, else in quotes it does not hold.  A bare value loses its blanks
+ * (spaces and tabs, the only ones a value may hold) at either end and what
+ * follows a ';' or '#'; "" and '' read as empty; a line whose value opens
+ * with a quote and goes on with another character (the comment after it,
+ * if nothing else) reads as quoted; a trailing backslash joins the next
+ * line.  (A value holding both quotes needs none of this: only a bare line
+ * gives one.) */
 static void
 print_value(FILE *f, const char *v)
 {
-	if (*v == '\0' || strpbrk(v, ";#") || strchr(" \t", v[0]) ||
-	    strchr(" \t", v[strlen(v) - 1]) || v[0] == '"' || v[0] == '\'')
+	size_t n = strlen(v);
+	int quoted = (v[0] == '"' || v[0] == '\'') && !(n > 2 && v[1] == v[0]);
+
+	if (n == 0 || quoted || strpbrk(v, ";#") || strchr(" \t", v[0]) ||
+	    strchr(" \t\\", v[n - 1]))
 		fprintf(f, strchr(v, '"') ? "'%s'" : "\"%s\"", v);
 	else
 		fputs(v, f);

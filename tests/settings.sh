@@ -124,6 +124,14 @@ printf '[pillar.a]\ntitle.en = "\t\tWater"\ntitle.bg = "Вода\t"\n' >"$TMP/ta
 grep '^title\.' "$TMP/tabs-printed.ini" | sed 's/ ; [^;]*$//' >"$TMP/a"
 grep '^title\.' "$TMP/tabs-again.ini" | sed 's/ ; [^;]*$//' >"$TMP/b"
 same "a value's tabs at either end are quoted, and read back" "$TMP/b" "$TMP/a"
+printf "[pillar.a]\ntitle.en = ''Water and \"Вода\"\n" >"$TMP/quotes.ini"
+"$DIGLOT" --config "$TMP/quotes.ini" --print-config >"$TMP/quotes-printed.ini"
+has "a value holding both quotes, opening with two, is written as it was" \
+    "$TMP/quotes-printed.ini" "title.en = ''Water and \"Вода\" ; --config"
+"$DIGLOT" --config "$TMP/quotes-printed.ini" --print-config >"$TMP/quotes-again.ini"
+grep '^title\.' "$TMP/quotes-printed.ini" | sed 's/ ; [^;]*$//' >"$TMP/a"
+grep '^title\.' "$TMP/quotes-again.ini" | sed 's/ ; [^;]*$//' >"$TMP/b"
+same "... and read back the same" "$TMP/b" "$TMP/a"
 "$DIGLOT" --config "$TMP/printed.ini" --dump --width 100 "$sample" >"$TMP/x" 2>&1
 "$DIGLOT" --config "$TMP/mine.ini" --dump --width 100 "$sample" >"$TMP/y" 2>&1
 same "... and lay out the briefing the same" "$TMP/x" "$TMP/y"

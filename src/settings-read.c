@@ -329,9 +329,11 @@ keyline_set(struct scan *sc, const char *key, const struct option_def *o, int li
 	return prev;
 }
 
-/* Read the logical line at text[*i..len) (physical lines joined by a
- * trailing \) into line; *lineno counts physical lines.  Returns the
- * number of a physical line holding a NUL byte, else 0. */
+/* Read the logical line at text[*i..len) into line, as iniparser joins
+ * lines: one that ends in a backslash, blanks after it aside, goes on with
+ * the next, also when the joining left it ending so; at the end of the
+ * text the backslashes are dropped.  *lineno counts physical lines.
+ * Returns the number of a physical line holding a NUL byte, else 0. */
 static int
 logical_line(const char *text, size_t len, size_t *i, int *lineno, struct buf *line)
 {
@@ -341,19 +343,23 @@ logical_line(const char *text, size_t len, size_t *i, int *lineno, struct buf *l
 	buf_add(line, "", 0);
 	for (;;) {
 		const char *nl = memchr(text + *i, '\n', len - *i);
-		size_t n = nl ? (size_t)(nl - text - *i) : len - *i, k = n;
-		int cont;
+		size_t n = nl ? (size_t)(nl - text - *i) : len - *i, e;
 
 		(*lineno)++;
 		if (memchr(text + *i, '\0', n))
 			nul = nul ? nul : *lineno;
-		if (k && text[*i + k - 1] == '\r')
-			k--;
-		cont = k && text[*i + k - 1] == '\\';
-		buf_add(line, text + *i, cont ? k - 1 : k);
+		buf_add(line, text + *i, n && text[*i + n - 1] == '\r' ? n - 1 : n);
 		*i += n + (nl != NULL);
-		if (!cont || *i >= len)
-			return nul;
+		for (;;) {
+			for (e = line->len; e > 0 && memchr(" \t\r\v\f", line->s[e - 1], 5); e--)
+				;
+			if (e == 0 || line->s[e - 1] != '\\')
+				return nul;
+			line->len = e - 1;
+			line->s[line->len] = '\0';
+			if (*i < len)
+				break;
+		}
 	}
 }
 

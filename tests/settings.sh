@@ -132,6 +132,16 @@ has "a value holding both quotes, opening with two, is written as it was" \
 grep '^title\.' "$TMP/quotes-printed.ini" | sed 's/ ; [^;]*$//' >"$TMP/a"
 grep '^title\.' "$TMP/quotes-again.ini" | sed 's/ ; [^;]*$//' >"$TMP/b"
 same "... and read back the same" "$TMP/b" "$TMP/a"
+printf '[keys]\nquit = q\\  \n[colors]\ncurrent = red\n' >"$TMP/backslash.ini"
+"$DIGLOT" --config "$TMP/backslash.ini" --print-config >"$TMP/backslash-printed.ini" 2>"$TMP/backslash.err"
+has "a backslash with blanks after it joins the next line, as iniparser joins it" \
+    "$TMP/backslash.err" "backslash.ini:2: [keys] quit: 'q[colors]' is not a key"
+has "... so the key after it is in [keys], and said to be unknown" "$TMP/backslash.err" \
+    "backslash.ini:4: [keys] current: unknown key; ignored"
+status "... and --print-config reads back without a complaint" 0 \
+    "$DIGLOT" --config "$TMP/backslash-printed.ini" --print-config
+[ ! -s "$TMP/status.err" ]
+ok $? "... none at all"
 "$DIGLOT" --config "$TMP/printed.ini" --dump --width 100 "$sample" >"$TMP/x" 2>&1
 "$DIGLOT" --config "$TMP/mine.ini" --dump --width 100 "$sample" >"$TMP/y" 2>&1
 same "... and lay out the briefing the same" "$TMP/x" "$TMP/y"

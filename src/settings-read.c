@@ -331,7 +331,7 @@ keyline_set(struct scan *sc, const char *key, const struct option_def *o, int li
 
 /* Read the logical line at text[*i..len) into line, as iniparser joins
  * lines: one that ends in a backslash, blanks after it aside, goes on with
- * the next, also when the joining left it ending so; at the end of the
+ * the next (so "a\\" and a blank line go on again); at the end of the
  * text the backslashes are dropped.  *lineno counts physical lines.
  * Returns the number of a physical line holding a NUL byte, else 0. */
 static int

@@ -760,8 +760,8 @@ settings_each_key(const struct settings *cfg, const char *section,
  * follows a ';' or '#'; "" and '' read as empty; a line whose value opens
  * with a quote and goes on with another character (the comment after it,
  * if nothing else) reads as quoted; a trailing backslash joins the next
- * line.  (A value holding both quotes needs none of this: only a bare line
- * gives one.) */
+ * line.  (A value holding both kinds of quote never needs them: only a
+ * bare line gives one.) */
 static void
 print_value(FILE *f, const char *v)
 {
